@@ -1,0 +1,186 @@
+// BatchNorm1d with PyTorch's semantics. Training: normalize each feature with the batch mean and the
+// biased batch variance; move the running estimates by momentum, using the unbiased variance
+// (·B/(B−1)). Inference: normalize with the running estimates. γ starts at 1, β at 0, running mean 0,
+// running variance 1. The running update is held until the model calls commit(), so a step whose loss
+// turns out non-finite leaves the statistics as they were.
+import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
+
+export interface BatchNormConfig {
+  eps: number;
+  momentum: number;
+  /** Teaching switch: inference (wrongly) normalizes with the batch's own statistics. */
+  batchStatsAtInference: boolean;
+}
+
+interface Shared {
+  gamma: Param;
+  beta: Param;
+  runningMean: Float32Array;
+  runningVar: Float32Array;
+  cfg: BatchNormConfig;
+}
+
+export class BatchNorm implements Layer {
+  readonly type = 'batchnorm' as const;
+  readonly inDim: number;
+  readonly outDim: number;
+  readonly params: Param[];
+  readonly gamma: Param;
+  readonly beta: Param;
+  readonly runningMean: Float32Array;
+  readonly runningVar: Float32Array;
+  readonly cfg: BatchNormConfig;
+  /** Statistics of the last batch normalized with batch statistics (biased variance). */
+  readonly batchMean: Float32Array;
+  readonly batchVar: Float32Array;
+  /** Whether the last forward used batch statistics (true) or the running ones (false). */
+  usedBatchStats = false;
+  /** Rows in the last forward. */
+  rows = 0;
+  out = new Float32Array(0);
+  /** Normalized values x̂ of the last forward, B×F (before γ and β). */
+  xhat = new Float32Array(0);
+  private dIn = new Float32Array(0);
+  private readonly inv: Float64Array;
+  private readonly acc1: Float64Array;
+  private readonly acc2: Float64Array;
+  private readonly varD: Float64Array;
+  private pending = false;
+
+  constructor(features: number, cfg: BatchNormConfig, shared?: Shared) {
+    this.inDim = features;
+    this.outDim = features;
+    this.gamma = shared ? shared.gamma : makeParam('gamma', features, 1);
+    this.beta = shared ? shared.beta : makeParam('beta', features);
+    this.runningMean = shared ? shared.runningMean : new Float32Array(features);
+    this.runningVar = shared ? shared.runningVar : new Float32Array(features).fill(1);
+    this.cfg = shared ? shared.cfg : cfg;
+    this.params = [this.gamma, this.beta];
+    this.batchMean = new Float32Array(features);
+    this.batchVar = new Float32Array(features);
+    this.inv = new Float64Array(features);
+    this.acc1 = new Float64Array(features);
+    this.acc2 = new Float64Array(features);
+    this.varD = new Float64Array(features);
+  }
+
+  ensureCapacity(B: number): void {
+    this.out = grow(this.out, B * this.outDim);
+    this.xhat = grow(this.xhat, B * this.outDim);
+    this.dIn = grow(this.dIn, B * this.inDim);
+  }
+
+  forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
+    this.ensureCapacity(B);
+    this.rows = B;
+    const F = this.inDim, eps = this.cfg.eps;
+    const useBatch = mode.bn === 'batch' || this.cfg.batchStatsAtInference;
+    this.usedBatchStats = useBatch;
+    const inv = this.inv, mean = this.acc1;
+    if (useBatch) {
+      // Two passes: mean, then mean of squared deviations (stable where E[x²] − E[x]² is not).
+      mean.fill(0);
+      for (let b = 0; b < B; b++) {
+        const o = b * F;
+        for (let j = 0; j < F; j++) mean[j] += x[o + j];
+      }
+      for (let j = 0; j < F; j++) mean[j] /= B;
+      const v = this.varD;
+      v.fill(0);
+      for (let b = 0; b < B; b++) {
+        const o = b * F;
+        for (let j = 0; j < F; j++) {
+          const dv = x[o + j] - mean[j];
+          v[j] += dv * dv;
+        }
+      }
+      for (let j = 0; j < F; j++) {
+        v[j] /= B;
+        this.batchMean[j] = mean[j];
+        this.batchVar[j] = v[j];
+        inv[j] = 1 / Math.sqrt(v[j] + eps);
+      }
+      this.pending = mode.updateRunning;
+    } else {
+      for (let j = 0; j < F; j++) {
+        mean[j] = this.runningMean[j];
+        inv[j] = 1 / Math.sqrt(this.runningVar[j] + eps);
+      }
+      this.pending = false;
+    }
+    const g = this.gamma.value, be = this.beta.value, xh = this.xhat, y = this.out;
+    for (let b = 0; b < B; b++) {
+      const o = b * F;
+      for (let j = 0; j < F; j++) {
+        const h = (x[o + j] - mean[j]) * inv[j];
+        xh[o + j] = h;
+        y[o + j] = g[j] * h + be[j];
+      }
+    }
+    return y;
+  }
+
+  /** Applies the running-statistics update of the last training forward (once). */
+  commit(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    const B = this.rows, m = this.cfg.momentum, F = this.inDim;
+    const unbias = B / (B - 1);
+    for (let j = 0; j < F; j++) {
+      this.runningMean[j] = (1 - m) * this.runningMean[j] + m * this.batchMean[j];
+      this.runningVar[j] = (1 - m) * this.runningVar[j] + m * this.varD[j] * unbias;
+    }
+  }
+
+  /** Drops a held running-statistics update (the step was refused or diverged). */
+  discard(): void {
+    this.pending = false;
+  }
+
+  backward(dOut: Float32Array, B: number, needDIn: boolean): Float32Array {
+    const F = this.inDim, xh = this.xhat, g = this.gamma.value;
+    const dG = this.gamma.grad, dB = this.beta.grad, inv = this.inv;
+    const sumD = this.acc1, sumDX = this.acc2;
+    sumD.fill(0);
+    sumDX.fill(0);
+    for (let b = 0; b < B; b++) {
+      const o = b * F;
+      for (let j = 0; j < F; j++) {
+        const d = dOut[o + j];
+        sumD[j] += d;
+        sumDX[j] += d * xh[o + j];
+      }
+    }
+    for (let j = 0; j < F; j++) {
+      dB[j] = sumD[j];
+      dG[j] = sumDX[j];
+    }
+    if (!needDIn) return this.dIn;
+    const dIn = this.dIn;
+    if (this.usedBatchStats) {
+      // ∂L/∂X = inv/n · (n·d − Σd − x̂·Σ(d·x̂)) with d = g·γ; the Σ over d are γ times the sums above.
+      for (let b = 0; b < B; b++) {
+        const o = b * F;
+        for (let j = 0; j < F; j++) {
+          dIn[o + j] = (inv[j] / B) * g[j] * (B * dOut[o + j] - sumD[j] - xh[o + j] * sumDX[j]);
+        }
+      }
+    } else {
+      for (let b = 0; b < B; b++) {
+        const o = b * F;
+        for (let j = 0; j < F; j++) dIn[o + j] = dOut[o + j] * g[j] * inv[j];
+      }
+    }
+    return dIn;
+  }
+
+  twin(): BatchNorm {
+    return new BatchNorm(this.inDim, this.cfg, {
+      gamma: this.gamma,
+      beta: this.beta,
+      runningMean: this.runningMean,
+      runningVar: this.runningVar,
+      cfg: this.cfg,
+    });
+  }
+}

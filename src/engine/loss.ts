@@ -1,0 +1,49 @@
+// Losses on the last layer's output z (B×C), mean over the batch, with their gradients ∂L/∂z.
+import type { LossKind } from './spec.ts';
+
+/** Targets: class indices for cross-entropy (B), real targets for MSE (B×C). */
+export type Targets = Int32Array | Float32Array;
+
+export class Loss {
+  grad = new Float32Array(0);
+
+  constructor(readonly kind: LossKind, readonly classes: number) {}
+
+  /** Loss of z against y; fills `grad` with ∂L/∂z when withGrad. */
+  forward(z: Float32Array, y: Targets, B: number, withGrad: boolean): number {
+    const C = this.classes, n = B * C;
+    if (withGrad && this.grad.length < n) this.grad = new Float32Array(Math.max(n, this.grad.length * 2));
+    const g = this.grad;
+    let total = 0;
+    if (this.kind === 'cross_entropy') {
+      for (let b = 0; b < B; b++) {
+        const o = b * C;
+        let max = -Infinity;
+        for (let c = 0; c < C; c++) if (z[o + c] > max) max = z[o + c];
+        let s = 0;
+        for (let c = 0; c < C; c++) s += Math.exp(z[o + c] - max);
+        const lse = max + Math.log(s);
+        const label = y[b];
+        total += lse - z[o + label];
+        if (withGrad) {
+          for (let c = 0; c < C; c++) g[o + c] = (Math.exp(z[o + c] - lse) - (c === label ? 1 : 0)) / B;
+        }
+      }
+      return total / B;
+    }
+    for (let i = 0; i < n; i++) {
+      const d = z[i] - y[i];
+      total += d * d;
+      if (withGrad) g[i] = (2 * d) / n;
+    }
+    return total / n;
+  }
+}
+
+/** Index of the largest value in row b of z (B×C). */
+export function argmaxRow(z: Float32Array, b: number, C: number): number {
+  const o = b * C;
+  let best = 0;
+  for (let c = 1; c < C; c++) if (z[o + c] > z[o + best]) best = c;
+  return best;
+}

@@ -1,0 +1,249 @@
+// A network built from a ModelSpec: layers in order, a loss, and the training step that ties forward,
+// loss, backward and the optimizer together with the refusal and divergence rules.
+import { Activation } from './layers/activation.ts';
+import { BatchNorm } from './layers/batchnorm.ts';
+import { Dropout } from './layers/dropout.ts';
+import { LayerNorm } from './layers/layernorm.ts';
+import { Linear } from './layers/linear.ts';
+import { EVAL_MODE, TRAIN_MODE, type ForwardMode, type Layer, type Param } from './layers/types.ts';
+import { Loss, argmaxRow, type Targets } from './loss.ts';
+import { Optimizer, type OptimizerSpec } from './optim.ts';
+import { BN_DEFAULTS, LN_DEFAULTS, validateModelSpec, type ModelSpec } from './spec.ts';
+import { BN_BATCH_ONE_MESSAGE, EngineError } from './errors.ts';
+import type { Rng } from './rng.ts';
+
+export interface StepResult {
+  /** The batch loss; NaN or ±Infinity when diverged. */
+  loss: number;
+  /** True when the loss or a gradient was not finite: nothing was changed. */
+  diverged: boolean;
+}
+
+export interface EvalResult {
+  loss: number;
+  /** Fraction correct (cross-entropy); NaN for MSE. */
+  accuracy: number;
+}
+
+export interface BuildOptions {
+  /** Draws the initial weights (He/Xavier). */
+  initRng: Rng;
+  /** Draws the dropout masks. */
+  dropoutRng: Rng;
+}
+
+export class Model {
+  readonly layers: Layer[];
+  readonly loss: Loss;
+  readonly outDim: number;
+  readonly hasBatchNorm: boolean;
+  /** Gradient ∂L/∂x of the last training step's input (only when requested). */
+  inputGrad: Float32Array | null = null;
+  /** Set a step's input gradient to be computed (parity checks); off in normal training. */
+  wantInputGrad = false;
+  optimizer: Optimizer | null = null;
+
+  constructor(
+    readonly spec: ModelSpec,
+    layers: Layer[],
+  ) {
+    this.layers = layers;
+    this.outDim = layers.length ? layers[layers.length - 1].outDim : spec.input;
+    this.loss = new Loss(spec.loss, this.outDim);
+    this.hasBatchNorm = layers.some((l) => l.type === 'batchnorm');
+    markSparseGradients(layers);
+  }
+
+  /** Every learnable parameter with its PyTorch-style key ("<layer index>.weight"). */
+  namedParams(): { key: string; layer: number; param: Param }[] {
+    const out: { key: string; layer: number; param: Param }[] = [];
+    this.layers.forEach((l, i) => l.params.forEach((p) => out.push({ key: `${i}.${p.name}`, layer: i, param: p })));
+    return out;
+  }
+
+  params(): Param[] {
+    return this.layers.flatMap((l) => l.params);
+  }
+
+  setOptimizer(spec: OptimizerSpec): void {
+    if (this.optimizer) this.optimizer.setSpec(spec);
+    else this.optimizer = new Optimizer(spec, this.params());
+  }
+
+  /** Forward through every layer; returns the last layer's output (B×outDim). */
+  forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
+    let h = x;
+    for (const l of this.layers) h = l.forward(h, B, mode);
+    return h;
+  }
+
+  /**
+   * One training step on a batch: forward (training mode), loss, backward, optimizer update.
+   * Refuses a batch of one when the network has BatchNorm (as PyTorch does), changing nothing.
+   * A non-finite loss or gradient reports diverged and changes nothing either.
+   */
+  trainStep(x: Float32Array, y: Targets, B: number): StepResult {
+    if (this.hasBatchNorm && B < 2) throw new EngineError('bn_batch_one', BN_BATCH_ONE_MESSAGE);
+    if (!this.optimizer) throw new EngineError('invalid_spec', 'no optimizer set', 'optimizer');
+    const z = this.forward(x, B, TRAIN_MODE);
+    const loss = this.loss.forward(z, y, B, true);
+    if (!Number.isFinite(loss)) return this.abandon(loss);
+    let d = this.loss.grad;
+    for (let i = this.layers.length - 1; i >= 0; i--) {
+      d = this.layers[i].backward(d, B, i > 0 || this.wantInputGrad);
+    }
+    this.inputGrad = this.wantInputGrad ? d.subarray(0, B * this.spec.input) : null;
+    // Gradient norms are observable, and their sum tells whether any gradient is non-finite.
+    let total = 0;
+    for (const l of this.layers) {
+      for (const p of l.params) {
+        const g = p.grad;
+        let s = 0;
+        for (let i = 0; i < g.length; i++) s += g[i] * g[i];
+        p.gradNorm = Math.sqrt(s);
+        total += s;
+      }
+    }
+    if (!Number.isFinite(total)) return this.abandon(loss);
+    for (const l of this.layers) if (l instanceof BatchNorm) l.commit();
+    this.optimizer.step();
+    return { loss, diverged: false };
+  }
+
+  private abandon(loss: number): StepResult {
+    for (const l of this.layers) if (l instanceof BatchNorm) l.discard();
+    return { loss: Number.isFinite(loss) ? NaN : loss, diverged: true };
+  }
+
+  /** Inference-mode loss and accuracy over a whole set, in chunks (no state changes). */
+  evaluate(X: Float32Array, y: Targets, N: number, chunk = 256): EvalResult {
+    const D = this.spec.input, C = this.outDim;
+    let lossSum = 0, correct = 0;
+    for (let s = 0; s < N; s += chunk) {
+      const B = Math.min(chunk, N - s);
+      const z = this.forward(X.subarray(s * D, (s + B) * D), B, EVAL_MODE);
+      const yy = this.loss.kind === 'cross_entropy' ? (y as Int32Array).subarray(s, s + B) : (y as Float32Array).subarray(s * C, (s + B) * C);
+      lossSum += this.loss.forward(z, yy, B, false) * B;
+      if (this.loss.kind === 'cross_entropy') {
+        for (let b = 0; b < B; b++) if (argmaxRow(z, b, C) === yy[b]) correct++;
+      }
+    }
+    return { loss: lossSum / N, accuracy: this.loss.kind === 'cross_entropy' ? correct / N : NaN };
+  }
+
+  /**
+   * Monte-Carlo dropout: K forward passes with fresh masks (BN on running statistics); per output
+   * value, the mean and the (population) variance over the K samples. For cross-entropy the
+   * softmax probabilities are averaged.
+   */
+  mcPredict(X: Float32Array, N: number, K: number, mode: ForwardMode): { mean: Float32Array; variance: Float32Array } {
+    const C = this.outDim;
+    const mean = new Float64Array(N * C), sq = new Float64Array(N * C);
+    for (let k = 0; k < K; k++) {
+      const z = this.forward(X, N, mode);
+      for (let b = 0; b < N; b++) {
+        const o = b * C;
+        if (this.loss.kind === 'cross_entropy') {
+          let max = -Infinity;
+          for (let c = 0; c < C; c++) max = Math.max(max, z[o + c]);
+          let s = 0;
+          for (let c = 0; c < C; c++) s += Math.exp(z[o + c] - max);
+          for (let c = 0; c < C; c++) {
+            const p = Math.exp(z[o + c] - max) / s;
+            mean[o + c] += p;
+            sq[o + c] += p * p;
+          }
+        } else {
+          for (let c = 0; c < C; c++) {
+            mean[o + c] += z[o + c];
+            sq[o + c] += z[o + c] * z[o + c];
+          }
+        }
+      }
+    }
+    const m = new Float32Array(N * C), v = new Float32Array(N * C);
+    for (let i = 0; i < N * C; i++) {
+      m[i] = mean[i] / K;
+      v[i] = Math.max(0, sq[i] / K - (mean[i] / K) ** 2);
+    }
+    return { mean: m, variance: v };
+  }
+
+  /**
+   * A model that shares this one's parameters, running statistics and settings but has its own
+   * buffers: evaluation, probes and the output grid run on a twin so the training batch's
+   * activations, masks and statistics stay readable. `dropoutRng` draws the twin's masks.
+   */
+  twin(dropoutRng?: Rng): Model {
+    const layers = this.layers.map((l) => {
+      const t = l.twin();
+      if (dropoutRng && t instanceof Dropout) t.setRng(dropoutRng);
+      return t;
+    });
+    return new Model(this.spec, layers);
+  }
+}
+
+/** Linear layers whose input comes from ReLU (possibly through dropout) may skip zero-input gradients. */
+function markSparseGradients(layers: Layer[]): void {
+  layers.forEach((l, i) => {
+    if (!(l instanceof Linear)) return;
+    let j = i - 1;
+    while (j >= 0 && layers[j].type === 'dropout') j--;
+    l.sparseInputGrad = j >= 0 && layers[j].type === 'relu';
+  });
+}
+
+/** Initial values in PyTorch layout, keyed "<layer>.weight", "<layer>.running_mean", … (parity, import). */
+export type InitialState = Record<string, ArrayLike<number> | null | undefined>;
+
+export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: InitialState): Model {
+  validateModelSpec(spec);
+  let width = spec.input;
+  const layers: Layer[] = spec.layers.map((ls, i) => {
+    switch (ls.type) {
+      case 'linear': {
+        const hasBias = ls.bias !== false;
+        const lin = new Linear(width, ls.out, undefined, hasBias);
+        lin.init(opts.initRng, ls.init ?? 'he', ls.initScale ?? 1);
+        const w = initial?.[`${i}.weight`];
+        if (w) lin.setTorchWeight(w);
+        const b = initial?.[`${i}.bias`];
+        if (b && lin.bias) lin.bias.value.set(Array.from(b));
+        width = ls.out;
+        return lin;
+      }
+      case 'relu':
+      case 'tanh':
+      case 'sigmoid':
+        return new Activation(ls.type, width);
+      case 'dropout':
+        return new Dropout(width, { p: ls.p, scaling: ls.scaling ?? 'inverted', forgetScaling: false }, opts.dropoutRng);
+      case 'batchnorm': {
+        const bn = new BatchNorm(width, {
+          eps: ls.eps ?? BN_DEFAULTS.eps,
+          momentum: ls.momentum ?? BN_DEFAULTS.momentum,
+          batchStatsAtInference: false,
+        });
+        copyInto(bn.gamma.value, initial?.[`${i}.gamma`]);
+        copyInto(bn.beta.value, initial?.[`${i}.beta`]);
+        copyInto(bn.runningMean, initial?.[`${i}.running_mean`]);
+        copyInto(bn.runningVar, initial?.[`${i}.running_var`]);
+        return bn;
+      }
+      case 'layernorm': {
+        const ln = new LayerNorm(width, { eps: ls.eps ?? LN_DEFAULTS.eps });
+        copyInto(ln.gamma.value, initial?.[`${i}.gamma`]);
+        copyInto(ln.beta.value, initial?.[`${i}.beta`]);
+        return ln;
+      }
+    }
+  });
+  return new Model(spec, layers);
+}
+
+function copyInto(dst: Float32Array, src: ArrayLike<number> | null | undefined): void {
+  if (!src) return;
+  if (src.length !== dst.length) throw new EngineError('shape', `expected ${dst.length} values, got ${src.length}`);
+  for (let i = 0; i < dst.length; i++) dst[i] = src[i];
+}
