@@ -11,3 +11,5 @@ export { Activation } from './layers/activation.ts';
 export { Dropout, type DropoutConfig } from './layers/dropout.ts';
 export { BatchNorm, type BatchNormConfig } from './layers/batchnorm.ts';
 export { LayerNorm, type LayerNormConfig } from './layers/layernorm.ts';
+export * from './trainer.ts';
+export * from './netspec.ts';

@@ -5,9 +5,15 @@ import type { LossKind } from './spec.ts';
 export type Targets = Int32Array | Float32Array;
 
 export class Loss {
-  grad = new Float32Array(0);
+  grad: Float32Array = new Float32Array(0);
 
-  constructor(readonly kind: LossKind, readonly classes: number) {}
+  readonly kind: LossKind;
+  readonly classes: number;
+
+  constructor(kind: LossKind, classes: number) {
+    this.kind = kind;
+    this.classes = classes;
+  }
 
   /** Loss of z against y; fills `grad` with ∂L/∂z when withGrad. */
   forward(z: Float32Array, y: Targets, B: number, withGrad: boolean): number {

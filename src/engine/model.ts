@@ -43,10 +43,10 @@ export class Model {
   wantInputGrad = false;
   optimizer: Optimizer | null = null;
 
-  constructor(
-    readonly spec: ModelSpec,
-    layers: Layer[],
-  ) {
+  readonly spec: ModelSpec;
+
+  constructor(spec: ModelSpec, layers: Layer[]) {
+    this.spec = spec;
     this.layers = layers;
     this.outDim = layers.length ? layers[layers.length - 1].outDim : spec.input;
     this.loss = new Loss(spec.loss, this.outDim);

@@ -15,11 +15,10 @@ interface Slot {
 
 export class Optimizer {
   private slots: Slot[];
+  spec: OptimizerSpec;
 
-  constructor(
-    public spec: OptimizerSpec,
-    params: Param[],
-  ) {
+  constructor(spec: OptimizerSpec, params: Param[]) {
+    this.spec = spec;
     this.slots = params.map((param) => ({ param, buf: null, sq: null, t: 0 }));
   }
 

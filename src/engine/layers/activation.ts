@@ -7,10 +7,13 @@ export class Activation implements Layer {
   readonly params = [];
   readonly inDim: number;
   readonly outDim: number;
-  out = new Float32Array(0);
-  private dIn = new Float32Array(0);
+  out: Float32Array = new Float32Array(0);
+  private dIn: Float32Array = new Float32Array(0);
 
-  constructor(readonly type: ActivationKind, width: number) {
+  readonly type: ActivationKind;
+
+  constructor(type: ActivationKind, width: number) {
+    this.type = type;
     this.inDim = width;
     this.outDim = width;
   }

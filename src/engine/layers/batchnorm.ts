@@ -37,10 +37,10 @@ export class BatchNorm implements Layer {
   usedBatchStats = false;
   /** Rows in the last forward. */
   rows = 0;
-  out = new Float32Array(0);
+  out: Float32Array = new Float32Array(0);
   /** Normalized values x̂ of the last forward, B×F (before γ and β). */
-  xhat = new Float32Array(0);
-  private dIn = new Float32Array(0);
+  xhat: Float32Array = new Float32Array(0);
+  private dIn: Float32Array = new Float32Array(0);
   private readonly inv: Float64Array;
   private readonly acc1: Float64Array;
   private readonly acc2: Float64Array;

@@ -18,7 +18,7 @@ export class Dropout implements Layer {
   readonly params = [];
   readonly inDim: number;
   readonly outDim: number;
-  out = new Float32Array(0);
+  out: Float32Array = new Float32Array(0);
   /** Keep-mask of the last forward that sampled one (1 kept, 0 dropped), B×width. */
   mask = new Uint8Array(0);
   /** Whether `mask` describes the last forward (false after an inference-mode pass). */
@@ -27,13 +27,16 @@ export class Dropout implements Layer {
   rows = 0;
   /** A mask to use instead of sampling, once (parity fixtures give the masks). */
   nextMask: ArrayLike<number> | null = null;
-  private dIn = new Float32Array(0);
+  private dIn: Float32Array = new Float32Array(0);
   private scale = 1;
 
   /** Settings shared with this layer's twins, so a live change of p reaches every view. */
   readonly cfg: DropoutConfig;
 
-  constructor(width: number, cfg: DropoutConfig, private rng: Rng) {
+  private rng: Rng;
+
+  constructor(width: number, cfg: DropoutConfig, rng: Rng) {
+    this.rng = rng;
     this.inDim = width;
     this.outDim = width;
     this.cfg = cfg;

@@ -15,10 +15,10 @@ export class LayerNorm implements Layer {
   readonly beta: Param;
   readonly cfg: LayerNormConfig;
   rows = 0;
-  out = new Float32Array(0);
-  xhat = new Float32Array(0);
+  out: Float32Array = new Float32Array(0);
+  xhat: Float32Array = new Float32Array(0);
   private inv = new Float64Array(0);
-  private dIn = new Float32Array(0);
+  private dIn: Float32Array = new Float32Array(0);
 
   constructor(features: number, cfg: LayerNormConfig, shared?: { gamma: Param; beta: Param; cfg: LayerNormConfig }) {
     this.inDim = features;

@@ -12,18 +12,18 @@ export class Linear implements Layer {
   readonly bias: Param | null;
   /** Set by the model when a zero in this layer's input always carries a zero gradient (ReLU before). */
   sparseInputGrad = false;
-  out = new Float32Array(0);
-  private dIn = new Float32Array(0);
+  out: Float32Array = new Float32Array(0);
+  private dIn: Float32Array = new Float32Array(0);
   private x: Float32Array = new Float32Array(0);
   private nz = new Int32Array(0);
   private nzCount = new Int32Array(0);
 
-  constructor(
-    readonly inDim: number,
-    readonly outDim: number,
-    shared?: { weight: Param; bias: Param | null },
-    hasBias = true,
-  ) {
+  readonly inDim: number;
+  readonly outDim: number;
+
+  constructor(inDim: number, outDim: number, shared?: { weight: Param; bias: Param | null }, hasBias = true) {
+    this.inDim = inDim;
+    this.outDim = outDim;
     this.weight = shared ? shared.weight : makeParam('weight', inDim * outDim);
     this.bias = shared ? shared.bias : hasBias ? makeParam('bias', outDim) : null;
     this.params = this.bias ? [this.weight, this.bias] : [this.weight];

@@ -1,0 +1,14 @@
+// What a data set is to the engine: train and test splits as flat typed arrays, plus what the views need.
+import type { Split } from '../trainer.ts';
+
+export interface Dataset {
+  name: string;
+  kind: 'classification' | 'regression';
+  inputDim: number;
+  /** Number of classes (classification) or output width (regression: 1). */
+  classes: number;
+  train: Split;
+  test: Split;
+  /** Plotting bounds for 2-D (x, y) and 1-D (x, target) data; null for digits. */
+  domain: { xMin: number; xMax: number; yMin: number; yMax: number } | null;
+}

@@ -1,0 +1,67 @@
+// The whole state a learner sets: data, network, training, seed. Plain data: the store holds it, the
+// URL serializes it, the worker builds from it, and code export reads it.
+import type { NetSpec } from '../engine/netspec.ts';
+
+export type DatasetName = 'circles' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'sine' | 'digits';
+export const DATASETS: readonly DatasetName[] = ['circles', 'xor', 'gaussians', 'spiral', 'moons', 'sine', 'digits'];
+
+export interface DataConfig {
+  name: DatasetName;
+  /** Noise level, 0–1 (ignored for digits). */
+  noise: number;
+  /** Training examples (for digits: at most the training split's size). */
+  trainSize: number;
+  /** Test examples (for digits: the whole test split). */
+  testSize: number;
+}
+
+export type OptimizerKind = 'sgd' | 'adam';
+
+export interface TrainConfig {
+  optimizer: OptimizerKind;
+  lr: number;
+  /** SGD momentum (Adam uses β1 = 0.9, β2 = 0.999, ε = 1e-8). */
+  momentum: number;
+  weightDecay: number;
+  batchSize: number;
+}
+
+export interface LabConfig {
+  data: DataConfig;
+  net: NetSpec;
+  train: TrainConfig;
+  seed: number;
+}
+
+export type ViewMode = 'training' | 'inference';
+
+/** Teaching switches that make a known mistake visible. */
+export interface TeachFlags {
+  /** BN at inference normalizes with the batch's own statistics (wrong; the lab shows why). */
+  bnBatchStatsAtInference: boolean;
+  /** Classic dropout evaluated without multiplying by 1 − p (wrong; activations 1/(1 − p) too large). */
+  forgetDropoutScaling: boolean;
+}
+
+export const DEFAULT_CONFIG: LabConfig = {
+  data: { name: 'spiral', noise: 0.25, trainSize: 200, testSize: 500 },
+  net: {
+    hidden: [32, 32],
+    activation: 'relu',
+    norm: ['none', 'none'],
+    normPlacement: 'before',
+    dropoutP: 0.3,
+    dropoutInput: false,
+    dropoutHidden: [false, false],
+    dropoutScaling: 'inverted',
+    init: 'he',
+    initScale: 1,
+    bnMomentum: 0.1,
+    bnEps: 1e-5,
+    lnEps: 1e-5,
+  },
+  train: { optimizer: 'adam', lr: 0.01, momentum: 0.9, weightDecay: 0, batchSize: 32 },
+  seed: 1,
+};
+
+export const DEFAULT_TEACH: TeachFlags = { bnBatchStatsAtInference: false, forgetDropoutScaling: false };
