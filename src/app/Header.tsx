@@ -1,0 +1,64 @@
+// Title, language switch, and the one prominent Training ↔ Inference switch that governs every view.
+import { LANGS, type Lang } from '../i18n/index.ts';
+import { useLab } from '../store/lab.ts';
+import { useT } from './useT.ts';
+
+const LANG_NAMES: Record<Lang, string> = { en: 'English', ko: '한국어' };
+
+export function Header() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const setLang = useLab((s) => s.setLang);
+  return (
+    <header className="app-header">
+      <div className="app-title">
+        <h1>{t('app.title')}</h1>
+        <p>{t('app.subtitle')}</p>
+      </div>
+      <div className="header-tools">
+        <ModeSwitch />
+        <label className="lang-select">
+          <span>{t('app.language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            {LANGS.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANG_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}
+
+export function ModeSwitch() {
+  const t = useT();
+  const mode = useLab((s) => s.mode);
+  const setMode = useLab((s) => s.setMode);
+  return (
+    <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')}>
+      {(['training', 'inference'] as const).map((m) => (
+        <button
+          key={m}
+          type="button"
+          role="radio"
+          aria-checked={mode === m}
+          className={mode === m ? 'on' : ''}
+          title={t(m === 'training' ? 'mode.trainingHint' : 'mode.inferenceHint')}
+          onClick={() => setMode(m)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+              e.preventDefault();
+              setMode(mode === 'training' ? 'inference' : 'training');
+            }
+          }}
+          tabIndex={mode === m ? 0 : -1}
+        >
+          <span aria-hidden="true">{m === 'training' ? '◐ ' : '● '}</span>
+          {t(m === 'training' ? 'mode.training' : 'mode.inference')}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// The lab's state: what the learner set (config, teaching switches, mode, language), the session's
+// status, and messages. Actions change the state and tell the training worker through one port.
+import { create } from 'zustand';
+import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig, type TeachFlags, type ViewMode } from '../protocol/config.ts';
+import { DEFAULT_OPTIONS, type Command, type ConfigPatch, type SessionOptions } from '../protocol/messages.ts';
+import type { Metrics, ReadyInfo } from '../protocol/frame.ts';
+import type { Lang, MessageKey, Vars } from '../i18n/index.ts';
+
+/** Where commands go: the bridge in the page, a fake in tests. */
+export interface SessionPort {
+  send(cmd: Command): void;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'warning' | 'info';
+  key: MessageKey;
+  vars?: Vars;
+}
+
+export interface LabState {
+  config: LabConfig;
+  teach: TeachFlags;
+  mode: ViewMode;
+  lang: Lang;
+  options: SessionOptions;
+  playing: boolean;
+  ready: ReadyInfo | null;
+  step: number;
+  epoch: number;
+  stepsPerSecond: number;
+  batchLoss: number;
+  metrics: Metrics | null;
+  notices: Notice[];
+
+  setLang(lang: Lang): void;
+  setMode(mode: ViewMode): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepOnce(n?: number): void;
+  reset(): void;
+  newSeed(): void;
+  /** Change settings: the store updates at once; the worker gets a `set` (it rebuilds when structural). */
+  patch(patch: ConfigPatch): void;
+  setNorm(layer: number, feature: number | 'all', v: { gamma?: number; beta?: number; frozen?: boolean }): void;
+  setOptions(o: Partial<SessionOptions>): void;
+  notify(n: Omit<Notice, 'id'>): void;
+  dismiss(id: number): void;
+}
+
+let port: SessionPort | null = null;
+let noticeId = 0;
+
+export function connectPort(p: SessionPort | null): void {
+  port = p;
+}
+
+function send(cmd: Command): void {
+  port?.send(cmd);
+}
+
+function applyPatch(config: LabConfig, teach: TeachFlags, p: ConfigPatch): { config: LabConfig; teach: TeachFlags } {
+  return {
+    config: {
+      ...config,
+      data: { ...config.data, ...p.data },
+      net: { ...config.net, ...p.net },
+      train: { ...config.train, ...p.train },
+    },
+    teach: { ...teach, ...p.teach },
+  };
+}
+
+export const useLab = create<LabState>()((set, get) => ({
+  config: DEFAULT_CONFIG,
+  teach: DEFAULT_TEACH,
+  mode: 'training',
+  lang: 'en',
+  options: DEFAULT_OPTIONS,
+  playing: false,
+  ready: null,
+  step: 0,
+  epoch: 0,
+  stepsPerSecond: 0,
+  batchLoss: NaN,
+  metrics: null,
+  notices: [],
+
+  setLang: (lang) => set({ lang }),
+  setMode: (mode) => {
+    set({ mode });
+    send({ type: 'mode', mode });
+  },
+  play: () => {
+    set({ playing: true });
+    send({ type: 'play' });
+  },
+  pause: () => {
+    set({ playing: false });
+    send({ type: 'pause' });
+  },
+  togglePlay: () => (get().playing ? get().pause() : get().play()),
+  stepOnce: (n = 1) => {
+    set({ playing: false });
+    send({ type: 'step', n });
+  },
+  reset: () => send({ type: 'reset' }),
+  newSeed: () => {
+    // A new seed is a setting like any other (it lives in the URL), so the store picks it.
+    const seed = (get().config.seed * 1103515245 + 12345) % 2147483647 || 1;
+    set({ config: { ...get().config, seed } });
+    send({ type: 'newSeed', seed });
+  },
+  patch: (p) => {
+    set(applyPatch(get().config, get().teach, p));
+    send({ type: 'set', patch: p });
+  },
+  setNorm: (layer, feature, v) => send({ type: 'setNorm', layer, feature, ...v }),
+  setOptions: (o) => {
+    set({ options: { ...get().options, ...o } });
+    send({ type: 'options', options: o });
+  },
+  notify: (n) => {
+    const notices = get().notices.filter((x) => x.key !== n.key);
+    set({ notices: [...notices, { ...n, id: ++noticeId }] });
+  },
+  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+}));
+
+/** The configure command that (re)starts a worker from the current state. */
+export function configureCommand(s: LabState): Command {
+  return { type: 'configure', config: s.config, teach: s.teach, mode: s.mode, options: s.options };
+}

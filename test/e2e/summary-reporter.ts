@@ -1,0 +1,22 @@
+// Prints the plain closing line `e2e: N passed, M failed` after Playwright's own output, for CI to read.
+import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+
+export default class SummaryReporter implements Reporter {
+  private passed = 0;
+  private failed = 0;
+  private skipped = 0;
+  private final = new Map<string, string>();
+
+  onTestEnd(test: TestCase, result: TestResult): void {
+    this.final.set(test.id, result.status);
+  }
+
+  onEnd(): void {
+    for (const status of this.final.values()) {
+      if (status === 'passed') this.passed++;
+      else if (status === 'skipped') this.skipped++;
+      else this.failed++;
+    }
+    process.stdout.write(`\ne2e: ${this.passed} passed, ${this.failed} failed${this.skipped ? `, ${this.skipped} skipped` : ''}\n`);
+  }
+}
