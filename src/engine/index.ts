@@ -13,3 +13,4 @@ export { BatchNorm, type BatchNormConfig } from './layers/batchnorm.ts';
 export { LayerNorm, type LayerNormConfig } from './layers/layernorm.ts';
 export * from './trainer.ts';
 export * from './netspec.ts';
+export * from './datasets/index.ts';

@@ -11,4 +11,6 @@ export interface Dataset {
   test: Split;
   /** Plotting bounds for 2-D (x, y) and 1-D (x, target) data; null for digits. */
   domain: { xMin: number; xMax: number; yMin: number; yMax: number } | null;
+  /** Image data sets: the raw pixels of each row (same order as the splits), for drawing. */
+  images?: { width: number; height: number; maxValue: number; train: Uint8Array; test: Uint8Array };
 }
