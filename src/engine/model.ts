@@ -207,9 +207,11 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
         const lin = new Linear(width, ls.out, undefined, hasBias);
         lin.init(opts.initRng, ls.init ?? 'he', ls.initScale ?? 1);
         const w = initial?.[`${i}.weight`];
-        if (w) lin.setTorchWeight(w);
-        const b = initial?.[`${i}.bias`];
-        if (b && lin.bias) lin.bias.value.set(Array.from(b));
+        if (w) {
+          checkLength(`${i}.weight`, lin.weight.value.length, w);
+          lin.setTorchWeight(w);
+        }
+        if (lin.bias) copyInto(lin.bias.value, initial?.[`${i}.bias`], `${i}.bias`);
         width = ls.out;
         return lin;
       }
@@ -225,16 +227,16 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
           momentum: ls.momentum ?? BN_DEFAULTS.momentum,
           batchStatsAtInference: false,
         });
-        copyInto(bn.gamma.value, initial?.[`${i}.gamma`]);
-        copyInto(bn.beta.value, initial?.[`${i}.beta`]);
-        copyInto(bn.runningMean, initial?.[`${i}.running_mean`]);
-        copyInto(bn.runningVar, initial?.[`${i}.running_var`]);
+        copyInto(bn.gamma.value, initial?.[`${i}.gamma`], `${i}.gamma`);
+        copyInto(bn.beta.value, initial?.[`${i}.beta`], `${i}.beta`);
+        copyInto(bn.runningMean, initial?.[`${i}.running_mean`], `${i}.running_mean`);
+        copyInto(bn.runningVar, initial?.[`${i}.running_var`], `${i}.running_var`);
         return bn;
       }
       case 'layernorm': {
         const ln = new LayerNorm(width, { eps: ls.eps ?? LN_DEFAULTS.eps });
-        copyInto(ln.gamma.value, initial?.[`${i}.gamma`]);
-        copyInto(ln.beta.value, initial?.[`${i}.beta`]);
+        copyInto(ln.gamma.value, initial?.[`${i}.gamma`], `${i}.gamma`);
+        copyInto(ln.beta.value, initial?.[`${i}.beta`], `${i}.beta`);
         return ln;
       }
     }
@@ -242,8 +244,13 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
   return new Model(spec, layers);
 }
 
-function copyInto(dst: Float32Array, src: ArrayLike<number> | null | undefined): void {
+/** Initial values of the wrong length would leave NaN or stale entries behind, so they are refused by key. */
+function checkLength(key: string, expected: number, src: ArrayLike<number>): void {
+  if (src.length !== expected) throw new EngineError('shape', `${key}: expected ${expected} values, got ${src.length}`, key);
+}
+
+function copyInto(dst: Float32Array, src: ArrayLike<number> | null | undefined, key: string): void {
   if (!src) return;
-  if (src.length !== dst.length) throw new EngineError('shape', `expected ${dst.length} values, got ${src.length}`);
+  checkLength(key, dst.length, src);
   for (let i = 0; i < dst.length; i++) dst[i] = src[i];
 }

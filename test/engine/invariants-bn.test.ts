@@ -148,6 +148,22 @@ describe('a batch of one', () => {
     expect(t.step).toBe(0);
   });
 
+  it('a refused step at the end of an epoch leaves the Trainer where it was (epoch, order)', () => {
+    const spec = compileNet(lab({}), 3, 2, 'cross_entropy');
+    const split = { x: randn(8 * 3, 42), y: new Int32Array(8).map((_, i) => i % 2), n: 8 };
+    const [a, b] = [0, 1].map(() => new Trainer(build(spec, ADAM, 6), split, 4, new Rng(43)));
+    for (const t of [a, b]) for (let s = 0; s < 2; s++) t.trainStep();
+    a.setBatchSize(1);
+    expect(() => a.trainStep()).toThrow(BN_BATCH_ONE_MESSAGE);
+    expect([a.step, a.epoch]).toEqual([2, 0]);
+    a.setBatchSize(4);
+    a.trainStep();
+    b.trainStep();
+    expect([a.step, a.epoch]).toEqual([b.step, b.epoch]);
+    expect(sameBits(a.batchX, b.batchX)).toBe(true);
+    expect(sameSnapshot(snapshot(a.model), snapshot(b.model))).toBe(true);
+  });
+
   it('a LayerNorm network trains at batch size 1', () => {
     const m = build(compileNet(lab({ norm: ['layernorm', 'layernorm'], dropoutInput: false, dropoutHidden: [false, false] }), 3, 1, 'mse'));
     const x = randn(3, 50), y = new Float32Array([0.7]);

@@ -85,6 +85,30 @@ describe('validateModelSpec and buildModel', () => {
   });
 });
 
+describe('initial state given to buildModel', () => {
+  const spec: ModelSpec = { input: 2, layers: [{ type: 'linear', out: 3 }, { type: 'batchnorm' }, { type: 'linear', out: 1, bias: false }], loss: 'mse' };
+  it.each([
+    ['0.weight', [1, 2, 3]],
+    ['0.weight', new Array(7).fill(1)],
+    ['0.bias', [1]],
+    ['0.bias', [1, 2, 3, 4]],
+    ['1.gamma', [1, 2]],
+    ['1.running_var', [1, 1, 1, 1]],
+    ['2.weight', [1, 2]],
+  ])('refuses %s of the wrong length, naming the key', (key, values) => {
+    const e = refusal(() => buildModel(spec, opts(), { [key]: values }));
+    expect(e.code).toBe('shape');
+    expect(e.field).toBe(key);
+    expect(e.message).toMatch(new RegExp(`^${key.replace('.', '\\.')}: expected \\d+ values, got ${values.length}$`));
+  });
+
+  it('loads values of the right length (weights in PyTorch layout)', () => {
+    const m = buildModel(spec, opts(), { '0.weight': [1, 2, 3, 4, 5, 6], '0.bias': [7, 8, 9], '1.running_mean': [0.5, 0.25, 0] });
+    expect(Array.from(m.forward(new Float32Array([1, 0]), 1, { dropout: 'off', bn: 'running', updateRunning: false }).subarray(0, 1))).toHaveLength(1);
+    expect(Array.from(m.layers[0].out.subarray(0, 3))).toEqual([1 + 7, 3 + 8, 5 + 9]);
+  });
+});
+
 describe('Trainer batch size', () => {
   const model = () => buildModel({ input: 2, layers: [{ type: 'linear', out: 2 }], loss: 'cross_entropy' }, opts());
   const split = { x: new Float32Array(20), y: new Int32Array(10), n: 10 };
