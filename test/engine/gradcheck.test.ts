@@ -2,7 +2,7 @@
 // own training-mode loss, for every layer type, both losses, parameters and the input.
 import { describe, expect, it } from 'vitest';
 import {
-  buildModel, compileNet, Dropout, Rng, TRAIN_VIEW_MODE,
+  buildModel, compileNet, Dropout, Linear, Rng, TRAIN_VIEW_MODE,
   type Model, type ModelSpec, type NetSpec, type Targets,
 } from '../../src/engine/index.ts';
 
@@ -126,6 +126,19 @@ describe('gradients match central differences', () => {
       if (reluMarginOk(cand)) c = cand;
     }
     expect(c).not.toBeNull();
+    const bad = checkAll(c!);
+    expect(bad, bad.join('\n')).toEqual([]);
+  });
+
+  it('ReLU then dropout feeding a Linear (the path that skips zero inputs in ∂X)', () => {
+    const spec: ModelSpec = { input: 4, layers: [{ type: 'linear', out: 8 }, { type: 'relu' }, { type: 'dropout', p: 0.5 }, { type: 'linear', out: 2 }], loss: 'mse' };
+    let c: Case | null = null;
+    for (let seed = 1; seed < 200 && !c; seed++) {
+      const cand = makeCase(spec, 5, seed, { 2: 0.5 });
+      if (reluMarginOk(cand)) c = cand;
+    }
+    expect(c).not.toBeNull();
+    expect((c!.model.layers[3] as Linear).sparseInputGrad).toBe(true);
     const bad = checkAll(c!);
     expect(bad, bad.join('\n')).toEqual([]);
   });

@@ -72,7 +72,10 @@ describe('divergence changes nothing', () => {
     for (let s = 0; s < 20 && !hit; s++) {
       const before = snapshot(model), c = counts(model), step = trainer.step;
       const r = trainer.trainStep();
-      if (!r.diverged) continue;
+      if (!r.diverged) {
+        expect(model.params().every((p) => p.value.every(Number.isFinite))).toBe(true);
+        continue;
+      }
       hit = true;
       expect(Number.isFinite(r.loss)).toBe(false);
       expect(sameSnapshot(snapshot(model), before)).toBe(true);
@@ -108,6 +111,33 @@ describe('divergence changes nothing', () => {
     expect(Number.isFinite(model.loss.forward(model.forward(x, 4, TRAIN_VIEW_MODE), y, 4, false))).toBe(true);
     const before = snapshot(model);
     expect(model.trainStep(x, y, 4).diverged).toBe(true);
+    expect(sameSnapshot(snapshot(model), before)).toBe(true);
+  });
+});
+
+describe('Trainer and evaluate', () => {
+  it('an epoch visits distinct rows, drops the last partial batch, then reshuffles', () => {
+    const n = 10, model = buildModel({ input: 1, layers: [{ type: 'linear', out: 2 }], loss: 'cross_entropy' }, { initRng: new Rng(1), dropoutRng: new Rng(2) });
+    model.setOptimizer({ type: 'sgd', lr: 0, momentum: 0, weightDecay: 0 });
+    const t = new Trainer(model, { x: new Float32Array(n).map((_, i) => i + 1), y: new Int32Array(n), n }, 4, new Rng(3));
+    const epochs: number[][] = [];
+    for (let s = 0; s < 6; s++) {
+      t.trainStep();
+      (epochs[t.epoch] ??= []).push(...t.batchX.subarray(0, 4));
+    }
+    expect(epochs.map((e) => e.length)).toEqual([8, 8, 8]);
+    for (const e of epochs) expect(new Set(e).size).toBe(8);
+    expect(epochs[1]).not.toEqual(epochs[0]);
+  });
+
+  it('evaluate does not depend on the chunk size and changes no state', () => {
+    const { model, trainer } = setup(9);
+    for (let s = 0; s < 20; s++) trainer.trainStep();
+    const { x, y, n } = trainer.data, before = snapshot(model);
+    const whole = model.evaluate(x, y, n), small = model.evaluate(x, y, n, 7);
+    expect(small.accuracy).toBe(whole.accuracy);
+    expect(Math.abs(small.loss - whole.loss)).toBeLessThan(1e-9);
+    expect(whole.accuracy).toBeGreaterThan(0.5);
     expect(sameSnapshot(snapshot(model), before)).toBe(true);
   });
 });
