@@ -65,3 +65,6 @@ export const DEFAULT_CONFIG: LabConfig = {
 };
 
 export const DEFAULT_TEACH: TeachFlags = { bnBatchStatsAtInference: false, forgetDropoutScaling: false };
+
+/** Adam's fixed settings (PyTorch's defaults); the lab exposes only lr and weight decay for Adam. */
+export const ADAM_SETTINGS = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
