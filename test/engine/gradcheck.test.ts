@@ -2,7 +2,7 @@
 // own training-mode loss, for every layer type, both losses, parameters and the input.
 import { describe, expect, it } from 'vitest';
 import {
-  buildModel, compileNet, Dropout, Linear, Rng, TRAIN_VIEW_MODE,
+  Activation, buildModel, compileNet, Dropout, Linear, Rng, TRAIN_VIEW_MODE,
   type Model, type ModelSpec, type NetSpec, type Targets,
 } from '../../src/engine/index.ts';
 
@@ -183,6 +183,14 @@ describe('gradients match central differences', () => {
     const c = makeCase(compileNet(net({ norm: ['layernorm', 'layernorm'], normPlacement: 'after' }), 3, 3, 'cross_entropy'), 4, 15);
     const bad = checkAll(c);
     expect(bad, bad.join('\n')).toEqual([]);
+  });
+});
+
+describe('at the kinks, where differences cannot decide', () => {
+  it('ReLU passes the gradient only where its input was positive: 0 at exactly 0, as PyTorch', () => {
+    const relu = new Activation('relu', 5);
+    relu.forward(new Float32Array([-1, -0, 0, 1e-30, 2]), 1, TRAIN_VIEW_MODE);
+    expect(Array.from(relu.backward(new Float32Array([3, 3, 3, 3, 3]), 1, true).subarray(0, 5))).toEqual([0, 0, 0, 3, 3]);
   });
 });
 

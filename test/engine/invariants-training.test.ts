@@ -55,6 +55,14 @@ describe('reproducibility', () => {
     expect(tail).toBeLessThan(head * 0.8);
   });
 
+  it('the named streams of one seed are unrelated, and each is reproducible', () => {
+    const draw = (r: Rng): number[] => Array.from({ length: 8 }, () => r.u32());
+    const streams = (['data', 'init', 'shuffle', 'dropout', 'view', 'mc'] as const).map((k) => draw(rngFor(7, k)));
+    expect(new Set(streams.map((s) => s.join())).size).toBe(streams.length);
+    expect(draw(rngFor(7, 'dropout'))).toEqual(streams[3]);
+    expect(draw(rngFor(8, 'dropout'))).not.toEqual(streams[3]);
+  });
+
   it('another dropout seed draws other masks and ends elsewhere', () => {
     const a = run(7), c = run(7, 8);
     expect(Array.from(a.firstMask)).not.toEqual(Array.from(c.firstMask));
