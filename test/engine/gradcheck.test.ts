@@ -59,7 +59,7 @@ function analytic(c: Case): { params: Map<string, Float32Array>; input: Float32A
  * Mismatches between analytic and numeric gradients. The absolute floor scales with the vector's
  * largest entry: float32 forward passes leave about 1e-5 of noise in a difference quotient.
  */
-export function compareGrads(where: string, a: ArrayLike<number>, n: ArrayLike<number>): string[] {
+function compareGrads(where: string, a: ArrayLike<number>, n: ArrayLike<number>): string[] {
   let scale = 0;
   for (let i = 0; i < n.length; i++) scale = Math.max(scale, Math.abs(n[i]));
   const atol = 2e-4 * Math.max(scale, 0.1), rtol = 5e-3;

@@ -11,7 +11,7 @@ const ENGINE = fileURLToPath(new URL('../../src/engine/', import.meta.url));
  * Blanks comments (and, with blankStrings, the insides of string literals and template text) while
  * keeping every newline, so line numbers still match. Knows strings, templates with ${…} and regex literals.
  */
-export function blank(src: string, blankStrings: boolean): string {
+function blank(src: string, blankStrings: boolean): string {
   let out = '';
   let i = 0;
   const templ: number[] = []; // brace depth at which each open template's ${ began
@@ -91,7 +91,7 @@ const FORBIDDEN_MODULE = /\b(?:from|import|require)\s*\(?\s*(['"])((?:react|reac
 const DOM_GLOBAL = /(?<![\w$])(window|document|navigator|HTMLElement|localStorage|requestAnimationFrame)(?![\w$])/g;
 
 /** Every offending import or DOM global in one source text, as "line N: what". */
-export function violations(src: string): string[] {
+function violations(src: string): string[] {
   const found: string[] = [];
   const lineOf = (text: string, at: number): number => text.slice(0, at).split('\n').length;
   const code = blank(src, false);
