@@ -4,7 +4,12 @@ import type { LabConfig, TeachFlags, ViewMode } from './config.ts';
 import type { Frame, ReadyInfo } from './frame.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 
-
+/**
+ * A change to the settings; fields left out stay as they are. Live fields (dropout p, placement and
+ * scaling, BN/LN ε and momentum, optimizer, lr, momentum, weight decay, batch size, teaching flags)
+ * apply before the next step; structural ones (any data field, hidden widths, activation, norm kinds
+ * or placement, init, init scale) rebuild the run with the same seed. See protocol/patch.ts.
+ */
 export interface ConfigPatch {
   data?: Partial<LabConfig['data']>;
   net?: Partial<NetSpec>;
@@ -14,36 +19,68 @@ export interface ConfigPatch {
 
 /** Session options the panels choose (what to compute for frames). */
 export interface SessionOptions {
-  /** Evaluate the full train and test sets every this many steps (≥ 1). */
+  /** Evaluate the full train and test sets every this many steps (≥ 1; while training at full speed at most about once per display frame, and at most ~10 % of the time). */
   evalEvery: number;
-  /** Which feature of each norm layer the histograms and batch values follow. */
+  /** Which feature of each norm layer batchIn / batchHat / batchOut follow (clamped to the layer's width). */
   feature: number;
-  /** Monte-Carlo dropout samples for the 1-D band. */
+  /** Monte-Carlo dropout passes for the 1-D band (1–200). */
   mcSamples: number;
-  /** Grid resolution for 2-D outputs (≥ 64). */
+  /** Grid resolution for 2-D outputs (64–256). */
   gridSize: number;
 }
 
 export const DEFAULT_OPTIONS: SessionOptions = { evalEvery: 10, feature: 0, mcSamples: 30, gridSize: 64 };
 
-export type Command =
+export interface SetNormCommand {
+  type: 'setNorm';
+  /** Index of a batchnorm or layernorm layer in the compiled ModelSpec.layers. */
+  layer: number;
+  feature: number | 'all';
+  gamma?: number;
+  beta?: number;
+  /** Freeze (or unfreeze) this layer's γ and β: they keep their values while the rest trains. Survives reset. */
+  frozen?: boolean;
+}
+
+type CommandBody =
   | { type: 'configure'; config: LabConfig; teach: TeachFlags; mode: ViewMode; options?: Partial<SessionOptions> }
   | { type: 'play' }
   | { type: 'pause' }
+  /** Pause, then run n more steps (obeying the speed cap). */
   | { type: 'step'; n: number }
+  /** Same seed: the same data, initial weights, masks and batches as the run's start. */
   | { type: 'reset' }
   | { type: 'newSeed'; seed: number }
   | { type: 'set'; patch: ConfigPatch }
-  | { type: 'setNorm'; layer: number; feature: number | 'all'; gamma?: number; beta?: number; frozen?: boolean }
+  | SetNormCommand
   | { type: 'mode'; mode: ViewMode }
+  /** Steps-per-second cap, or null for as fast as possible. */
   | { type: 'speed'; stepsPerSecond: number | null }
   | { type: 'options'; options: Partial<SessionOptions> }
+  /** The page has taken frame `seq`; the worker may send the next one. */
   | { type: 'ack'; seq: number };
+
+/**
+ * A command, optionally tagged with `rev` (a number that increases per command the page sends):
+ * frames report the highest rev applied, so the page can tell which frame first reflects a change.
+ */
+export type Command = CommandBody & { rev?: number };
+
+export type CommandType = Command['type'];
+
+export type ErrorCode = 'invalid_spec' | 'bn_batch_one' | 'shape' | 'data' | 'not_configured' | 'bad_command' | 'internal';
 
 export type WorkerEvent =
   | { type: 'ready'; info: ReadyInfo }
   | { type: 'frame'; frame: Frame }
-  | { type: 'error'; message: string; recoverable: boolean; code?: string; field?: string }
+  /**
+   * A command was refused or a step failed. recoverable: the session is still usable as it was (a
+   * refused change left the previous value in force; a failed step paused training). Not recoverable:
+   * the session has no run (never configured, or the configuration could not be built) until a valid
+   * configure.
+   */
+  | { type: 'error'; message: string; recoverable: boolean; code: ErrorCode; field?: string; command?: CommandType }
+  /** The loss (or a gradient) became non-finite at `step`; the step was not applied and training paused. */
   | { type: 'diverged'; step: number; loss: number };
 
 export function assertNever(x: never): never {

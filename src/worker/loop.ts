@@ -1,0 +1,276 @@
+// The training loop: trains in time-budgeted slices and yields between them so commands are handled
+// promptly; posts at most one frame per display frame and never a second before the page has
+// acknowledged the first; obeys the speed cap; turns failures into events and pauses itself.
+import type { WorkerEvent } from '../protocol/messages.ts';
+import type { ReadyInfo } from '../protocol/frame.ts';
+import { EngineError } from '../engine/errors.ts';
+import { Session } from './session.ts';
+
+/** What the loop needs from its surroundings: a worker scope in the browser, a fake in tests. */
+export interface Host {
+  /** Posts an event; `transfer` lists the buffers to move rather than copy. */
+  post(ev: WorkerEvent, transfer: ArrayBuffer[]): void;
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Runs fn as a new task, after the messages already queued (a MessageChannel round trip in a worker). */
+  soon(fn: () => void): void;
+  /** Runs fn after ms; returns a function that cancels it. */
+  later(fn: () => void, ms: number): () => void;
+}
+
+export interface LoopTiming {
+  /** Training per slice before yielding to messages. */
+  sliceMs: number;
+  /** Minimum spacing of frames: one per display frame. */
+  frameMs: number;
+  /** Per frame, while training, the time the output picture (grid, MC band) may take. */
+  outputBudgetMs: number;
+  /** Largest share of the time full-set evaluations may take while training. */
+  evalShare: number;
+}
+
+export const DEFAULT_TIMING: LoopTiming = { sliceMs: 8, frameMs: 16, outputBudgetMs: 0.8, evalShare: 0.08 };
+
+/** A refused command or failed step, with the error code the page shows. */
+export class CommandError extends Error {
+  readonly code: 'bad_command' | 'not_configured';
+  constructor(code: 'bad_command' | 'not_configured', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Every ArrayBuffer under a value (typed arrays in plain objects and arrays), each once. */
+export function collectTransfers(v: unknown, out: ArrayBuffer[] = [], seen = new Set<ArrayBufferLike>()): ArrayBuffer[] {
+  if (v === null || typeof v !== 'object') return out;
+  if (ArrayBuffer.isView(v)) {
+    const b = v.buffer;
+    if (b instanceof ArrayBuffer && !seen.has(b)) {
+      seen.add(b);
+      out.push(b);
+    }
+    return out;
+  }
+  for (const x of Array.isArray(v) ? v : Object.values(v)) collectTransfers(x, out, seen);
+  return out;
+}
+
+export class Runner {
+  readonly session = new Session();
+  readonly timing: LoopTiming;
+  playing = false;
+  pendingSteps = 0;
+  speed: number | null = null;
+  /** Highest command rev applied. */
+  rev = 0;
+  private readonly host: Host;
+  private seq = 0;
+  private inFlight: number | null = null;
+  private lastFrameAt = -Infinity;
+  private dirty = false;
+  private scheduled: 'soon' | 'later' | null = null;
+  private cancelLater: (() => void) | null = null;
+  private tokens = 1;
+  private tokenAt = 0;
+  private nextEvalAt = 0;
+  private totalSteps = 0;
+  /** (time, totalSteps) pairs over about the last second, for steps per second. */
+  private rate: number[] = [];
+
+  constructor(host: Host, timing: Partial<LoopTiming> = {}) {
+    this.host = host;
+    this.timing = { ...DEFAULT_TIMING, ...timing };
+  }
+
+  /** Frame `seq` currently unacknowledged, if any. */
+  get frameInFlight(): number | null {
+    return this.inFlight;
+  }
+
+  get active(): boolean {
+    return this.session.run !== null && (this.playing || this.pendingSteps > 0);
+  }
+
+  post(ev: WorkerEvent, transfer: ArrayBuffer[] = []): void {
+    this.host.post(ev, transfer);
+  }
+
+  ready(info: ReadyInfo): void {
+    this.pendingSteps = 0;
+    this.nextEvalAt = 0;
+    this.post({ type: 'ready', info }, collectTransfers(info));
+  }
+
+  play(): void {
+    this.playing = true;
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.pendingSteps = 0;
+  }
+
+  step(n: number): void {
+    this.playing = false;
+    this.pendingSteps = n;
+  }
+
+  setSpeed(sps: number | null): void {
+    this.speed = sps;
+    this.tokens = 1;
+    this.tokenAt = this.host.now();
+  }
+
+  ack(seq: number): void {
+    if (seq !== this.inFlight) return;
+    this.inFlight = null;
+    this.kick();
+  }
+
+  /** Something the page sees changed: a frame is due. */
+  changed(): void {
+    this.dirty = true;
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.scheduled === 'soon') return;
+    if (this.cancelLater) this.cancelLater();
+    this.cancelLater = null;
+    this.scheduled = 'soon';
+    this.host.soon(() => this.tick());
+  }
+
+  private frameWanted(): boolean {
+    return this.session.run !== null && (this.dirty || this.session.outputBehind());
+  }
+
+  private refill(now: number): void {
+    if (this.speed === null) return;
+    const burst = Math.max(1, this.speed * 0.05);
+    this.tokens = Math.min(burst, this.tokens + ((now - this.tokenAt) * this.speed) / 1000);
+    this.tokenAt = now;
+  }
+
+  private tick(): void {
+    this.scheduled = null;
+    this.cancelLater = null;
+    let phase: 'frame' | 'train' = 'frame';
+    try {
+      const now = this.host.now();
+      if (this.inFlight === null && now >= this.lastFrameAt + this.timing.frameMs && this.frameWanted()) this.emitFrame(now);
+      if (this.active) {
+        phase = 'train';
+        const t = this.host.now();
+        let deadline = t + this.timing.sliceMs;
+        // End the slice when the next frame is due, so a frame goes out on time.
+        if (this.inFlight === null) deadline = Math.min(deadline, Math.max(this.lastFrameAt + this.timing.frameMs, t + 1));
+        this.trainSlice(deadline);
+      }
+    } catch (e) {
+      this.fail(e, phase);
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    const now = this.host.now();
+    const frameIn = this.inFlight === null && this.frameWanted() ? this.lastFrameAt + this.timing.frameMs - now : Infinity;
+    let wait = Infinity;
+    if (this.active) {
+      this.refill(now);
+      wait = this.speed === null || this.tokens >= 1 ? 0 : Math.min(((1 - this.tokens) / this.speed) * 1000, frameIn);
+    } else {
+      wait = frameIn;
+    }
+    if (wait === Infinity) return;
+    if (wait <= 0) {
+      this.scheduled = 'soon';
+      this.host.soon(() => this.tick());
+    } else {
+      this.scheduled = 'later';
+      this.cancelLater = this.host.later(() => this.tick(), wait);
+    }
+  }
+
+  private trainSlice(deadline: number): void {
+    const run = this.session.current;
+    const { evalEvery } = this.session.options;
+    while (this.active) {
+      let now = this.host.now();
+      if (this.speed !== null) {
+        this.refill(now);
+        if (this.tokens < 1) break;
+      }
+      const m = run.metrics;
+      if ((run.metricsStale || !m || run.step - m.step >= evalEvery) && now >= this.nextEvalAt) {
+        run.evaluate();
+        const end = this.host.now(), cost = end - now, share = this.timing.evalShare;
+        this.nextEvalAt = end + Math.max(this.timing.frameMs, (cost * (1 - share)) / share);
+        now = end;
+        if (now >= deadline) break;
+      }
+      const res = run.trainStep();
+      this.session.touch(false);
+      this.dirty = true;
+      if (this.speed !== null) this.tokens -= 1;
+      if (res.diverged) {
+        this.pause();
+        this.post({ type: 'diverged', step: run.step, loss: res.loss });
+        break;
+      }
+      this.totalSteps++;
+      if (this.pendingSteps > 0) this.pendingSteps--;
+      if (this.host.now() >= deadline) break;
+    }
+    this.noteRate();
+  }
+
+  private noteRate(): void {
+    const now = this.host.now(), r = this.rate;
+    r.push(now, this.totalSteps);
+    // Keep one pair older than a second as the base of the window.
+    while (r.length > 4 && r[2] <= now - 1000) r.splice(0, 2);
+  }
+
+  private stepsPerSecond(now: number): number {
+    const r = this.rate;
+    if (!this.active || r.length < 4) return 0;
+    const dt = now - r[0];
+    return dt > 0 ? ((this.totalSteps - r[1]) * 1000) / dt : 0;
+  }
+
+  private emitFrame(now: number): void {
+    const s = this.session, run = s.current;
+    if (!this.active && (run.metricsStale || !run.metrics || run.metrics.step !== run.step)) run.evaluate();
+    const seq = ++this.seq;
+    this.dirty = false;
+    const frame = s.buildFrame(
+      { seq, rev: this.rev, stepsPerSecond: this.stepsPerSecond(now), playing: this.playing, pendingSteps: this.pendingSteps, speed: this.speed },
+      this.active ? this.timing.outputBudgetMs : Infinity,
+      () => this.host.now(),
+    );
+    this.inFlight = seq;
+    this.lastFrameAt = now;
+    this.post({ type: 'frame', frame }, collectTransfers(frame));
+  }
+
+  /** A failed step or frame: report it, pause, keep the session usable. */
+  fail(e: unknown, phase: 'frame' | 'train' | 'command', command?: WorkerEventCommand): void {
+    if (phase !== 'command') this.pause();
+    // A frame that cannot be built is not retried until something changes, or it would fail forever.
+    this.dirty = phase !== 'frame';
+    const hasRun = this.session.run !== null;
+    if (e instanceof EngineError) {
+      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, field: e.field, command });
+    } else if (e instanceof CommandError) {
+      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, command });
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      this.post({ type: 'error', message, recoverable: hasRun, code: 'internal', command });
+    }
+  }
+}
+
+type WorkerEventCommand = Extract<WorkerEvent, { type: 'error' }>['command'];
