@@ -1,8 +1,10 @@
 // All message tables merged, one typed key set; t() looks a key up and fills {placeholders}.
 import type { Lang, MessagePair } from './define.ts';
 import app from './messages/app.ts';
+import network from './messages/network.ts';
+import output from './messages/output.ts';
 
-const tables = [app] as const;
+const tables = [app, network, output] as const;
 
 type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof tables)[number]>;
