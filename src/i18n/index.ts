@@ -3,8 +3,11 @@ import type { Lang, MessagePair } from './define.ts';
 import app from './messages/app.ts';
 import network from './messages/network.ts';
 import output from './messages/output.ts';
+import loss from './messages/loss.ts';
+import batchnorm from './messages/batchnorm.ts';
+import activations from './messages/activations.ts';
 
-const tables = [app, network, output] as const;
+const tables = [app, network, output, loss, batchnorm, activations] as const;
 
 type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof tables)[number]>;

@@ -30,8 +30,6 @@ export default defineMessages({
     'error.bnBatchOne': 'Batch normalization needs at least 2 examples per batch in training (a batch of one has no variance). Raise the batch size, or use LayerNorm, which works with a batch of one.',
     'error.generic': 'The training worker reported a problem: {message}',
     'data.credit': 'Digits data: UCI “Optical Recognition of Handwritten Digits” (E. Alpaydin, C. Kaynak, 1998), CC BY 4.0.',
-    'chart.loss.title': 'Loss',
-    'chart.loss.empty': 'Press Play to start training.',
   },
   ko: {
     'app.title': '정규화 실험실',
@@ -61,7 +59,5 @@ export default defineMessages({
     'error.bnBatchOne': '배치 정규화는 학습할 때 배치마다 예제가 2개 이상 필요합니다(예제가 하나뿐이면 분산이 없습니다). 배치 크기를 늘리거나, 배치 크기 1에서도 동작하는 레이어 정규화를 써 보세요.',
     'error.generic': '학습 워커가 문제를 알렸습니다: {message}',
     'data.credit': '손글씨 숫자 데이터: UCI “Optical Recognition of Handwritten Digits” (E. Alpaydin, C. Kaynak, 1998), CC BY 4.0.',
-    'chart.loss.title': '손실',
-    'chart.loss.empty': '재생을 누르면 학습이 시작됩니다.',
   },
 });

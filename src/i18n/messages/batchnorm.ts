@@ -1,0 +1,11 @@
+// Strings of the batchnorm panel.
+import { defineMessages } from '../define.ts';
+
+export default defineMessages({
+  en: {
+    'batchnorm.title': 'batchnorm',
+  },
+  ko: {
+    'batchnorm.title': 'batchnorm',
+  },
+});
