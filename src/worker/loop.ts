@@ -68,6 +68,8 @@ export class Runner {
   private inFlight: number | null = null;
   private lastFrameAt = -Infinity;
   private dirty = false;
+  /** A frame failed to build: none is retried until the next command changes something. */
+  private frameBroken = false;
   private scheduled: 'soon' | 'later' | null = null;
   private cancelLater: (() => void) | null = null;
   private tokens = 1;
@@ -130,6 +132,7 @@ export class Runner {
   /** Something the page sees changed: a frame is due. */
   changed(): void {
     this.dirty = true;
+    this.frameBroken = false;
     this.kick();
   }
 
@@ -142,7 +145,7 @@ export class Runner {
   }
 
   private frameWanted(): boolean {
-    return this.session.run !== null && (this.dirty || this.session.outputBehind());
+    return this.session.run !== null && !this.frameBroken && (this.dirty || this.session.outputBehind());
   }
 
   private refill(now: number): void {
@@ -252,15 +255,17 @@ export class Runner {
       () => this.host.now(),
     );
     this.inFlight = seq;
-    this.lastFrameAt = now;
     this.post({ type: 'frame', frame }, collectTransfers(frame));
+    // Spacing counts from the end of the post, so a slow build cannot bring the next frame closer.
+    this.lastFrameAt = this.host.now();
   }
 
   /** A failed step or frame: report it, pause, keep the session usable. */
   fail(e: unknown, phase: 'frame' | 'train' | 'command', command?: WorkerEventCommand): void {
     if (phase !== 'command') this.pause();
     // A frame that cannot be built is not retried until something changes, or it would fail forever.
-    this.dirty = phase !== 'frame';
+    this.dirty = true;
+    if (phase === 'frame') this.frameBroken = true;
     const hasRun = this.session.run !== null;
     if (e instanceof EngineError) {
       this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, field: e.field, command });

@@ -27,13 +27,25 @@ export class Harness {
   private timers = new Set<ReturnType<typeof setTimeout>>();
   private disposed = false;
 
-  constructor(opts: { autoAck?: boolean; timing?: Partial<LoopTiming> } = {}) {
+  /** Events and transfer lists are kept unless `keepFrames` is false (then only the last frame is). */
+  private readonly keepFrames: boolean;
+  latest: Frame | null = null;
+  frameCount = 0;
+
+  constructor(opts: { autoAck?: boolean; timing?: Partial<LoopTiming>; keepFrames?: boolean } = {}) {
     this.autoAck = opts.autoAck ?? true;
+    this.keepFrames = opts.keepFrames ?? true;
     const host: Host = {
       post: (ev, transfer) => {
-        this.transfers.push(transfer);
         const copy = structuredClone(ev, { transfer });
-        this.events.push(copy);
+        if (copy.type === 'frame') {
+          this.latest = copy.frame;
+          this.frameCount++;
+        }
+        if (this.keepFrames || copy.type !== 'frame') {
+          this.transfers.push(transfer);
+          this.events.push(copy);
+        }
         if (copy.type === 'frame' && this.autoAck) setImmediate(() => this.ack(copy.frame.seq));
       },
       now: () => performance.now(),

@@ -1,0 +1,108 @@
+// Frame pacing and acknowledgement, transfer of every array, and a `set` taking effect before the
+// next training step.
+import { afterEach, expect, test } from 'vitest';
+import type { Frame } from '../../src/protocol/frame.ts';
+import { Harness, sleep, tinyConfig } from './harness.ts';
+
+let h: Harness;
+afterEach(() => h?.dispose());
+
+function typedArrays(v: unknown, out: ArrayBufferView[] = []): ArrayBufferView[] {
+  if (v === null || typeof v !== 'object') return out;
+  if (ArrayBuffer.isView(v)) out.push(v);
+  else for (const x of Object.values(v)) typedArrays(x, out);
+  return out;
+}
+
+test('no second frame before the first is acknowledged, while training goes on', async () => {
+  h = new Harness({ autoAck: false });
+  h.configure();
+  await h.until(() => h.frames.length === 1);
+  h.send({ type: 'play' });
+  h.send({ type: 'set', patch: { train: { lr: 0.02 } } });
+  await sleep(250);
+  expect(h.frames).toHaveLength(1);
+  expect(h.runner.session.run!.step).toBeGreaterThan(100);
+  h.ack(h.frames[0].seq + 1); // an ack for a frame never sent changes nothing
+  await sleep(50);
+  expect(h.frames).toHaveLength(1);
+  h.ack(h.frames[0].seq);
+  await h.until(() => h.frames.length === 2);
+  expect(h.frames[1].seq).toBe(h.frames[0].seq + 1);
+  expect(h.frames[1].step).toBeGreaterThan(100);
+  await sleep(100);
+  expect(h.frames).toHaveLength(2);
+});
+
+test('at most one frame per display frame when the page acknowledges at once', async () => {
+  h = new Harness();
+  const stamps: number[] = [];
+  const post = h.runner['host'].post;
+  h.runner['host'].post = (ev, tr) => {
+    if (ev.type === 'frame') stamps.push(performance.now());
+    post(ev, tr);
+  };
+  h.configure();
+  h.send({ type: 'play' });
+  await sleep(600);
+  h.send({ type: 'pause' });
+  const gaps = stamps.slice(1).map((t, i) => t - stamps[i]);
+  expect(gaps.length).toBeGreaterThan(10);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(h.runner.timing.frameMs - 0.5);
+});
+
+test('every typed array of a frame is transferred, and the session keeps working after', async () => {
+  h = new Harness();
+  h.configure(tinyConfig({ norm: ['batchnorm', 'layernorm'] }));
+  h.send({ type: 'play' });
+  await h.frameWhere((f) => f.step > 30);
+  h.send({ type: 'pause' });
+  await h.settle();
+  const frameIdx = h.events.map((e, i) => (e.type === 'frame' ? i : -1)).filter((i) => i >= 0);
+  for (const i of frameIdx) {
+    const arrays = typedArrays(h.events[i]);
+    expect(h.transfers[i].length).toBe(arrays.length);
+    expect(new Set(h.transfers[i]).size).toBe(arrays.length);
+    // structuredClone with the transfer list detached the worker-side buffers.
+    expect(h.transfers[i].every((b) => b.byteLength === 0)).toBe(true);
+  }
+  const ready = h.events.findIndex((e) => e.type === 'ready');
+  expect(h.transfers[ready].length).toBe(typedArrays(h.events[ready]).length);
+  // Had any live buffer been transferred, training or the next frame would now fail.
+  const before = h.lastFrame().step;
+  h.send({ type: 'step', n: 10 });
+  const f = await h.frameWhere((f) => f.step === before + 10);
+  expect(Number.isFinite(f.batchLoss)).toBe(true);
+  expect(h.errors).toHaveLength(0);
+});
+
+test('a set is in force for the very next step (paused: set then step in one go)', async () => {
+  h = new Harness();
+  h.configure(tinyConfig({ dropoutP: 0.9 }));
+  h.send({ type: 'step', n: 1 });
+  const a = await h.frameWhere((f) => f.step === 1);
+  const mask = (f: Frame) => f.layers.filter((l) => l.type === 'dropout' && l.index > 0).flatMap((l) => Array.from(l.mask!));
+  expect(mask(a).filter((m) => m === 0).length).toBeGreaterThan(100);
+  h.send({ type: 'set', patch: { net: { dropoutP: 0 } } });
+  h.send({ type: 'step', n: 1 });
+  const b = await h.frameWhere((f) => f.step === 2);
+  expect(mask(b).every((m) => m === 1)).toBe(true);
+});
+
+test('a set while playing: the first frame that reports it already trains with it', async () => {
+  h = new Harness();
+  h.configure(tinyConfig({}, { optimizer: 'sgd', momentum: 0, lr: 0.1 }));
+  h.send({ type: 'play' });
+  await h.frameWhere((f) => f.step > 20);
+  h.send({ type: 'set', patch: { train: { lr: 1e-9 } }, rev: 77 });
+  const first = await h.frameWhere((f) => f.rev >= 77);
+  const later = await h.frameWhere((f) => f.step > first.step + 50);
+  const w = (f: Frame) => f.layers.filter((l) => l.weight).flatMap((l) => Array.from(l.weight!));
+  const drift = Math.max(...w(first).map((v, i) => Math.abs(v - w(later)[i])));
+  expect(drift).toBeLessThan(1e-5);
+  // …whereas at the old rate the same number of steps moves the weights visibly.
+  h.send({ type: 'set', patch: { train: { lr: 0.1 } }, rev: 78 });
+  const f2 = await h.frameWhere((f) => f.rev >= 78);
+  const f3 = await h.frameWhere((f) => f.step > f2.step + 50);
+  expect(Math.max(...w(f2).map((v, i) => Math.abs(v - w(f3)[i])))).toBeGreaterThan(1e-3);
+});
