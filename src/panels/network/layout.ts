@@ -1,0 +1,59 @@
+// Where each drawn unit sits, in CSS pixels of the drawing. Wide layers show their first MAX_SHOWN
+// units and a "+N more" marker, so drawing cost and height stay bounded whatever the widths.
+import type { NetColumn } from './structure.ts';
+
+export const MAX_SHOWN = 24;
+/** Vertical distance between unit centres; also the side of each unit's focus/tap target. */
+export const UNIT_STEP = 20;
+export const UNIT_RADIUS = 6.5;
+const TOP = 46;
+const BOTTOM = 14;
+const SIDE = 40;
+
+export interface ColumnLayout {
+  x: number;
+  /** y of each shown unit (shown = min(width, MAX_SHOWN)). */
+  ys: number[];
+  /** Units not drawn (width − shown). */
+  more: number;
+  moreY: number;
+}
+
+export interface NetLayout {
+  width: number;
+  height: number;
+  headerY: number;
+  tagY: number;
+  columns: ColumnLayout[];
+}
+
+export function shownCount(width: number): number {
+  return Math.min(width, MAX_SHOWN);
+}
+
+export function layoutNet(cols: readonly NetColumn[], width: number): NetLayout {
+  const rows = Math.max(1, ...cols.map((c) => shownCount(c.width) + (c.width > MAX_SHOWN ? 1 : 0)));
+  const height = TOP + rows * UNIT_STEP + BOTTOM;
+  const inner = Math.max(1, width - 2 * SIDE);
+  const mid = TOP + (rows * UNIT_STEP) / 2;
+  const columns = cols.map((c, k): ColumnLayout => {
+    const x = cols.length === 1 ? width / 2 : SIDE + (inner * k) / (cols.length - 1);
+    const n = shownCount(c.width), more = c.width - n;
+    const span = (n + (more > 0 ? 1 : 0)) * UNIT_STEP;
+    const y0 = mid - span / 2 + UNIT_STEP / 2;
+    const ys = Array.from({ length: n }, (_, j) => y0 + j * UNIT_STEP);
+    return { x, ys, more, moreY: y0 + n * UNIT_STEP };
+  });
+  return { width, height, headerY: 14, tagY: 32, columns };
+}
+
+/** The shown unit under a point, within a target the size of one step. */
+export function hitUnit(layout: NetLayout, x: number, y: number): { col: number; unit: number } | null {
+  const half = UNIT_STEP / 2;
+  for (let c = 0; c < layout.columns.length; c++) {
+    const col = layout.columns[c];
+    if (Math.abs(x - col.x) > half) continue;
+    for (let j = 0; j < col.ys.length; j++) if (Math.abs(y - col.ys[j]) <= half) return { col: c, unit: j };
+  }
+  return null;
+}
