@@ -41,6 +41,8 @@ export interface LabState {
   stepOnce(n?: number): void;
   reset(): void;
   newSeed(): void;
+  /** A seed the learner typed: a new run from it, like New seed. */
+  setSeed(seed: number): void;
   /** Change settings: the store updates at once; the worker gets a `set` (it rebuilds when structural). */
   patch(patch: ConfigPatch): void;
   setNorm(layer: number, feature: number | 'all', v: { gamma?: number; beta?: number; frozen?: boolean }): void;
@@ -109,6 +111,10 @@ export const useLab = create<LabState>()((set, get) => ({
   newSeed: () => {
     // A new seed is a setting like any other (it lives in the URL), so the store picks it.
     const seed = (get().config.seed * 1103515245 + 12345) % 2147483647 || 1;
+    set({ config: { ...get().config, seed } });
+    send({ type: 'newSeed', seed });
+  },
+  setSeed: (seed) => {
     set({ config: { ...get().config, seed } });
     send({ type: 'newSeed', seed });
   },

@@ -1,0 +1,37 @@
+// Data: which data set, its noise and size, and the batch size the trainer draws.
+import { useId } from 'react';
+import { DATASETS, type DatasetName } from '../../protocol/config.ts';
+import type { ParamId } from '../../protocol/hyperparams.ts';
+import { useT } from '../../app/useT.ts';
+import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
+import { anyShown, useParam } from './params.ts';
+
+const RESTARTING: readonly ParamId[] = ['dataset', 'noise', 'trainSize', 'testSize'];
+
+export function DataSection(props: { hidden?: ReadonlySet<string>; defaultOpen?: boolean }) {
+  const t = useT();
+  const restartId = useId();
+  const name = useParam<DatasetName>('dataset');
+  const show = (id: ParamId) => !props.hidden?.has(id);
+  if (!anyShown([...RESTARTING, 'batchSize'], props.hidden)) return null;
+  const digits = name === 'digits';
+  return (
+    <Section id="data" title={t('controls.section.data')} defaultOpen={props.defaultOpen}>
+      {anyShown(RESTARTING, props.hidden) ? <RestartNote id={restartId} text={t('controls.restartData')} /> : null}
+      {show('dataset') ? (
+        <ParamChoice id="dataset" as="select" describedBy={restartId} choices={DATASETS.map((d) => ({ value: d, label: t(`controls.dataset.${d}`) }))} />
+      ) : null}
+      {show('noise') ? (
+        digits ? <p className="controls-hint">{t('controls.noiseDigits')}</p> : <ParamSlider id="noise" describedBy={restartId} />
+      ) : null}
+      {show('trainSize') ? <ParamSlider id="trainSize" describedBy={restartId} hint={digits ? t('controls.digitsSplit') : undefined} /> : null}
+      {show('testSize') ? (
+        <details className="controls-advanced">
+          <summary>{t('controls.advanced')}</summary>
+          <ParamSlider id="testSize" describedBy={restartId} />
+        </details>
+      ) : null}
+      {show('batchSize') ? <ParamSlider id="batchSize" numberField /> : null}
+    </Section>
+  );
+}
