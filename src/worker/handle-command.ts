@@ -67,7 +67,7 @@ export function handleCommand(r: Runner, cmd: Command): void {
       }
     }
   } catch (e) {
-    r.fail(e, 'command', cmd.type);
+    r.fail(e, 'command', cmd.type, cmd.rev);
   }
   // A refused command still counts as handled: the next frame shows what is in force.
   if (typeof cmd.rev === 'number' && cmd.rev > r.rev) r.rev = cmd.rev;

@@ -261,19 +261,19 @@ export class Runner {
   }
 
   /** A failed step or frame: report it, pause, keep the session usable. */
-  fail(e: unknown, phase: 'frame' | 'train' | 'command', command?: WorkerEventCommand): void {
+  fail(e: unknown, phase: 'frame' | 'train' | 'command', command?: WorkerEventCommand, rev?: number): void {
     if (phase !== 'command') this.pause();
     // A frame that cannot be built is not retried until something changes, or it would fail forever.
     this.dirty = true;
     if (phase === 'frame') this.frameBroken = true;
     const hasRun = this.session.run !== null;
     if (e instanceof EngineError) {
-      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, field: e.field, command });
+      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, field: e.field, command, rev });
     } else if (e instanceof CommandError) {
-      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, command });
+      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, command, rev });
     } else {
       const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'error', message, recoverable: hasRun, code: 'internal', command });
+      this.post({ type: 'error', message, recoverable: hasRun, code: 'internal', command, rev });
     }
   }
 }
