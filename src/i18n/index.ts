@@ -6,9 +6,11 @@ import output from './messages/output.ts';
 import loss from './messages/loss.ts';
 import batchnorm from './messages/batchnorm.ts';
 import activations from './messages/activations.ts';
+import lessonsUi from './messages/lessons-ui.ts';
+import code from './messages/code.ts';
 import controls from './messages/controls.ts';
 
-const tables = [app, network, output, loss, batchnorm, activations, controls] as const;
+const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls] as const;
 
 type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof tables)[number]>;

@@ -1,0 +1,172 @@
+// The shape of the course, shared by both languages: lessons and their steps in order, which steps
+// set the lab up, ask for a prediction (choices and the answer the lab gives), show the comparison
+// table, or point to another lesson. The prose lives in content.en.ts / content.ko.ts, typed by
+// LessonsText below, so a lesson, step or choice missing in either language fails the type check.
+import type { FormulaId } from '../math/formulas.tsx';
+import * as S from './setups.ts';
+import type { StepSetup } from './setups.ts';
+
+export const STEPS = {
+  overfitting: ['small-data', 'more-data', 'regularize'],
+  dropout: ['masks', 'why', 'train-only', 'where', 'scaling', 'forgot-loss', 'forgot-accuracy', 'mc'],
+  batchnorm: ['three-steps', 'gamma-beta', 'bad-init', 'bad-init-bn', 'conditional', 'covariate-shift', 'placement', 'inference', 'batch-stats', 'small-batch'],
+  compare: ['plan', 'run-none', 'run-dropout', 'run-bn', 'run-both', 'read'],
+  both: ['complement', 'variance-shift', 'remedy'],
+  where: ['cnn', 'transformers', 'bn-batch-one', 'ln-batch-one'],
+  code: ['sequential', 'momentum', 'modes'],
+  faq: ['dropout-train-only', 'bn-inference', 'both'],
+  conclusion: ['summary', 'final-check'],
+} as const;
+
+export type LessonId = keyof typeof STEPS;
+export const LESSON_IDS = Object.keys(STEPS) as LessonId[];
+export type StepId<L extends LessonId = LessonId> = (typeof STEPS)[L][number];
+export type StepKey = { [L in LessonId]: `${L}/${StepId<L>}` }[LessonId];
+
+export function isLessonId(s: unknown): s is LessonId {
+  return typeof s === 'string' && Object.hasOwn(STEPS, s);
+}
+
+export function stepCount(id: LessonId): number {
+  return STEPS[id].length;
+}
+
+export function stepKey(id: LessonId, step: number): StepKey {
+  const ids: readonly string[] = STEPS[id];
+  return `${id}/${ids[Math.max(0, Math.min(ids.length - 1, step))]}` as StepKey;
+}
+
+export const SETUPS = {
+  'overfitting/small-data': S.OVERFIT,
+  'overfitting/more-data': S.OVERFIT_MORE_DATA,
+  'overfitting/regularize': S.OVERFIT_DROPOUT,
+  'dropout/masks': S.DROPOUT_MASKS,
+  'dropout/train-only': S.DROPOUT_MASKS,
+  'dropout/where': S.INPUT_DROPOUT,
+  'dropout/scaling': S.CLASSIC_SCALING,
+  'dropout/forgot-loss': S.FORGOT_SCALING_LOSS,
+  'dropout/forgot-accuracy': S.FORGOT_SCALING_ACC,
+  'dropout/mc': S.MC_DROPOUT,
+  'batchnorm/three-steps': S.BN,
+  'batchnorm/gamma-beta': S.BN,
+  'batchnorm/bad-init': S.BAD_INIT_PLAIN,
+  'batchnorm/bad-init-bn': S.BAD_INIT_BN,
+  'batchnorm/conditional': S.BAD_INIT_ADAM,
+  'batchnorm/covariate-shift': S.PLAIN_NET,
+  'batchnorm/placement': S.BN_AFTER,
+  'batchnorm/inference': S.BN_INFERENCE,
+  'batchnorm/batch-stats': S.BN_BATCH_STATS,
+  'batchnorm/small-batch': S.BN_SMALL_BATCH,
+  'compare/run-none': S.COMPARE.none,
+  'compare/run-dropout': S.COMPARE.dropout,
+  'compare/run-bn': S.COMPARE.bn,
+  'compare/run-both': S.COMPARE.both,
+  'both/variance-shift': S.VARIANCE_SHIFT,
+  'both/remedy': S.DROPOUT_AFTER_BN,
+  'where/transformers': S.LAYERNORM,
+  'where/bn-batch-one': S.BN_BATCH_ONE,
+  'where/ln-batch-one': S.LN_BATCH_ONE,
+  'code/sequential': S.GUIDE_MODEL,
+  'code/momentum': S.GUIDE_MODEL,
+  'faq/dropout-train-only': S.DROPOUT_TRAIN_ONLY,
+  'faq/bn-inference': S.BN_INFERENCE,
+  'conclusion/final-check': S.FINAL_CHECK,
+} satisfies Partial<Record<StepKey, StepSetup>>;
+
+export interface PredictDef {
+  choices: readonly string[];
+  answer: string;
+}
+
+/** Predictions the lab answers; each answer was checked with the engine (test/lessons/answers.test.ts) or follows from the definitions. */
+export const PREDICT = {
+  'overfitting/small-data': { choices: ['both-fall', 'test-turns-up', 'both-flat'], answer: 'test-turns-up' },
+  'overfitting/more-data': { choices: ['smaller', 'same', 'larger'], answer: 'smaller' },
+  'overfitting/regularize': { choices: ['smaller', 'same', 'larger'], answer: 'smaller' },
+  'dropout/masks': { choices: ['exactly-half', 'about-half', 'none'], answer: 'about-half' },
+  'dropout/train-only': { choices: ['about-same', 'half', 'double'], answer: 'about-same' },
+  'dropout/where': { choices: ['much-worse', 'about-same', 'better'], answer: 'much-worse' },
+  'dropout/scaling': { choices: ['keep', 'inverse-p', 'nothing'], answer: 'keep' },
+  'dropout/forgot-loss': { choices: ['worse', 'same', 'better'], answer: 'worse' },
+  'dropout/forgot-accuracy': { choices: ['drops', 'same'], answer: 'drops' },
+  'dropout/mc': { choices: ['gap', 'data', 'even'], answer: 'gap' },
+  'batchnorm/three-steps': { choices: ['mean0-var1', 'unchanged', 'zero-one'], answer: 'mean0-var1' },
+  'batchnorm/gamma-beta': { choices: ['beta', 'zero', 'unchanged'], answer: 'beta' },
+  'batchnorm/bad-init': { choices: ['stalls', 'falls'], answer: 'stalls' },
+  'batchnorm/bad-init-bn': { choices: ['stalls', 'falls'], answer: 'falls' },
+  'batchnorm/conditional': { choices: ['stalls', 'falls'], answer: 'falls' },
+  'batchnorm/inference': { choices: ['running', 'batch', 'none'], answer: 'running' },
+  'batchnorm/batch-stats': { choices: ['same-for-all', 'as-usual', 'error'], answer: 'same-for-all' },
+  'batchnorm/small-batch': { choices: ['jumps', 'steady'], answer: 'jumps' },
+  'compare/run-dropout': { choices: ['fewer', 'more'], answer: 'more' },
+  'compare/run-bn': { choices: ['smaller', 'larger'], answer: 'smaller' },
+  'compare/run-both': { choices: ['fewest', 'most'], answer: 'most' },
+  'both/variance-shift': { choices: ['train-larger', 'equal', 'infer-larger'], answer: 'train-larger' },
+  'where/bn-batch-one': { choices: ['refused', 'trains'], answer: 'refused' },
+  'where/ln-batch-one': { choices: ['refused', 'trains'], answer: 'trains' },
+  'code/momentum': { choices: ['0.9', '0.1', '0.99'], answer: '0.9' },
+  'faq/dropout-train-only': { choices: ['none', 'half'], answer: 'none' },
+  'faq/bn-inference': { choices: ['changes', 'identity'], answer: 'changes' },
+  'conclusion/final-check': { choices: ['yes', 'no'], answer: 'yes' },
+} as const satisfies Partial<Record<StepKey, PredictDef>>;
+
+/** Steps that show the comparison table measured on the learner's runs. */
+export const TABLE_STEPS: ReadonlySet<StepKey> = new Set<StepKey>([
+  'compare/plan', 'compare/run-none', 'compare/run-dropout', 'compare/run-bn', 'compare/run-both', 'compare/read',
+]);
+
+/** Steps that point to another lesson. */
+export const GOTO: Partial<Record<StepKey, LessonId>> = {
+  'both/complement': 'compare',
+  'faq/both': 'compare',
+  'batchnorm/conditional': 'compare',
+};
+
+/** Steps that show the learner's prediction score. */
+export const SCORE_STEPS: ReadonlySet<StepKey> = new Set<StepKey>(['conclusion/summary']);
+
+export function setupOf(key: StepKey): StepSetup | undefined {
+  return (SETUPS as Partial<Record<StepKey, StepSetup>>)[key];
+}
+
+export function predictOf(key: StepKey): PredictDef | undefined {
+  return (PREDICT as Partial<Record<StepKey, PredictDef>>)[key];
+}
+
+// ---- the text each language provides ---------------------------------------------------------
+
+/** A paragraph: plain text with `code` spans and **strong** spans, or a typeset formula. */
+export type Block = string | { math: FormulaId };
+
+type SetupKey = keyof typeof SETUPS;
+type PredictKey = keyof typeof PREDICT;
+type ChoiceOf<K extends PredictKey> = (typeof PREDICT)[K]['choices'][number];
+
+export interface PredictText<C extends string> {
+  question: string;
+  choices: Record<C, string>;
+  /** What the lab shows, revealed after Play or "Show me". */
+  explain: string;
+}
+
+export type StepText<K extends StepKey> = { title: string; body: readonly Block[] } & (K extends SetupKey
+  ? { look: string }
+  : { look?: string }) &
+  (K extends PredictKey ? { predict: PredictText<ChoiceOf<K>> } : { predict?: never });
+
+export interface LessonsText {
+  lessons: Record<LessonId, { title: string; summary: string }>;
+  steps: { [K in StepKey]: StepText<K> };
+}
+
+/** A step's text seen through the common shape (for rendering). */
+export interface AnyStepText {
+  title: string;
+  body: readonly Block[];
+  look?: string;
+  predict?: PredictText<string>;
+}
+
+export function stepText(text: LessonsText, key: StepKey): AnyStepText {
+  return text.steps[key] as AnyStepText;
+}

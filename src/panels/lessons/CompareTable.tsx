@@ -1,0 +1,131 @@
+// The Dropout-vs-BN table, filled from the learner's own runs: steps to a target training loss, final
+// losses and gap, and whether the layers changed values at inference (measured on an inference frame).
+import { useId, useState } from 'react';
+import { formatNumber, formatValue } from '../../i18n/index.ts';
+import { RUN_KINDS, type RunKind } from '../../lessons/setups.ts';
+import { UNCHANGED, finalGap, lastPoint, stepsToTarget, type MeasuredRun } from '../../lessons/measure.ts';
+import { runVariant, useLesson } from '../../store/lesson.ts';
+import { useLab } from '../../store/lab.ts';
+import { useT } from '../../app/useT.ts';
+
+const KIND_KEY = {
+  none: 'compare.kind.none',
+  dropout: 'compare.kind.dropout',
+  bn: 'compare.kind.bn',
+  both: 'compare.kind.both',
+} as const;
+
+const DASH = '—';
+
+export function CompareTable() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const runs = useLesson((s) => s.runs);
+  const target = useLesson((s) => s.target);
+  const setTarget = useLesson((s) => s.setTarget);
+  const targetId = useId();
+  // The field keeps what is typed (an empty or partial number too); the store takes only valid targets.
+  const [draft, setDraft] = useState(String(target));
+  const titleId = useId();
+  const num = (v: number | null) => (v === null || !Number.isFinite(v) ? DASH : formatNumber(lang, v, 3));
+  const bases = new Set(RUN_KINDS.flatMap((k) => (runs[k] ? [runs[k].base] : [])));
+
+  const inferenceCell = (kind: RunKind, run: MeasuredRun) => {
+    const lines: string[] = [];
+    if (kind === 'none') lines.push(t('compare.inf.nothing'));
+    if (kind === 'dropout' || kind === 'both') {
+      const d = run.inferDropout;
+      lines.push(d === undefined ? t('compare.inf.unmeasured') : t(d < UNCHANGED ? 'compare.inf.dropoutNo' : 'compare.inf.dropoutYes', { delta: formatNumber(lang, d, 2) }));
+    }
+    if (kind === 'bn' || kind === 'both') {
+      const b = run.inferBn;
+      lines.push(b === undefined ? t('compare.inf.unmeasured') : t(b < UNCHANGED ? 'compare.inf.bnNo' : 'compare.inf.bnYes', { delta: formatNumber(lang, b, 2) }));
+    }
+    return lines.map((l, i) => (
+      <span key={i} className="inf-line">
+        {l}
+      </span>
+    ));
+  };
+
+  return (
+    <section className="compare-table" aria-labelledby={titleId}>
+      <h4 id={titleId}>{t('compare.title')}</h4>
+      <p className="hint">{t('compare.howRecorded')}</p>
+      <label className="compare-target" htmlFor={targetId}>
+        {t('compare.target')}{' '}
+        <input
+          id={targetId}
+          type="number"
+          min={0.01}
+          max={5}
+          step={0.05}
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.currentTarget.value);
+            setTarget(e.currentTarget.valueAsNumber);
+          }}
+        />
+      </label>
+      <div className="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('compare.col.run')}</th>
+              <th scope="col">{t('compare.col.steps', { target: formatNumber(lang, target, 3) })}</th>
+              <th scope="col">{t('compare.col.train')}</th>
+              <th scope="col">{t('compare.col.test')}</th>
+              <th scope="col">{t('compare.col.gap')}</th>
+              <th scope="col">{t('compare.col.inference')}</th>
+              <th scope="col">{t('compare.col.action')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {RUN_KINDS.map((kind) => {
+              const run = runs[kind];
+              const kindName = t(KIND_KEY[kind]);
+              if (!run) {
+                return (
+                  <tr key={kind} data-kind={kind}>
+                    <th scope="row">{kindName}</th>
+                    <td>{DASH}</td>
+                    <td>{DASH}</td>
+                    <td>{DASH}</td>
+                    <td>{DASH}</td>
+                    <td>{DASH}</td>
+                    <td>
+                      <button type="button" aria-label={t('compare.runItLabel', { kind: kindName })} onClick={() => runVariant(kind)}>
+                        {t('compare.runIt')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              }
+              const reached = stepsToTarget(run, target);
+              const last = lastPoint(run);
+              return (
+                <tr key={kind} data-kind={kind}>
+                  <th scope="row">
+                    {kindName}
+                    <span className="sub">{t('compare.stepsTrained', { steps: last?.step ?? 0 })}</span>
+                  </th>
+                  <td>{reached !== null ? formatValue(lang, reached) : t('compare.notReached', { steps: last?.step ?? 0 })}</td>
+                  <td>{num(last?.train ?? null)}</td>
+                  <td>{num(last?.test ?? null)}</td>
+                  <td>{num(finalGap(run))}</td>
+                  <td>{inferenceCell(kind, run)}</td>
+                  <td>
+                    <button type="button" aria-label={t('compare.runAgainLabel', { kind: kindName })} onClick={() => runVariant(kind)}>
+                      {t('compare.runAgain')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {bases.size > 1 ? <p className="warning">{t('compare.mixed')}</p> : null}
+    </section>
+  );
+}

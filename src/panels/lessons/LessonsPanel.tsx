@@ -1,0 +1,25 @@
+// The lessons beside the lab: a list of the nine lessons, or the open step. The learner can leave a
+// lesson, experiment freely and come back to the same step (the lesson store keeps the place).
+import { useEffect } from 'react';
+import { useLessonsText } from '../../lessons/load.ts';
+import { startRunRecorder, useLesson } from '../../store/lesson.ts';
+import { useLab } from '../../store/lab.ts';
+import { useT } from '../../app/useT.ts';
+import { LessonList } from './LessonList.tsx';
+import { StepView } from './StepView.tsx';
+import './lessons.css';
+
+export function LessonsPanel() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const text = useLessonsText(lang);
+  const open = useLesson((s) => s.open);
+  // The comparison table records runs whenever the panel is on the page, not only on its own step.
+  useEffect(() => startRunRecorder(), []);
+  return (
+    <section className="panel lessons" aria-labelledby="lessons-title" lang={lang}>
+      <h2 id="lessons-title">{t('lessons.title')}</h2>
+      {!text ? <p className="empty">{t('lessons.loading')}</p> : open ? <StepView text={text} pos={open} /> : <LessonList text={text} />}
+    </section>
+  );
+}

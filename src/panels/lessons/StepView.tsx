@@ -1,0 +1,125 @@
+// One lesson step: prose and formulas, "Set up this experiment", "Predict first", "What to look at",
+// and Prev / Next. Opening a step moves focus to its heading, so keyboard and screen-reader users
+// land on the new content.
+import { useEffect, useRef } from 'react';
+import {
+  GOTO, LESSON_IDS, SCORE_STEPS, TABLE_STEPS, predictOf, setupOf, stepCount, stepKey, stepText,
+  type LessonsText, type PredictDef, PREDICT,
+} from '../../lessons/structure.ts';
+import { applySetup, useLesson, type LessonPos } from '../../store/lesson.ts';
+import { useLab } from '../../store/lab.ts';
+import { useT } from '../../app/useT.ts';
+import { Prose, inline } from './Prose.tsx';
+import { Predict } from './Predict.tsx';
+import { CompareTable } from './CompareTable.tsx';
+
+export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const key = stepKey(pos.id, pos.step);
+  const st = stepText(text, key);
+  const setup = setupOf(key);
+  const predict = predictOf(key);
+  const total = stepCount(pos.id);
+  const setupFor = useLesson((s) => s.setupFor);
+  const { markSetup, reveal, next, prev, close, openLesson } = useLesson.getState();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const shown = useRef<string | null>(null);
+
+  useEffect(() => {
+    // Not on first render: a page that opens on a saved step must not steal focus.
+    if (shown.current !== null && shown.current !== key) heading.current?.focus();
+    shown.current = key;
+  }, [key]);
+
+  useEffect(() => {
+    if (!predict) return;
+    return useLab.subscribe((s, before) => {
+      if (s.playing && !before.playing) reveal(key);
+    });
+  }, [key, predict, reveal]);
+
+  const lastInLesson = pos.step === total - 1;
+  const lessonIndex = LESSON_IDS.indexOf(pos.id);
+  const nextLabel = !lastInLesson ? t('lessons.next') : lessonIndex < LESSON_IDS.length - 1 ? t('lessons.nextLesson') : t('lessons.finish');
+  const gotoLesson = GOTO[key];
+
+  return (
+    <article className="lesson-step" aria-labelledby="lesson-step-title">
+      <div className="lesson-top">
+        <button type="button" className="link" onClick={close}>
+          <span aria-hidden="true">← </span>
+          {t('lessons.back')}
+        </button>
+        <span className="lesson-progress">{t('lessons.stepOf', { step: pos.step + 1, total })}</span>
+      </div>
+      <h3 className="lesson-title">{text.lessons[pos.id].title}</h3>
+      <h4 id="lesson-step-title" ref={heading} tabIndex={-1}>
+        {st.title}
+      </h4>
+      <Prose blocks={st.body} lang={lang} />
+
+      {setup ? (
+        <div className="lesson-setup">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              applySetup(setup);
+              markSetup(key);
+            }}
+          >
+            {t('lessons.setup')}
+          </button>
+          <p role="status" className="hint">
+            {setupFor === key ? t(predict ? 'lessons.setupDone' : 'lessons.setupDonePlain') : ''}
+          </p>
+        </div>
+      ) : null}
+
+      {predict && st.predict ? <Predict stepKey={key} def={predict} text={st.predict} /> : null}
+
+      {st.look ? (
+        <section className="lesson-look" aria-labelledby="lesson-look-title">
+          <h5 id="lesson-look-title">{t('lessons.look')}</h5>
+          <p>{inline(st.look)}</p>
+        </section>
+      ) : null}
+
+      {TABLE_STEPS.has(key) ? <CompareTable /> : null}
+      {SCORE_STEPS.has(key) ? <Score /> : null}
+      {gotoLesson ? (
+        <p>
+          <button type="button" onClick={() => openLesson(gotoLesson)}>
+            {t('lessons.goto', { title: text.lessons[gotoLesson].title })}
+          </button>
+        </p>
+      ) : null}
+
+      <nav className="lesson-nav" aria-label={t('lessons.nav')}>
+        <button type="button" onClick={prev} disabled={pos.step === 0}>
+          <span aria-hidden="true">← </span>
+          {t('lessons.prev')}
+        </button>
+        <button type="button" className="primary" onClick={next}>
+          {nextLabel}
+          <span aria-hidden="true"> →</span>
+        </button>
+      </nav>
+    </article>
+  );
+}
+
+function Score() {
+  const t = useT();
+  const predictions = useLesson((s) => s.predictions);
+  const defs = PREDICT as Partial<Record<string, PredictDef>>;
+  let right = 0, total = 0;
+  for (const [k, choice] of Object.entries(predictions)) {
+    const d = defs[k];
+    if (!d || choice === undefined) continue;
+    total++;
+    if (d.answer === choice) right++;
+  }
+  return <p className="lesson-score">{total ? t('lessons.score', { right, total }) : t('lessons.scoreNone')}</p>;
+}
