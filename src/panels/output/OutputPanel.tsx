@@ -1,0 +1,24 @@
+// Panel 3, the output: what the network says about its input space — a decision boundary (2-D), a
+// curve with its Monte-Carlo dropout band (1-D), or a confusion matrix and sample digits.
+import { useLab } from '../../store/lab.ts';
+import { useT } from '../../app/useT.ts';
+import { CurveView } from './CurveView.tsx';
+import { DigitsView } from './DigitsView.tsx';
+import { GridView } from './GridView.tsx';
+import './output.css';
+
+export function OutputPanel() {
+  const t = useT();
+  const ready = useLab((s) => s.ready);
+  let body;
+  if (!ready) body = <p className="empty">{t('output.waiting')}</p>;
+  else if (ready.data.inputDim === 2 && ready.data.kind === 'classification' && ready.data.domain) body = <GridView key={ready.runId} ready={ready} />;
+  else if (ready.data.inputDim === 1) body = <CurveView key={ready.runId} ready={ready} />;
+  else body = <DigitsView key={ready.runId} ready={ready} />;
+  return (
+    <section className="panel output-panel" aria-labelledby="output-title">
+      <h2 id="output-title">{t('output.title')}</h2>
+      {body}
+    </section>
+  );
+}

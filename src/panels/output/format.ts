@@ -1,0 +1,26 @@
+// Numbers the output views say in words: test accuracy and loss from the latest evaluation.
+import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n/index.ts';
+import type { Metrics } from '../../protocol/frame.ts';
+
+type T = (key: MessageKey, vars?: Vars) => string;
+
+export function percent(lang: Lang, v: number): string {
+  return `${formatNumber(lang, v * 100, 3)} %`;
+}
+
+export function accuracyText(t: T, lang: Lang, m: Metrics | null): string {
+  return t('output.testAcc', { acc: m && Number.isFinite(m.testAcc) ? percent(lang, m.testAcc) : t('output.notEvaluated') });
+}
+
+export function lossText(t: T, lang: Lang, m: Metrics | null): string {
+  return t('output.testLoss', { loss: m && Number.isFinite(m.testLoss) ? formatNumber(lang, m.testLoss, 3) : t('output.notEvaluated') });
+}
+
+export function modeText(t: T, mode: 'training' | 'inference'): string {
+  return t(mode === 'training' ? 'output.mode.training' : 'output.mode.inference');
+}
+
+/** Whether any dropout layer of the frame drops with p > 0 (the training view is then random). */
+export function dropoutActive(layers: readonly { type: string; p?: number }[]): boolean {
+  return layers.some((l) => l.type === 'dropout' && (l.p ?? 0) > 0);
+}
