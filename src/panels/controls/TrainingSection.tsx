@@ -50,21 +50,23 @@ function SeedField() {
   };
   return (
     <div className="controls-field">
-      <label htmlFor={id}>{t('control.seed')}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        className="controls-typed controls-seed"
-        value={draft ?? String(seed)}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          else if (e.key === 'Escape') setDraft(null);
-        }}
-      />
+      <div className="controls-seed-row">
+        <label htmlFor={id}>{t('control.seed')}</label>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          className="controls-typed controls-seed"
+          value={draft ?? String(seed)}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commit();
+            else if (e.key === 'Escape') setDraft(null);
+          }}
+        />
+      </div>
       <p id={`${id}-hint`} className="controls-hint">
         {t('controls.seedHint')}
       </p>
