@@ -4,6 +4,7 @@
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
 import type { NormKind } from '../../engine/netspec.ts';
+import type { LayerType } from '../../engine/spec.ts';
 import type { ActivationHistory, Frame, History, ReadyInfo } from '../../protocol/frame.ts';
 import { frameStore, getFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
@@ -25,6 +26,8 @@ export interface ArchivedRun {
   lastStep: number;
   history: History;
   activations: ActivationHistory;
+  /** Layer types of the run's network, so its activation bands can be matched to this run's layers. */
+  layerTypes: LayerType[];
   summary: RunSummary | null;
 }
 
@@ -54,6 +57,7 @@ function archiveCurrent(): void {
     lastStep: c.step,
     history: c.frame.history,
     activations: c.frame.activations,
+    layerTypes: c.frame.layers.map((l) => l.type),
     summary: c.summary,
   };
   runStore.setState({ runs: [run, ...runStore.getState().runs].slice(0, MAX_RUNS) });

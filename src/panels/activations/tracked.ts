@@ -1,0 +1,37 @@
+// Which hidden layer and which side of its activation each tracked layer is, so bands can be titled
+// and matched across runs whose layer indices differ (turning BN on inserts a layer).
+import type { LayerType } from '../../engine/spec.ts';
+import type { ActivationHistory } from '../../protocol/frame.ts';
+
+export type Role = 'pre' | 'post';
+
+export interface TrackedLayer {
+  index: number;
+  /** steps × 5 quantiles (5, 25, 50, 75, 95 %). */
+  q: Float32Array;
+  hidden: number;
+  role: Role;
+  /** The activation function this layer feeds or comes out of. */
+  act: LayerType;
+  /** A norm layer whose output is the pre-activation (BN before the activation). */
+  norm: 'batchnorm' | 'layernorm' | null;
+  key: string;
+}
+
+const isAct = (t: LayerType | undefined) => t === 'relu' || t === 'tanh' || t === 'sigmoid';
+
+export function trackedLayers(a: ActivationHistory, types: readonly LayerType[]): TrackedLayer[] {
+  return a.layers.flatMap(({ index, q }) => {
+    const type = types[index];
+    if (type === undefined) return [];
+    let hidden = -1;
+    for (let i = 0; i <= index; i++) if (types[i] === 'linear') hidden++;
+    const role: Role = isAct(type) ? 'post' : 'pre';
+    const act = role === 'post' ? type : types[index + 1];
+    if (!isAct(act)) return [];
+    const norm = type === 'batchnorm' || type === 'layernorm' ? type : null;
+    return [{ index, q, hidden, role, act, norm, key: `${hidden}:${role}` }];
+  });
+}
+
+export const ACT_NAMES: Partial<Record<LayerType, string>> = { relu: 'ReLU', tanh: 'tanh', sigmoid: 'sigmoid' };

@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { ActivationsPanel } from '../../src/panels/activations/ActivationsPanel.tsx';
+import { clearRuns } from '../../src/panels/loss/runs.ts';
+import { setFrame } from '../../src/store/frame.ts';
+import { useLab } from '../../src/store/lab.ts';
+import { formatNumber } from '../../src/i18n/index.ts';
+import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
+import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
+
+const initial = useLab.getState();
+
+afterEach(() => {
+  cleanup();
+  setFrame(null);
+  clearRuns();
+  useLab.setState(initial, true);
+});
+
+async function show(f: Frame, ready?: ReadyInfo) {
+  await act(async () => {
+    if (ready) useLab.setState({ ready });
+    setFrame(f);
+    await new Promise((r) => setTimeout(r, 120));
+  });
+}
+
+const pointCount = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
+
+describe('ActivationsPanel', () => {
+  it('waits for a few evaluations', () => {
+    render(<ActivationsPanel />);
+    expect(screen.getByRole('heading', { name: 'Activations over time' })).toBeTruthy();
+    expect(screen.getByText(/Press Play/)).toBeTruthy();
+  });
+
+  it('draws quantile bands and a median for every tracked layer, titled by place', async () => {
+    const fx = makeFixture(fixtureConfig('circles', { net: { hidden: [12, 10, 8], norm: ['batchnorm', 'none', 'none'], dropoutHidden: [true, true, true] } }), { steps: 0 });
+    const f = trainFor(fx.session, 40, 5);
+    const n = f.activations.step.length;
+    render(<ActivationsPanel />);
+    await show(f, fx.ready);
+    const charts = screen.getAllByTestId('act-chart');
+    // Three hidden layers, each tracked on both sides of its activation.
+    expect(f.activations.layers.length).toBe(6);
+    expect(charts.length).toBe(6);
+    const titles = charts.map((c) => within(c).getByText(/Hidden layer/).textContent);
+    expect(titles).toEqual([
+      'Hidden layer 1: into ReLU, after BatchNorm',
+      'Hidden layer 1: out of ReLU',
+      'Hidden layer 2: into ReLU',
+      'Hidden layer 2: out of ReLU',
+      'Hidden layer 3: into ReLU',
+      'Hidden layer 3: out of ReLU',
+    ]);
+    for (const c of charts) {
+      expect(pointCount(within(c).getByTestId('act-median').getAttribute('d'))).toBe(n);
+      expect(pointCount(within(c).getByTestId('act-outer').getAttribute('d'))).toBe(2 * n);
+      expect(pointCount(within(c).getByTestId('act-inner').getAttribute('d'))).toBe(2 * n);
+    }
+    // The text alternative carries the latest quantiles of each layer.
+    const q = f.activations.layers[1].q, last = n - 1;
+    const sr = document.querySelectorAll('.act-cell .chart-sr-only')[1].textContent!;
+    expect(sr).toContain(`Hidden layer 1: out of ReLU, step ${f.activations.step[last]}: median ${formatNumber('en', q[last * 5 + 2], 3)}`);
+    expect(sr).toContain(`90 % within ${formatNumber('en', q[last * 5], 3)} to ${formatNumber('en', q[last * 5 + 4], 3)}`);
+  });
+
+  it('keeps the previous run as a dashed outline, matched by layer place across BN on and off', async () => {
+    const off = makeFixture(fixtureConfig('circles'), { steps: 0 });
+    render(<ActivationsPanel />);
+    await show(trainFor(off.session, 40, 5), off.ready);
+    expect(screen.queryAllByTestId('act-prev').length).toBe(0);
+    expect(screen.getByText(/To compare batch normalization on and off/)).toBeTruthy();
+
+    // BN on: the pre-activation of hidden layer 1 is now the BN layer's output (another index).
+    const on = makeFixture(fixtureConfig('circles', { net: { norm: ['batchnorm', 'none'] } }), { steps: 0 });
+    const fOn = trainFor(on.session, 20, 5);
+    expect(fOn.activations.layers[0].index).not.toBe(off.frame.activations.layers[0].index);
+    await show(fOn, on.ready);
+    const charts = screen.getAllByTestId('act-chart');
+    expect(charts.length).toBe(4);
+    for (const c of charts) expect(within(c).getByTestId('act-prev').querySelectorAll('path').length).toBe(2);
+    expect(screen.getByText(/previous run \(no normalization, dropout p = 0.4\)/)).toBeTruthy();
+    expect(document.querySelectorAll('.act-cell .chart-sr-only')[0].textContent).toContain('Previous run at step 20');
+
+    const toggle = screen.getByRole('button', { name: 'Show previous run' });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.queryAllByTestId('act-prev').length).toBe(0);
+  });
+});
