@@ -95,12 +95,21 @@ export function createBridge(opts: BridgeOptions): Bridge {
   let rafPending = false;
   let ackDue: number | null = null;
   let workerPlaying = false;
+  /** Since when an answer from the worker is due (null: none is). */
   let awaitingSince: number | null = null;
+  let commandsSinceFrame = false;
   const restarts: number[] = [];
 
   const post = (cmd: Command): void => {
     if (status !== 'running') return;
-    if (cmd.type !== 'ack' || workerPlaying) awaitingSince ??= clock.now();
+    // A worker owed an ack answers nothing until it gets it (a hidden tab runs no animation frames),
+    // so the clock starts when the ack goes out.
+    if (cmd.type === 'ack') {
+      if (workerPlaying || commandsSinceFrame) awaitingSince ??= clock.now();
+    } else {
+      commandsSinceFrame = true;
+      if (ackDue === null) awaitingSince ??= clock.now();
+    }
     port.post(cmd);
   };
 
@@ -157,6 +166,7 @@ export function createBridge(opts: BridgeOptions): Bridge {
     awaitingSince = null;
     switch (ev.type) {
       case 'frame':
+        commandsSinceFrame = false;
         workerPlaying = ev.frame.playing || ev.frame.pendingSteps > 0;
         replay.accepted(ev.frame.rev);
         if (!ev.frame.playing && replay.playing && ev.frame.rev >= rev) replay.stopped();
@@ -209,6 +219,7 @@ export function createBridge(opts: BridgeOptions): Bridge {
     held = [];
     ackDue = null;
     awaitingSince = null;
+    commandsSinceFrame = false;
     workerPlaying = false;
     spawn();
     // The new worker is told everything afresh; its answers confirm the replayed commands.
@@ -220,7 +231,9 @@ export function createBridge(opts: BridgeOptions): Bridge {
 
   spawn();
   const watchdog = clock.setInterval(() => {
-    if (awaitingSince !== null && clock.now() - awaitingSince > stallMs) restart(`the training worker did not answer for ${Math.round(stallMs / 1000)} s`);
+    // A slow speed cap spaces frames out: allow two steps' time on top.
+    const limit = stallMs + (replay.speed ? 2000 / replay.speed : 0);
+    if (awaitingSince !== null && clock.now() - awaitingSince > limit) restart(`the training worker did not answer for ${Math.round(limit / 1000)} s`);
   }, Math.min(1000, stallMs / 2));
 
   const send = (cmd: Command): void => {

@@ -172,6 +172,31 @@ describe('restart', () => {
     expect(workers).toHaveLength(1);
   });
 
+  test('a command sent while a frame waits for its ack does not count as unanswered until the ack goes', () => {
+    const { b, clock, workers } = setup();
+    b.configure(config, DEFAULT_TEACH, 'training');
+    workers[0].say({ type: 'frame', frame: fakeFrame(1, 1, false) });
+    b.step(1); // the worker cannot answer before it has the ack
+    clock.advance(30_000); // no animation frames (a hidden tab)
+    expect(workers).toHaveLength(1);
+    clock.frame(); // the ack goes out; now an answer is due
+    clock.advance(6000);
+    expect(workers).toHaveLength(2);
+  });
+
+  test('a slow speed cap is not mistaken for a stall', () => {
+    const { b, clock, workers } = setup();
+    b.configure(config, DEFAULT_TEACH, 'training');
+    b.speed(0.2); // one step every 5 s
+    b.play();
+    workers[0].say({ type: 'frame', frame: fakeFrame(1, b.rev) });
+    clock.frame();
+    clock.advance(12_000);
+    expect(workers).toHaveLength(1);
+    clock.advance(5000);
+    expect(workers).toHaveLength(2);
+  });
+
   test('after too many restarts in a short time the bridge gives up', () => {
     const { b, workers, events, clock } = setup();
     b.configure(config, DEFAULT_TEACH, 'training');
