@@ -1,23 +1,39 @@
-// The page: header with the mode switch, transport and status, messages, then the panels.
+// The page: header with the mode switch, transport and status, messages, then the learner's column
+// (lessons, controls, code) beside the panels that show the network's internals.
 import { Header } from './Header.tsx';
 import { Transport } from './Transport.tsx';
 import { Notices } from './Notices.tsx';
+import { Sidebar } from './Sidebar.tsx';
+import { NetworkPanel } from '../panels/network/NetworkPanel.tsx';
+import { OutputPanel } from '../panels/output/OutputPanel.tsx';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
+import { BatchNormPanel } from '../panels/batchnorm/BatchNormPanel.tsx';
+import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
+import { useLab } from '../store/lab.ts';
 import { useT } from './useT.ts';
 
 export function App() {
   const t = useT();
+  const lang = useLab((s) => s.lang);
+  const present = useLab((s) => s.present);
   return (
-    <div className="app">
+    <div className={`app${present ? ' present' : ''}`} lang={lang}>
       <a className="skip-link" href="#lab">
         {t('app.skip')}
       </a>
       <Header />
       <Transport />
       <Notices />
-      <main id="lab" className="panels">
-        <LossPanel />
-      </main>
+      <div className="layout">
+        <Sidebar />
+        <main id="lab" className="panels" tabIndex={-1}>
+          <NetworkPanel />
+          <OutputPanel />
+          <LossPanel />
+          <BatchNormPanel />
+          <ActivationsPanel />
+        </main>
+      </div>
       <footer className="app-footer">
         <p>{t('data.credit')}</p>
       </footer>

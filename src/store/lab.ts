@@ -32,6 +32,10 @@ export interface LabState {
   batchLoss: number;
   metrics: Metrics | null;
   notices: Notice[];
+  /** Control ids a teacher's link hides. */
+  hide: string[];
+  /** Presentation mode (large type, fewer panels). */
+  present: boolean;
 
   setLang(lang: Lang): void;
   setMode(mode: ViewMode): void;
@@ -88,6 +92,8 @@ export const useLab = create<LabState>()((set, get) => ({
   batchLoss: NaN,
   metrics: null,
   notices: [],
+  hide: [],
+  present: false,
 
   setLang: (lang) => set({ lang }),
   setMode: (mode) => {

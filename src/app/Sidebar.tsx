@@ -1,0 +1,61 @@
+// The learner's side of the page: lessons, controls and code in one tabbed column beside the panels,
+// so a lesson can be left for the controls and found again at the same step.
+import { Suspense, lazy, useState, type KeyboardEvent } from 'react';
+import { ControlsPanel } from '../panels/controls/ControlsPanel.tsx';
+
+// Lessons and code are read less often than the controls: they load when first opened.
+const LessonsPanel = lazy(() => import('../panels/lessons/LessonsPanel.tsx').then((m) => ({ default: m.LessonsPanel })));
+const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
+import { useLab } from '../store/lab.ts';
+import { useT } from './useT.ts';
+
+type Tab = 'lessons' | 'controls' | 'code';
+const TABS: Tab[] = ['lessons', 'controls', 'code'];
+
+export function Sidebar() {
+  const t = useT();
+  const [tab, setTab] = useState<Tab>('controls');
+  const hide = useLab((s) => s.hide);
+  const onKey = (e: KeyboardEvent) => {
+    const i = TABS.indexOf(tab);
+    let next: Tab | null = null;
+    if (e.key === 'ArrowRight') next = TABS[(i + 1) % TABS.length];
+    else if (e.key === 'ArrowLeft') next = TABS[(i + TABS.length - 1) % TABS.length];
+    else if (e.key === 'Home') next = TABS[0];
+    else if (e.key === 'End') next = TABS[TABS.length - 1];
+    if (next) {
+      e.preventDefault();
+      setTab(next);
+      document.getElementById(`tab-${next}`)?.focus();
+    }
+  };
+  return (
+    <aside className="sidebar">
+      <div role="tablist" aria-label={t('sidebar.label')} className="sidebar-tabs" onKeyDown={onKey}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            id={`tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => setTab(id)}
+          >
+            {t(`sidebar.${id}`)}
+          </button>
+        ))}
+      </div>
+      {TABS.map((id) => (
+        <div key={id} id={`tabpanel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className="sidebar-body">
+          <Suspense fallback={<p className="empty">…</p>}>
+            {id === 'lessons' && tab === id ? <LessonsPanel /> : null}
+            {id === 'controls' ? <ControlsPanel hidden={new Set(hide)} /> : null}
+            {id === 'code' && tab === id ? <CodePanel /> : null}
+          </Suspense>
+        </div>
+      ))}
+    </aside>
+  );
+}

@@ -1,0 +1,61 @@
+// Wires the training bridge to the stores: commands from store actions go to the worker; events from
+// the worker become the latest frame, the status fields and the learner-facing notices.
+import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from '../bridge/bridge.ts';
+import { connectPort, useLab } from '../store/lab.ts';
+import { setFrame } from '../store/frame.ts';
+import { assertNever } from '../protocol/messages.ts';
+
+let bridge: Bridge | null = null;
+
+export function handleBridgeEvent(ev: BridgeEvent): void {
+  const lab = useLab.getState();
+  switch (ev.type) {
+    case 'ready':
+      useLab.setState({ ready: ev.info });
+      break;
+    case 'frame': {
+      const f = ev.frame;
+      setFrame(f);
+      // Only a frame that reflects every command sent so far may overrule the buttons' state.
+      const current = !bridge || f.rev >= bridge.rev;
+      useLab.setState({
+        step: f.step,
+        epoch: f.epoch,
+        stepsPerSecond: f.stepsPerSecond,
+        batchLoss: f.batchLoss,
+        metrics: f.metrics ?? lab.metrics,
+        ...(current ? { playing: f.playing } : {}),
+      });
+      break;
+    }
+    case 'error':
+      if (ev.code === 'bn_batch_one') lab.notify({ kind: 'error', key: 'error.bnBatchOne' });
+      else lab.notify({ kind: 'error', key: 'error.generic', vars: { message: ev.message } });
+      if (!ev.recoverable) useLab.setState({ playing: false });
+      break;
+    case 'diverged':
+      useLab.setState({ playing: false });
+      lab.notify({ kind: 'error', key: 'error.diverged', vars: { step: ev.step, loss: String(ev.loss) } });
+      break;
+    case 'restarted':
+      lab.notify({ kind: 'warning', key: 'error.workerRestarted' });
+      break;
+    case 'failed':
+      useLab.setState({ playing: false });
+      lab.notify({ kind: 'error', key: 'error.generic', vars: { message: ev.reason } });
+      break;
+    default:
+      assertNever(ev);
+  }
+}
+
+/** Starts the worker with the store's current settings and routes every store command through it. */
+export function startSession(workerFactory: WorkerFactory): Bridge {
+  bridge?.dispose();
+  const b = createBridge({ workerFactory, onEvent: handleBridgeEvent });
+  bridge = b;
+  const s = useLab.getState();
+  b.configure(s.config, s.teach, s.mode, s.options);
+  connectPort({ send: (cmd) => b.send(cmd) });
+  return b;
+}

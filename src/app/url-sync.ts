@@ -1,0 +1,76 @@
+// The address bar as a share link: the page starts from the URL's settings (out-of-range values
+// clamped, unknown ones dropped, each named in a notice) and rewrites the URL as the learner changes
+// anything, so a copied link reproduces the same run.
+import { parseUrl, serializeUrl, type UrlState } from '../url/state.ts';
+import { useLab } from '../store/lab.ts';
+import { useLesson } from '../store/lesson.ts';
+import type { Lang } from '../i18n/index.ts';
+import { LESSON_IDS, type LessonId } from '../lessons/structure.ts';
+
+export function browserLang(languages: readonly string[]): Lang {
+  for (const l of languages) {
+    const p = l.toLowerCase();
+    if (p.startsWith('ko')) return 'ko';
+    if (p.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** Applies the URL to the stores before the worker starts; returns the parsed state. */
+export function applyUrl(search: string, languages: readonly string[]): UrlState {
+  const { state, notices } = parseUrl(search);
+  useLab.setState({
+    config: state.config,
+    teach: state.teach,
+    mode: state.mode,
+    lang: state.lang ?? browserLang(languages),
+    hide: state.hide,
+    present: state.present,
+  });
+  if (state.lesson && (LESSON_IDS as readonly string[]).includes(state.lesson.id)) useLesson.getState().openLesson(state.lesson.id as LessonId, state.lesson.step);
+  const lab = useLab.getState();
+  for (const n of notices) {
+    if (n.kind === 'clamped') lab.notify({ kind: 'warning', key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } });
+    else lab.notify({ kind: 'warning', key: 'url.dropped', vars: { param: n.param, given: n.given } });
+  }
+  return state;
+}
+
+export function currentUrlState(): UrlState {
+  const s = useLab.getState();
+  const open = useLesson.getState().open;
+  return {
+    config: s.config,
+    mode: s.mode,
+    teach: s.teach,
+    lang: s.lang,
+    lesson: open ? { id: open.id, step: open.step } : null,
+    hide: s.hide,
+    present: s.present,
+  };
+}
+
+/** Keeps the address bar in step with the stores (debounced). Returns an unsubscribe function. */
+export function syncUrlToHistory(win: Window, delayMs = 250): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const q = serializeUrl(currentUrlState());
+    const url = win.location.pathname + q + win.location.hash;
+    if (url !== win.location.pathname + win.location.search + win.location.hash) win.history.replaceState(null, '', url);
+  };
+  const schedule = () => {
+    if (timer === null) timer = setTimeout(write, delayMs);
+  };
+  const a = useLab.subscribe((s, p) => {
+    if (s.config !== p.config || s.mode !== p.mode || s.teach !== p.teach || s.lang !== p.lang || s.hide !== p.hide || s.present !== p.present) schedule();
+  });
+  const b = useLesson.subscribe((s, p) => {
+    if (s.open !== p.open) schedule();
+  });
+  return () => {
+    a();
+    b();
+    if (timer !== null) clearTimeout(timer);
+  };
+}
