@@ -1,0 +1,199 @@
+// @vitest-environment jsdom
+// The lessons panel as a learner uses it, by role and name, in both languages.
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
+import { useLab, type LabState } from '../../src/store/lab.ts';
+import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
+import { COMPARE } from '../../src/lessons/setups.ts';
+import { SETUPS } from '../../src/lessons/structure.ts';
+import en from '../../src/lessons/content.en.ts';
+import ko from '../../src/lessons/content.ko.ts';
+
+const MATHML = 'http://www.w3.org/1998/Math/MathML';
+const initialLab: LabState = useLab.getState();
+let spies: Record<'patch' | 'reset' | 'pause' | 'play' | 'setMode' | 'setSeed', ReturnType<typeof vi.fn>>;
+
+beforeEach(() => {
+  localStorage.clear();
+  useLesson.setState({ ...INITIAL_LESSON_STATE });
+  spies = { patch: vi.fn(), reset: vi.fn(), pause: vi.fn(), play: vi.fn(), setMode: vi.fn(), setSeed: vi.fn() };
+  useLab.setState({ ...initialLab, ...spies, lang: 'en' }, true);
+});
+afterEach(() => {
+  cleanup();
+  useLab.setState(initialLab, true);
+});
+
+async function openLesson(name: RegExp) {
+  render(<LessonsPanel />);
+  fireEvent.click(await screen.findByRole('button', { name }));
+}
+
+describe('lessons panel (English)', () => {
+  it('lists the nine lessons', async () => {
+    render(<LessonsPanel />);
+    const list = await screen.findByRole('list', { name: 'Lessons' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(9);
+    expect(within(list).getByRole('button', { name: /Lesson 4 .*Dropout vs batch normalization/ })).toBeTruthy();
+  });
+
+  it('“Set up this experiment” applies the step’s setup with one press', async () => {
+    await openLesson(/Overfitting and regularization/);
+    expect(screen.getByRole('heading', { name: en.steps['overfitting/small-data'].title })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Set up this experiment' }));
+    expect(spies.pause).toHaveBeenCalled();
+    expect(spies.patch).toHaveBeenCalledWith(SETUPS['overfitting/small-data'].patch);
+    expect(spies.reset).toHaveBeenCalled();
+    expect(spies.setSeed).not.toHaveBeenCalled(); // the seed is already 1
+    expect(spies.setMode).not.toHaveBeenCalled(); // already in training mode
+    expect(screen.getByRole('status').textContent).toMatch(/set up and reset/);
+  });
+
+  it('a setup also sets the seed and the view mode when they differ', async () => {
+    useLab.setState({ config: { ...initialLab.config, seed: 42 } });
+    await openLesson(/Three frequent questions/);
+    fireEvent.click(screen.getByRole('button', { name: 'Set up this experiment' }));
+    expect(spies.setSeed).toHaveBeenCalledWith(1);
+    expect(spies.setMode).toHaveBeenCalledWith('inference');
+    expect(spies.patch).toHaveBeenCalledWith(SETUPS['faq/dropout-train-only'].patch);
+  });
+
+  it('Next moves to the next step; leaving and coming back shows the same step', async () => {
+    await openLesson(/Overfitting and regularization/);
+    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Previous step' }).hasAttribute('disabled')).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
+    const heading = screen.getByRole('heading', { name: en.steps['overfitting/more-data'].title });
+    expect(screen.getByText('Step 2 of 3')).toBeTruthy();
+    expect(document.activeElement).toBe(heading);
+    fireEvent.click(screen.getByRole('button', { name: /All lessons/ }));
+    expect(screen.getByText('Continue at step 2 of 3')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Overfitting and regularization/ }));
+    expect(screen.getByRole('heading', { name: en.steps['overfitting/more-data'].title })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Previous step' }));
+    expect(screen.getByText('Step 1 of 3')).toBeTruthy();
+  });
+
+  it('the last step of a lesson leads to the next lesson', async () => {
+    await openLesson(/Overfitting and regularization/);
+    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Next lesson/ }));
+    expect(screen.getByRole('heading', { name: en.lessons.dropout.title })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: en.steps['dropout/masks'].title })).toBeTruthy();
+  });
+
+  it('asks for a prediction first and reveals the lab’s answer when Play is pressed', async () => {
+    await openLesson(/Overfitting and regularization/);
+    const group = screen.getByRole('group', { name: /Predict first/ });
+    const explain = en.steps['overfitting/small-data'].predict.explain;
+    fireEvent.click(within(group).getByRole('radio', { name: /test loss falls, then turns up/ }));
+    expect(useLesson.getState().predictions['overfitting/small-data']).toBe('test-turns-up');
+    expect(screen.queryByText(explain)).toBeNull();
+    act(() => useLab.setState({ playing: true }));
+    expect(screen.getByRole('heading', { name: 'What the lab shows' })).toBeTruthy();
+    expect(screen.getByText('Right.')).toBeTruthy();
+    expect(screen.getByText(explain)).toBeTruthy();
+  });
+
+  it('“Show me” reveals the answer without a prediction, and a wrong one is marked', async () => {
+    await openLesson(/Overfitting and regularization/);
+    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
+    fireEvent.click(screen.getByRole('radio', { name: 'Larger' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
+    expect(screen.getByText('Not quite.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show me' }));
+    expect(screen.getByText('You did not predict this one.')).toBeTruthy();
+  });
+
+  it('typesets formulas as MathML in the page', async () => {
+    await openLesson(/^Lesson 3 /);
+    const math = document.querySelectorAll('math');
+    expect(math.length).toBe(4); // μ_B, σ²_B, x̂, y
+    for (const m of math) expect(m.namespaceURI).toBe(MATHML);
+    const normalize = document.querySelector('[data-formula="bn-normalize"] math')!;
+    expect(normalize.querySelector('mfrac msqrt')).not.toBeNull();
+    expect(normalize.textContent).toContain('ε');
+  });
+});
+
+describe('comparison table', () => {
+  it('shows “—” and a “Run it” button for each variant without a run; Run it sets the variant up and plays', async () => {
+    await openLesson(/Dropout vs batch normalization/);
+    const table = screen.getByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(5);
+    fireEvent.click(within(table).getByRole('button', { name: 'Set up and run: Dropout' }));
+    expect(spies.patch).toHaveBeenCalledWith(COMPARE.dropout.patch);
+    expect(spies.reset).toHaveBeenCalled();
+    expect(spies.play).toHaveBeenCalled();
+    expect(within(table).getAllByRole('button', { name: /^Set up and run:/ })).toHaveLength(4);
+  });
+
+  it('fills rows from measured runs and recomputes steps when the target changes', async () => {
+    useLesson.setState({
+      runs: {
+        bn: {
+          kind: 'bn', dataset: 'spiral', seed: 1, base: 'b', inferBn: 0.8,
+          points: [
+            { step: 0, train: 0.69, test: 0.7 },
+            { step: 1230, train: 0.45, test: 0.5 },
+            { step: 2470, train: 0.2, test: 0.45 },
+          ],
+        },
+      },
+    });
+    await openLesson(/Dropout vs batch normalization/);
+    const row = screen.getByRole('row', { name: /Batch norm/ });
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[0].textContent).toBe('2,470');
+    expect(cells[3].textContent).toBe('0.25');
+    expect(cells[4].textContent).toMatch(/BN: yes/);
+    expect(within(row).getByRole('button', { name: 'Set up and run again: Batch norm' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Target training loss' }), { target: { value: '0.5' } });
+    expect(within(screen.getByRole('row', { name: /Batch norm/ })).getAllByRole('cell')[0].textContent).toBe('1,230');
+    expect(screen.getByRole('columnheader', { name: 'Steps to train loss ≤ 0.5' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('spinbutton', { name: 'Target training loss' }), { target: { value: '0.1' } });
+    expect(within(screen.getByRole('row', { name: /Batch norm/ })).getAllByRole('cell')[0].textContent).toMatch(/not yet \(2,470 steps\)/);
+  });
+});
+
+describe('lessons panel (Korean)', () => {
+  beforeEach(() => useLab.setState({ lang: 'ko' }));
+
+  it('shows the lessons, the controls and the steps in Korean', async () => {
+    render(<LessonsPanel />);
+    expect(await screen.findByRole('list', { name: '레슨 목록' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /과적합과 정규화/ }));
+    expect(screen.getByRole('heading', { name: ko.steps['overfitting/small-data'].title })).toBeTruthy();
+    expect(screen.getByText('3단계 중 1단계')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '이 실험 준비하기' }));
+    expect(spies.patch).toHaveBeenCalledWith(SETUPS['overfitting/small-data'].patch);
+    expect(screen.getByRole('group', { name: /먼저 예측해 보기/ })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '결과 보기' }));
+    expect(screen.getByRole('heading', { name: '실험실이 보여 주는 것' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /다음 단계/ }));
+    expect(screen.getByRole('heading', { name: ko.steps['overfitting/more-data'].title })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: '레슨 단계 이동' })).toBeTruthy();
+  });
+
+  it('switching language keeps the place', async () => {
+    useLab.setState({ lang: 'en' });
+    useLesson.getState().openLesson('batchnorm', 7);
+    render(<LessonsPanel />);
+    expect(await screen.findByRole('heading', { name: en.steps['batchnorm/inference'].title })).toBeTruthy();
+    act(() => useLab.setState({ lang: 'ko' }));
+    expect(await screen.findByRole('heading', { name: ko.steps['batchnorm/inference'].title })).toBeTruthy();
+    expect(screen.getByText('10단계 중 8단계')).toBeTruthy();
+  });
+
+  it('formats the table’s numbers for the Korean locale and names its buttons in Korean', async () => {
+    useLesson.setState({ runs: { none: { kind: 'none', dataset: 'spiral', seed: 1, base: 'b', points: [{ step: 0, train: 0.7, test: 0.7 }, { step: 12340, train: 0.01, test: 0.79 }] } } });
+    await openLesson(/드롭아웃과 배치 정규화 비교/);
+    const row = screen.getByRole('row', { name: /둘 다 없음/ });
+    expect(within(row).getAllByRole('cell')[0].textContent).toBe('12,340');
+    expect(within(row).getAllByRole('cell')[4].textContent).toBe('작동할 층 없음');
+    expect(screen.getByRole('button', { name: '준비하고 실행하기: 드롭아웃' })).toBeTruthy();
+  });
+});
