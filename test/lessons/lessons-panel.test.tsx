@@ -12,12 +12,22 @@ import ko from '../../src/lessons/content.ko.ts';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const initialLab: LabState = useLab.getState();
-let spies: Record<'patch' | 'reset' | 'pause' | 'play' | 'setMode' | 'setSeed', ReturnType<typeof vi.fn>>;
+function makeSpies() {
+  return {
+    patch: vi.fn<LabState['patch']>(),
+    reset: vi.fn<LabState['reset']>(),
+    pause: vi.fn<LabState['pause']>(),
+    play: vi.fn<LabState['play']>(),
+    setMode: vi.fn<LabState['setMode']>(),
+    setSeed: vi.fn<LabState['setSeed']>(),
+  };
+}
+let spies: ReturnType<typeof makeSpies>;
 
 beforeEach(() => {
   localStorage.clear();
   useLesson.setState({ ...INITIAL_LESSON_STATE });
-  spies = { patch: vi.fn(), reset: vi.fn(), pause: vi.fn(), play: vi.fn(), setMode: vi.fn(), setSeed: vi.fn() };
+  spies = makeSpies();
   useLab.setState({ ...initialLab, ...spies, lang: 'en' }, true);
 });
 afterEach(() => {
