@@ -1,0 +1,37 @@
+// The experiments' public surface: presets to load, one-seed runs, and the summary over seeds that
+// `npm run experiments` prints.
+import { median } from './run.ts';
+import type { ExperimentResult } from './criteria.ts';
+import type { ExperimentId } from './presets.ts';
+
+export * from './presets.ts';
+export { runExperiment, FIGURES, type ExperimentResult, type Judgement, type Details } from './criteria.ts';
+
+export interface ExperimentSummary {
+  id: ExperimentId;
+  figure: string;
+  /** Median over the seeds of the measured figure (null if any seed could not measure it). */
+  value: number | null;
+  /** The claim held on every seed. */
+  holds: boolean;
+  seeds: number[];
+  values: (number | null)[];
+  /** Checks that failed on at least one seed. */
+  failed: string[];
+}
+
+export function summarize(results: readonly ExperimentResult[]): ExperimentSummary {
+  const first = results[0];
+  const values = results.map((r) => r.value);
+  const measured = values.filter((v): v is number => v !== null);
+  const failed = [...new Set(results.flatMap((r) => Object.entries(r.checks).filter(([, ok]) => !ok).map(([k]) => k)))];
+  return {
+    id: first.id,
+    figure: first.figure,
+    value: measured.length === values.length ? median(measured) : null,
+    holds: results.every((r) => r.holds),
+    seeds: results.map((r) => r.seed),
+    values,
+    failed,
+  };
+}
