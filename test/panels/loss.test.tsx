@@ -3,6 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { LossPanel } from '../../src/panels/loss/LossPanel.tsx';
 import { clearRuns } from '../../src/panels/loss/runs.ts';
+import { M, W } from '../../src/panels/loss/scales.ts';
 import { setFrame } from '../../src/store/frame.ts';
 import { useLab } from '../../src/store/lab.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
@@ -84,12 +85,13 @@ describe('LossPanel', () => {
     render(<LossPanel />);
     await show(frame, ready);
     const slider = screen.getByRole('slider', { name: /loss readout/i });
-    slider.getBoundingClientRect = () => ({ left: 100, top: 0, width: 560, height: 240, right: 660, bottom: 240, x: 100, y: 0, toJSON: () => ({}) });
+    // Laid out at twice the view box's width, 100 px from the left.
+    slider.getBoundingClientRect = () => ({ left: 100, top: 0, width: 2 * W, height: 400, right: 100 + 2 * W, bottom: 400, x: 100, y: 0, toJSON: () => ({}) });
     const readout = screen.getByTestId('loss-readout');
     expect(readout.textContent).toMatch(/click or tap/i);
 
     // Far right of the element (past the plot): the last point.
-    fireEvent.pointerDown(slider, { clientX: 660, pointerId: 1 });
+    fireEvent.pointerDown(slider, { clientX: 100 + 2 * W, pointerId: 1 });
     const last = n - 1;
     const fmt = (v: number) => formatNumber('en', v, 3);
     expect(readout.textContent).toContain(`Step ${h.step[last]}:`);
@@ -98,9 +100,9 @@ describe('LossPanel', () => {
     expect(readout.textContent).toContain(`gap ${fmt(h.testLoss[last] - h.trainLoss[last])}`);
     expect(slider.getAttribute('aria-valuenow')).toBe(String(h.step[last]));
 
-    // The middle of the plot area (48..538 of the 560-wide view box) is the middle of the steps.
+    // The middle of the plot area (M.l .. W − M.r of the view box) is the middle of the steps.
     const mid = (h.step[0] + h.step[last]) / 2;
-    fireEvent.pointerDown(slider, { clientX: 100 + (48 + 538) / 2, pointerId: 1 });
+    fireEvent.pointerDown(slider, { clientX: 100 + 2 * ((M.l + W - M.r) / 2), pointerId: 1 });
     let best = 0;
     for (let i = 0; i < n; i++) if (Math.abs(h.step[i] - mid) < Math.abs(h.step[best] - mid)) best = i;
     expect(readout.textContent).toContain(`Step ${h.step[best]}:`);

@@ -7,8 +7,8 @@ import { AxisBottom, AxisLeft } from '../../charts/Axis.tsx';
 import { bandPath, column, linePath } from '../../charts/paths.ts';
 
 export const W = 280;
-export const H = 130;
-const M = { l: 40, r: 8, t: 8, b: 22 };
+export const H = 110;
+const M = { l: 40, r: 16, t: 8, b: 22 };
 
 export interface Bands {
   steps: Float64Array;

@@ -70,22 +70,26 @@ export function BatchNormPanel() {
     <section className="panel bn-panel" aria-labelledby="bn-title">
       {head}
       <div className="bn-pickers">
-        <label htmlFor={layerId}>{t('bn.layerPick')}</label>
-        <select id={layerId} value={l.index} onChange={(e) => setPicked(Number(e.target.value))}>
-          {norms.map((n) => (
-            <option key={n.layer.index} value={n.layer.index}>
-              {t('bn.layerOption', { n: n.hidden + 1, kind: t(`bn.kind.${n.kind}`), place: t(`bn.place.${n.place}`) })}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={featureId}>{t('bn.featurePick')}</label>
-        <select id={featureId} value={feature} onChange={(e) => pickFeature(Number(e.target.value))}>
-          {Array.from({ length: l.width }, (_, i) => (
-            <option key={i} value={i}>
-              {t('bn.featureN', { n: i + 1 })}
-            </option>
-          ))}
-        </select>
+        <div className="bn-field">
+          <label htmlFor={layerId}>{t('bn.layerPick')}</label>
+          <select id={layerId} value={l.index} onChange={(e) => setPicked(Number(e.target.value))}>
+            {norms.map((n) => (
+              <option key={n.layer.index} value={n.layer.index}>
+                {t('bn.layerOption', { n: n.hidden + 1, kind: t(`bn.kind.${n.kind}`), place: t(`bn.place.${n.place}`) })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="bn-field">
+          <label htmlFor={featureId}>{t('bn.featurePick')}</label>
+          <select id={featureId} value={feature} onChange={(e) => pickFeature(Number(e.target.value))}>
+            {Array.from({ length: l.width }, (_, i) => (
+              <option key={i} value={i}>
+                {t('bn.featureN', { n: i + 1 })}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
 
       <p className={`bn-mode ${inference ? 'is-inference' : ''}`}>

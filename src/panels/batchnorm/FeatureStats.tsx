@@ -9,7 +9,7 @@ import type { LayerFrame } from '../../protocol/frame.ts';
 
 const MAX_SHOWN = 48;
 const W = 260;
-const H = 110;
+const H = 92;
 const M = { l: 40, r: 6, t: 8, b: 16 };
 
 interface Props {

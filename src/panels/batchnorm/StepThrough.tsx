@@ -11,8 +11,7 @@ import { moments, type NormInfo } from './bnModel.ts';
 import { STRIP_H, StripPlot } from './StripPlot.tsx';
 import type { MessageKey } from '../../i18n/index.ts';
 
-const W = 520;
-const LABEL_W = 132;
+const W = 340;
 
 interface Props {
   info: NormInfo;
@@ -53,7 +52,7 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
     if (Number.isFinite(c.m.min)) lo = Math.min(lo, c.m.min);
     if (Number.isFinite(c.m.max)) hi = Math.max(hi, c.m.max);
   }
-  const x = scaleLinear().domain([lo, hi]).nice().range([LABEL_W, W - 8]);
+  const x = scaleLinear().domain([lo, hi]).nice().range([8, W - 8]);
 
   let text: MessageKey, formula: FormulaKey;
   const numbers: string[] = [];
@@ -108,7 +107,7 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
       <svg viewBox={`0 0 ${W} ${shown.length * STRIP_H + 18}`} className="chart bn-strips" aria-hidden="true" focusable="false">
         {shown.map((c, i) => (
           <g key={c.cls} transform={`translate(0,${i * STRIP_H})`}>
-            <text className="bn-strip-label" x={0} y={STRIP_H / 2} dy="0.32em">
+            <text className={`bn-strip-label ${i === k - 1 ? 'is-current' : ''}`} x={8} y={10}>
               {c.label}
             </text>
             <StripPlot values={c.v} m={c.m} x={x} className={c.cls} current={i === k - 1} />

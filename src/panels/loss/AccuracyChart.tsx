@@ -5,7 +5,7 @@ import { AxisBottom, AxisLeft } from '../../charts/Axis.tsx';
 import { linePath } from '../../charts/paths.ts';
 import { M, W } from './scales.ts';
 
-export const ACC_H = 120;
+export const ACC_H = 110;
 
 export function AccuracyChart({ h, x, index }: { h: History; x: ScaleLinear<number, number>; index: number }) {
   let lo = 1;

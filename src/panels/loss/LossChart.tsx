@@ -7,7 +7,7 @@ import { AxisBottom, AxisLeft, logTicks } from '../../charts/Axis.tsx';
 import { bandPath, linePath } from '../../charts/paths.ts';
 import { M, W, type YScale } from './scales.ts';
 
-export const LOSS_H = 240;
+export const LOSS_H = 220;
 
 interface Props {
   h: History;

@@ -8,7 +8,7 @@ import { nearestIndex } from '../../charts/paths.ts';
 import { useLab } from '../../store/lab.ts';
 import { AccuracyChart } from './AccuracyChart.tsx';
 import { Legend } from './Legend.tsx';
-import { LossChart } from './LossChart.tsx';
+import { LOSS_H, LossChart } from './LossChart.tsx';
 import { hasAccuracy, readoutText, runLabel, summaryText } from './lossText.ts';
 import { startRunArchive, useEarlierRuns } from './runs.ts';
 import { lossScale, stepScale, W } from './scales.ts';
@@ -63,7 +63,7 @@ export function LossPanel() {
 
   const others = earlier.map((r) => r.history);
   const x = stepScale(h, others);
-  const y = lossScale(h, others, log, 240);
+  const y = lossScale(h, others, log, LOSS_H);
   const index = !sel ? -1 : sel.i < n && h.step[sel.i] === sel.step ? sel.i : nearestIndex(h.step, sel.step);
   const select = (i: number) => setSel({ i, step: h.step[i] });
   const acc = hasAccuracy(h);

@@ -3,8 +3,8 @@
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
 import type { History, HistoryKey } from '../../protocol/frame.ts';
 
-export const W = 560;
-export const M = { l: 48, r: 22, t: 10, b: 26 };
+export const W = 440;
+export const M = { l: 44, r: 18, t: 10, b: 26 };
 
 export type YScale = ScaleContinuousNumeric<number, number>;
 
