@@ -67,7 +67,7 @@ export function Sum({ from, to }: { from: ReactNode; to: ReactNode }) {
 
 /** A hat accent over its argument (x̂). */
 export function Hat({ children }: Props) {
-  return el('mover', { accent: 'true' }, el('mrow', null, children), el('mo', null, '^'));
+  return el('mover', { accent: 'true' }, el('mrow', null, children), el('mo', { stretchy: 'false' }, '\u02C6'));
 }
 
 /** Brackets that stretch to their content. */

@@ -137,6 +137,8 @@ export function runVariant(kind: RunKind): void {
 
 interface Current {
   sig: string;
+  /** The worker's run id when it has reported one: a new id is a new run (reset, new seed, rebuild). */
+  runId: number | null;
   kind: RunKind;
   lastStep: number;
   /** Settings changed during the run: stop adding to it until the next fresh start. */
@@ -153,7 +155,9 @@ export function recordMetrics(): void {
   const m = lab.metrics;
   if (!m) return;
   const sig = signature(lab.config, lab.teach);
-  if (current && m.step < current.lastStep) current = null; // reset or rebuild: a new run
+  const runId = lab.ready?.runId ?? null;
+  // Reset, new seed or rebuild: a new run (known from the run id, or from the step going back).
+  if (current && (m.step < current.lastStep || (runId !== null && current.runId !== null && runId !== current.runId))) current = null;
   if (current && m.step === current.lastStep && sig === current.sig) return;
   if (current && sig !== current.sig) current.frozen = true;
   if (current?.frozen) {
@@ -163,7 +167,7 @@ export function recordMetrics(): void {
   const store = useLesson.getState();
   if (!current) {
     if (m.step > FRESH_STEPS) return;
-    current = { sig, kind: runKindOf(lab.config), lastStep: m.step, frozen: false };
+    current = { sig, runId, kind: runKindOf(lab.config), lastStep: m.step, frozen: false };
     store.setRun(current.kind, {
       kind: current.kind, dataset: lab.config.data.name, seed: lab.config.seed, base: baseSignature(lab.config), points: [pointOf(m)],
     });

@@ -75,7 +75,7 @@ describe('the run recorder', () => {
 
   beforeEach(() => {
     useLesson.setState({ ...INITIAL_LESSON_STATE });
-    useLab.setState({ config: configOf(COMPARE.dropout), metrics: null });
+    useLab.setState({ config: configOf(COMPARE.dropout), metrics: null, ready: null });
     setFrame(null);
     resetRecorder();
     stop = startRunRecorder();
@@ -103,6 +103,16 @@ describe('the run recorder', () => {
     feed(metrics(10, 0.6));
     expect(useLesson.getState().runs.both!.points).toHaveLength(2);
     expect(useLesson.getState().runs.dropout!.points).toHaveLength(2);
+  });
+
+  it('starts a new run when the worker reports a new run id, even if the step did not go back', () => {
+    const ready = (runId: number) => ({ runId }) as NonNullable<ReturnType<typeof useLab.getState>['ready']>;
+    useLab.setState({ ready: ready(1) });
+    feed(metrics(0, 0.7));
+    feed(metrics(10, 0.6));
+    useLab.setState({ ready: ready(2) });
+    feed(metrics(10, 0.65));
+    expect(useLesson.getState().runs.dropout!.points.map((p) => p.train)).toEqual([0.65]);
   });
 
   it('ignores a run it joined late (its step counts would not start at 0)', () => {

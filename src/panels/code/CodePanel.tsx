@@ -75,7 +75,7 @@ export function CodePanel() {
   const framework = t(LABEL[target]);
 
   return (
-    <section className="panel code-panel" aria-labelledby={`${base}-title`}>
+    <section className="panel code-panel" aria-labelledby={`${base}-title`} lang={lang}>
       <h2 id={`${base}-title`}>{t('code.title')}</h2>
       <p className="hint">{t('code.intro')}</p>
       <div className="code-bar">
@@ -116,7 +116,7 @@ export function CodePanel() {
         {result.error ? (
           <p className="warning">{t('code.error', { message: result.error })}</p>
         ) : (
-          <pre className="code" tabIndex={0} aria-label={t('code.label', { framework })}>
+          <pre className="code" tabIndex={0} aria-label={t('code.label', { framework })} lang="en" translate="no">
             <code>{result.code}</code>
           </pre>
         )}
