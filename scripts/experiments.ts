@@ -42,7 +42,7 @@ export function main(args: string[]): number {
     printTable(id, results, s, performance.now() - t);
   }
   console.log(`\n${summaries.filter((s) => s.holds).length}/${summaries.length} claims hold on every seed; ${((performance.now() - t0) / 1000).toFixed(1)} s in all`);
-  const line = { experiments: summaries.map((s) => ({ id: s.id, figure: s.figure, value: s.value, holds: s.holds, seeds: s.seeds, values: s.values })) };
+  const line = { experiments: summaries.map((s) => ({ id: s.id, figure: s.figure, value: s.value, holds: s.holds, seeds: s.seeds, values: s.values, also: s.also })) };
   console.log(JSON.stringify(line));
   return args.includes('--strict') && summaries.some((s) => !s.holds) ? 1 : 0;
 }

@@ -1,7 +1,11 @@
 // Each claim's criterion, applied to the measured figures: named checks (all must pass for the claim to
 // hold on that seed) and the one figure the lab shows. Thresholds are stated here, once, with why.
 import type { ExperimentId } from './presets.ts';
-import { E3_TARGET, measureE1, measureE2, measureE3, measureE4, stepRatio, type E3Figures, type E4Figures, type Memo, type OverfitFigures, type E2Figures } from './measures.ts';
+import { E3_RATE_KEYS, E3_RATES } from './presets.ts';
+import {
+  E3_TARGET, measureE1, measureE2, measureE3, measureE4, stepRatio,
+  type E2Figures, type E3Figures, type E4Figures, type E4Key, type Memo, type OverfitFigures,
+} from './measures.ts';
 import { measureE5, measureE6, measureE7, measureE8, type E5Figures, type E6Figures, type E7Figures, type E8Figures } from './measures-modes.ts';
 
 export interface Judgement {
@@ -68,12 +72,13 @@ export function judgeE2(f: E2Figures): Judgement {
 }
 
 export function judgeE3(f: E3Figures): Judgement {
-  const high = stepRatio(f, 'high'), small = stepRatio(f, 'small');
+  const high = stepRatio(f, 'high'), mid = stepRatio(f, 'mid'), small = stepRatio(f, 'small');
   return {
     value: high.ratio,
     checks: {
       bnReachesTargetAtHighLr: f['bn-high'].steps !== null,
       plainCrawlsOrDivergesAtHighLr: high.ratio !== null && high.ratio >= E3_HIGH_RATIO,
+      plainAsFastAtMidLr: mid.ratio !== null && f['plain-mid'].steps !== null && mid.ratio <= 1,
       plainAsFastAtSmallLr: small.ratio !== null && f['plain-small'].steps !== null && small.ratio <= 1,
     },
   };
@@ -81,12 +86,12 @@ export function judgeE3(f: E3Figures): Judgement {
 
 export function judgeE4(f: E4Figures): Judgement {
   const C = f.chanceLoss;
-  const trains = (k: keyof E4Figures): boolean => {
-    const l = (f[k] as E4Figures['bn-sgd-10x']).loss;
+  const trains = (k: E4Key): boolean => {
+    const l = f[k].loss;
     return l !== null && l <= TRAINED * C;
   };
-  const fails = (k: keyof E4Figures): boolean => {
-    const l = (f[k] as E4Figures['bn-sgd-10x']).loss;
+  const fails = (k: E4Key): boolean => {
+    const l = f[k].loss;
     return l === null || l >= STALLED * C;
   };
   const bn = [f['bn-sgd-0.1x'].loss, f['bn-sgd-10x'].loss];
@@ -152,6 +157,32 @@ export function judgeE8(f: E8Figures): Judgement {
   };
 }
 
+/** plain ÷ BN steps at each rate, by rate (lr) — and whether it is only a lower bound. */
+function e3Ratios(f: E3Figures): Record<string, number | boolean | null> {
+  const out: Record<string, number | boolean | null> = {};
+  for (const r of E3_RATE_KEYS) {
+    const { ratio, lowerBound } = stepRatio(f, r);
+    out[`lr${E3_RATES[r]}`] = ratio;
+    out[`lr${E3_RATES[r]}LowerBound`] = lowerBound;
+  }
+  return out;
+}
+
+/**
+ * Besides the value, the figures each claim names (E2's gap with and without, E3's small-rate ratio,
+ * E5's two other ratios, …): the script reports their medians over the seeds next to the value.
+ */
+export const ALSO: Record<ExperimentId, readonly string[]> = {
+  E1: ['minTestLoss', 'minTestStep', 'finalTestLoss', 'finalTrainLoss'],
+  E2: ['gapPlain', 'gapDropout'],
+  E3: ['ratio.lr1', 'ratio.lr1LowerBound', 'ratio.lr0.1', 'ratio.lr0.01'],
+  E4: ['plain-sgd-1x.loss', 'plain-sgd-0.1x.loss', 'plain-sgd-10x.loss', 'plain-sgd-10x.divergedAt', 'bn-sgd-0.1x.loss', 'bn-sgd-10x.loss', 'plain-adam-0.1x.loss', 'plain-adam-10x.loss'],
+  E5: ['theory', 'ratioZeroMean', 'ratioBeforeBn', 'ratioAfterLastBn'],
+  E6: ['spiral.testLossScaled', 'spiral.testLossForgot', 'spiral.testAccScaled', 'spiral.testAccForgot', 'gaussians.testAccScaled', 'gaussians.testAccForgot', 'spiral.activationRatio'],
+  E7: ['accRunning', 'accBatchOfOne', 'distinctPredictions'],
+  E8: ['lnFinalLoss', 'bnRefused', 'plainFinalLoss'],
+};
+
 /** Nested figures as one flat record of dotted names. */
 export function flatten(o: object, prefix = ''): Details {
   const out: Details = {};
@@ -173,7 +204,7 @@ export function runExperiment(id: ExperimentId, seed: number, memo: Memo = new M
   switch (id) {
     case 'E1': { const f = measureE1(seed, memo); return result(id, seed, f, judgeE1(f)); }
     case 'E2': { const f = measureE2(seed, memo); return result(id, seed, f, judgeE2(f)); }
-    case 'E3': { const f = measureE3(seed); return result(id, seed, f, judgeE3(f)); }
+    case 'E3': { const f = measureE3(seed); return result(id, seed, { ...f, ratio: e3Ratios(f) }, judgeE3(f)); }
     case 'E4': { const f = measureE4(seed, memo); return result(id, seed, f, judgeE4(f)); }
     case 'E5': { const f = measureE5(seed, memo); return result(id, seed, f, judgeE5(f)); }
     case 'E6': { const f = measureE6(seed, memo); return result(id, seed, f, judgeE6(f)); }

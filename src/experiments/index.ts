@@ -1,11 +1,11 @@
 // The experiments' public surface: presets to load, one-seed runs, and the summary over seeds that
 // `npm run experiments` prints.
 import { median } from './run.ts';
-import type { ExperimentResult } from './criteria.ts';
+import { ALSO, type ExperimentResult } from './criteria.ts';
 import type { ExperimentId } from './presets.ts';
 
 export * from './presets.ts';
-export { runExperiment, FIGURES, type ExperimentResult, type Judgement, type Details } from './criteria.ts';
+export { runExperiment, FIGURES, ALSO, type ExperimentResult, type Judgement, type Details } from './criteria.ts';
 
 export interface ExperimentSummary {
   id: ExperimentId;
@@ -18,6 +18,8 @@ export interface ExperimentSummary {
   values: (number | null)[];
   /** Checks that failed on at least one seed. */
   failed: string[];
+  /** The other figures the claim names: medians over the seeds (a flag: true only if true on every seed). */
+  also: Record<string, number | boolean | null>;
 }
 
 export function summarize(results: readonly ExperimentResult[]): ExperimentSummary {
@@ -33,5 +35,12 @@ export function summarize(results: readonly ExperimentResult[]): ExperimentSumma
     seeds: results.map((r) => r.seed),
     values,
     failed,
+    also: Object.fromEntries(ALSO[first.id].map((k) => [k, across(results.map((r) => r.details[k]))])),
   };
+}
+
+function across(xs: (number | boolean | null | undefined)[]): number | boolean | null {
+  if (xs.every((x) => typeof x === 'boolean')) return xs.every(Boolean);
+  if (xs.every((x) => typeof x === 'number')) return median(xs as number[]);
+  return null; // a run diverged on some seed (or the figure is missing): the table shows which
 }

@@ -88,10 +88,10 @@ export interface ToTarget {
   lastLoss: number | null;
 }
 
-export function stepsToTarget(id: 'E3', key: string, seed: number): ToTarget {
-  const r = withSeed(presetRun(id, key), seed), run = buildRun(r.config, r.teach);
+export function stepsToTarget(key: string, seed: number): ToTarget {
+  const r = withSeed(presetRun('E3', key), seed), run = buildRun(r.config, r.teach);
   const reached = (bl: Float32Array, s: number): boolean => s >= E3_WINDOW && trailingMean(bl, s, E3_WINDOW) <= E3_TARGET;
-  const c = train(run, PRESETS[id].steps, { stopWhen: reached });
+  const c = train(run, PRESETS.E3.steps, { stopWhen: reached });
   return {
     steps: reached(c.batchLoss, c.steps) ? c.steps : null,
     divergedAt: c.divergedAt,
@@ -104,8 +104,8 @@ export type E3Figures = Record<`${'plain' | 'bn'}-${E3Rate}`, ToTarget> & { budg
 export function measureE3(seed: number): E3Figures {
   const out: Partial<E3Figures> = { budget: PRESETS.E3.steps };
   for (const r of E3_RATE_KEYS) {
-    out[`plain-${r}`] = stepsToTarget('E3', `plain-${r}`, seed);
-    out[`bn-${r}`] = stepsToTarget('E3', `bn-${r}`, seed);
+    out[`plain-${r}`] = stepsToTarget(`plain-${r}`, seed);
+    out[`bn-${r}`] = stepsToTarget(`bn-${r}`, seed);
   }
   return out as E3Figures;
 }

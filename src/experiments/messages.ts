@@ -13,7 +13,7 @@ export default defineMessages({
       'The same setup with dropout p = 0.5 after both hidden layers: the final gap between test and training loss is smaller on every seed we ran. At p = 0.3 it was not smaller on some seeds, so how much dropout helps depends on p.',
     'experiment.E3.title': 'BN and the learning rate',
     'experiment.E3.claim':
-      'A 4-layer MLP on the digits, plain SGD without momentum. At a high learning rate (1.0) the network without BN stalls or diverges, while with BN it reaches a training loss of 0.2 in about a hundred steps. At a small rate (0.01) with He initialization the plain network gets there first, about twice as fast: BN’s speed-up is a high-learning-rate effect. (The original paper reports 14× fewer steps on ImageNet, with the learning rate raised and other changes made alongside BN.)',
+      'A 4-layer MLP on the digits, plain SGD without momentum. At a high learning rate (1.0) the network without BN stalls or diverges, while with BN it reaches a training loss of 0.2 in about a hundred steps. At smaller rates (0.1 and 0.01) with He initialization the plain network gets there first, about twice as fast: BN’s speed-up is a high-learning-rate effect. (The original paper reports 14× fewer steps on ImageNet, with the learning rate raised and other changes made alongside BN.)',
     'experiment.E4.title': 'Initialization scale',
     'experiment.E4.claim':
       'The same MLP with SGD at lr 0.1, where He initialization trains well. At 0.1× the He scale the plain network stalls at the chance-level loss (ln 10 ≈ 2.30); at 10× it diverges within a few steps. With BN both scales train. Adam hides much of this: at 0.1× it trains the plain network as if nothing were wrong, and at 10× it does not diverge, though how far it gets in 500 steps varies widely from seed to seed.',
@@ -61,7 +61,7 @@ export default defineMessages({
       '같은 설정에서 두 은닉층 뒤에 드롭아웃(p = 0.5)을 넣으면, 테스트 손실과 훈련 손실의 최종 간격이 우리가 돌린 모든 시드에서 줄어듭니다. p = 0.3에서는 일부 시드에서 줄지 않았으므로, 드롭아웃이 얼마나 도움이 되는지는 p에 달려 있습니다.',
     'experiment.E3.title': 'BN과 학습률',
     'experiment.E3.claim':
-      '숫자 손글씨 데이터에 4층 MLP, 모멘텀 없는 순수 SGD. 높은 학습률(1.0)에서 BN이 없는 네트워크는 멈추거나 발산하지만, BN이 있으면 약 백 스텝 만에 훈련 손실 0.2에 도달합니다. 작은 학습률(0.01)과 He 초기화에서는 BN 없는 네트워크가 약 두 배 빨리 도달합니다. BN의 가속은 높은 학습률에서 나타나는 효과입니다. (원 논문의 ImageNet 14배 단축은 학습률을 올리고 다른 변경도 함께 한 결과입니다.)',
+      '숫자 손글씨 데이터에 4층 MLP, 모멘텀 없는 순수 SGD. 높은 학습률(1.0)에서 BN이 없는 네트워크는 멈추거나 발산하지만, BN이 있으면 약 백 스텝 만에 훈련 손실 0.2에 도달합니다. 더 작은 학습률(0.1과 0.01)과 He 초기화에서는 BN 없는 네트워크가 약 두 배 빨리 도달합니다. BN의 가속은 높은 학습률에서 나타나는 효과입니다. (원 논문의 ImageNet 14배 단축은 학습률을 올리고 다른 변경도 함께 한 결과입니다.)',
     'experiment.E4.title': '초기화 크기',
     'experiment.E4.claim':
       '같은 MLP에 He 초기화로는 잘 학습되는 SGD 학습률 0.1. He 크기의 0.1배에서는 BN 없는 네트워크가 우연 수준의 손실(ln 10 ≈ 2.30)에 멈추고, 10배에서는 몇 스텝 만에 발산합니다. BN이 있으면 두 경우 모두 학습됩니다. Adam은 이 문제를 상당 부분 가립니다: 0.1배에서는 아무 문제 없는 듯이 학습하고, 10배에서도 발산하지 않습니다. 다만 10배에서 500 스텝 동안 얼마나 나아가는지는 시드마다 크게 다릅니다.',

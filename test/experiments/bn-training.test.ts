@@ -26,12 +26,12 @@ describe.each(EXPERIMENT_SEEDS.map((s) => [s]))('seed %i', (seed) => {
     expect(stepRatio(f, 'high').ratio!).toBeGreaterThanOrEqual(2);
   });
 
-  it('E3: at lr 0.01 with He init, the plain network is as fast or faster', () => {
+  it.each(['small', 'mid'] as const)('E3: at the %s rate with He init, the plain network is as fast or faster', (r) => {
     const f = e3.get(seed)!;
-    expect(f['plain-small'].steps).not.toBeNull();
-    expect(f['bn-small'].steps).not.toBeNull();
-    expect(f['plain-small'].steps!).toBeLessThanOrEqual(f['bn-small'].steps!);
-    expect(f['plain-small'].divergedAt).toBeNull();
+    expect(f[`plain-${r}`].steps).not.toBeNull();
+    expect(f[`bn-${r}`].steps).not.toBeNull();
+    expect(f[`plain-${r}`].steps!).toBeLessThanOrEqual(f[`bn-${r}`].steps!);
+    expect(f[`plain-${r}`].divergedAt).toBeNull();
     expect(Object.values(judgeE3(f).checks).every(Boolean)).toBe(true);
   });
 

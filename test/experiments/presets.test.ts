@@ -101,6 +101,7 @@ describe('criteria follow the figures', () => {
     expect(judgeE3(f).value).toBe(15);
     expect(held(judgeE3(f).checks)).toBe(true);
     expect(judgeE3({ ...f, 'plain-small': t(1000) }).checks.plainAsFastAtSmallLr).toBe(false);
+    expect(judgeE3({ ...f, 'plain-mid': t(null) }).checks.plainAsFastAtMidLr).toBe(false);
     expect(judgeE3({ ...f, 'plain-high': t(150) }).checks.plainCrawlsOrDivergesAtHighLr).toBe(false);
     expect(judgeE3({ ...f, 'bn-high': t(null) }).value).toBeNull();
   });
