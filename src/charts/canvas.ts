@@ -11,7 +11,9 @@ export function fitCanvas(canvas: HTMLCanvasElement, cssW: number, cssH: number)
   const w = Math.max(1, Math.round(cssW * dpr)), h = Math.max(1, Math.round(cssH * dpr));
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  canvas.style.height = `${cssH}px`;
+  // Writing the same style every frame still costs a style check; write only on change.
+  const hpx = `${cssH}px`;
+  if (canvas.style.height !== hpx) canvas.style.height = hpx;
   let ctx: CanvasRenderingContext2D | null = null;
   try {
     ctx = canvas.getContext('2d');

@@ -11,7 +11,7 @@ import { useLab } from '../../store/lab.ts';
 import { useT } from '../../app/useT.ts';
 import { drawNetwork } from './draw.ts';
 import { Inspector } from './Inspector.tsx';
-import { columnName, columnTag } from './labels.ts';
+import { columnName, columnShortName, columnTag } from './labels.ts';
 import { UNIT_STEP, layoutNet, type NetLayout } from './layout.ts';
 import { dropState, frameMatches, netColumns, type NetColumn } from './structure.ts';
 import './network.css';
@@ -21,6 +21,9 @@ type T = (key: MessageKey, vars?: Vars) => string;
 
 /** How often the DOM part (labels, summary, inspector) follows the frames; the canvas follows every frame. */
 const DOM_HZ = 5;
+/** Column spacing (CSS px) below which headers and tags use their short forms so they do not collide. */
+const NARROW_SPACING = 90;
+const TINY_SPACING = 60;
 
 interface PaintInput {
   ready: ReadyInfo | null;
@@ -44,6 +47,9 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
   const drops = cols.map((c) => dropState(c, frame, inp.probe));
   const total = drops.reduce((s, d) => s + d.count, 0);
   let shown = 0;
+  const spacing = layout.columns.length > 1 ? layout.columns[1].x - layout.columns[0].x : Infinity;
+  const narrow = spacing < NARROW_SPACING;
+  const room = spacing < TINY_SPACING ? 'tiny' : narrow ? 'narrow' : 'wide';
   if (ctx) {
     shown = drawNetwork(ctx, {
       cols,
@@ -53,8 +59,8 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
       probe: inp.probe,
       drops,
       selected: inp.selected,
-      headers: cols.map((c) => columnName(t, c)),
-      tags: cols.map((c) => columnTag(t, c, c.dropoutLayer === null ? undefined : frame.layers[c.dropoutLayer].p)),
+      headers: cols.map((c) => (narrow ? columnShortName(t, c) : columnName(t, c))),
+      tags: cols.map((c) => columnTag(t, c, c.dropoutLayer === null ? undefined : frame.layers[c.dropoutLayer].p, room)),
       more: (n) => t('network.more', { n }),
     });
   }

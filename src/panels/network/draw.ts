@@ -152,9 +152,10 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, inp: DrawInput): numb
         ctx.strokeStyle = '#5b6470';
         ctx.stroke();
         ctx.setLineDash([]);
-        ctx.lineWidth = 2;
+        // The ✕ reaches past the ring so it reads at a glance even on a phone.
+        ctx.lineWidth = 2.4;
         ctx.strokeStyle = '#b42318';
-        drawCross(ctx, x, y, UNIT_RADIUS * 0.75);
+        drawCross(ctx, x, y, UNIT_RADIUS + 1);
       } else {
         ctx.fillStyle = divergingCss(unitValue(col, j, probe, frame, ready) / scales[c]);
         ctx.fill();

@@ -6,6 +6,13 @@ import type { NetColumn } from './structure.ts';
 
 type T = (key: MessageKey, vars?: Vars) => string;
 
+/** Short header for narrow drawings (many columns on a phone). */
+export function columnShortName(t: T, col: NetColumn): string {
+  if (col.kind === 'input') return t('network.short.input');
+  if (col.kind === 'output') return t('network.short.output');
+  return t('network.short.hidden', { n: col.hidden + 1 });
+}
+
 export function columnName(t: T, col: NetColumn): string {
   if (col.kind === 'input') return t('network.input');
   if (col.kind === 'output') return t('network.output');
@@ -13,10 +20,14 @@ export function columnName(t: T, col: NetColumn): string {
 }
 
 /** Tag under a column header: BN / LN and the dropout p acting on it. */
-export function columnTag(t: T, col: NetColumn, p: number | undefined): string {
+export function columnTag(t: T, col: NetColumn, p: number | undefined, room: 'wide' | 'narrow' | 'tiny' = 'wide'): string {
   const parts: string[] = [];
   if (col.norm) parts.push(t(col.norm.kind === 'batchnorm' ? 'network.norm.batchnorm' : 'network.norm.layernorm'));
-  if (col.dropoutLayer !== null && p !== undefined && p > 0) parts.push(t('network.tag.dropout', { p: String(Math.round(p * 100) / 100) }));
+  // With no room the p is left out (the controls show it); the norm tag is what tells layers apart.
+  const short = room !== 'wide';
+  if (room !== 'tiny' && col.dropoutLayer !== null && p !== undefined && p > 0) {
+    parts.push(t(short ? 'network.tag.dropoutShort' : 'network.tag.dropout', { p: String(Math.round(p * 100) / 100) }));
+  }
   return parts.join(' · ');
 }
 
