@@ -76,7 +76,7 @@ const en: LessonsText = {
         },
         explain: 'About half, and rarely exactly 16: each unit is dropped on its own coin flip, so the count varies around 16 (usually between 12 and 20), and the dropped units change every step.',
       },
-      look: 'The network drawing, where dropped units are greyed out. Press Step a few times and watch them change.',
+      look: 'The network drawing, where dropped units are drawn hollow with ✕. Press Step a few times and watch them change.',
     },
     'dropout/why': {
       title: 'Why it works',
@@ -141,7 +141,7 @@ const en: LessonsText = {
         choices: { worse: 'Worse', same: 'About the same', better: 'Better' },
         explain: 'Worse, several times over: about 0.76 instead of 0.18 on seed 1. The outputs are too large, so the network is overconfident, and confident mistakes cost a lot. Accuracy, though, barely moves (97 % either way): a ReLU network with its activations scaled up mostly still picks the same class.',
       },
-      look: 'Test loss and accuracy. Then turn the “forget the scaling” switch off: the loss drops at once, the accuracy hardly changes.',
+      look: 'Test loss and accuracy. Then turn “Forget the scaling at inference” off: the loss drops at once, the accuracy hardly changes.',
     },
     'dropout/forgot-accuracy': {
       title: 'When accuracy suffers too',
@@ -279,7 +279,7 @@ const en: LessonsText = {
         choices: { 'same-for-all': 'β, the same whatever the input', 'as-usual': 'As usual', error: 'An error' },
         explain: 'For one example the batch mean is the example itself, so x − μ_B = 0 and every feature comes out as β, whatever the input: the prediction no longer depends on the input at all. (PyTorch in training mode refuses a batch of one with an error for this reason.) With the running statistics nothing like this happens.',
       },
-      look: 'The inference panel’s batch-of-one case, and the decision boundary with batch statistics.',
+      look: 'The decision boundary in inference mode, then again with “BN uses batch statistics at inference (wrong)” turned off: with batch statistics, each prediction depends on the other points it is evaluated with.',
     },
     'batchnorm/small-batch': {
       title: 'Small batches, noisy statistics',
@@ -448,7 +448,7 @@ const en: LessonsText = {
       predict: {
         question: 'The lab is in inference mode, with dropout p = 0.5. How many units does the network drawing show as dropped?',
         choices: { none: 'None', half: 'About half' },
-        explain: 'None. Switch to Training and press Step: about half are greyed out, different ones at each step.',
+        explain: 'None. Switch to Training and press Step: about half are dropped, different ones at each step.',
       },
       look: 'The network drawing, in both modes.',
     },
