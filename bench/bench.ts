@@ -1,0 +1,130 @@
+// `npm run bench`: trains each workload with our engine and with tfjs (cpu and wasm backends) in short
+// timed rounds that alternate between the three sides, so that load from other processes on this shared
+// machine hits all sides alike; reports the median steps/s per side and the ratios, then one JSON line.
+//   options: --rounds N (9)  --ms M (per side per round, 500)  --only W1,W3
+import { resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { workloads, type Workload } from './workloads.ts';
+import { engineRunner } from './engine-runner.ts';
+import { tfjsRunner } from './tfjs-runner.ts';
+import type { Runner } from './runner.ts';
+import { registerTfjsGradients } from './tfjs-gradients.ts';
+import { formatTable, median, type Row } from './report.ts';
+
+/** Targets for engine ÷ tfjs-wasm. */
+const TARGETS: Record<string, number> = { W1: 30, W2: 3, W3: 1.5 };
+
+interface Options {
+  rounds: number;
+  ms: number;
+  only: string[] | null;
+}
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { rounds: 9, ms: 500, only: null };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i], v = args[i + 1];
+    if (a === '--rounds') o.rounds = Math.max(1, Number(v)), i++;
+    else if (a === '--ms') o.ms = Math.max(20, Number(v)), i++;
+    else if (a === '--only') o.only = v.split(','), i++;
+  }
+  return o;
+}
+
+/** Runs whole steps until `ms` have passed; returns steps per second. */
+function timed(r: Runner, ms: number, rate: number): number {
+  // Read the clock every ~5 ms of work, so timing overhead is negligible for the tiny workloads.
+  const chunk = Math.max(1, Math.round(rate * 0.005));
+  let steps = 0;
+  const t0 = performance.now();
+  let t = t0;
+  while (t - t0 < ms) {
+    r.steps(chunk);
+    steps += chunk;
+    t = performance.now();
+  }
+  return (steps * 1000) / (t - t0);
+}
+
+async function benchWorkload(w: Workload, o: Options): Promise<Row> {
+  const runners = [engineRunner(w), tfjsRunner(w, 'cpu'), tfjsRunner(w, 'wasm')];
+  const rates = runners.map(() => 1);
+  // Warm-up: JIT, wasm instantiation, tfjs kernel caches; also gives each side a rate estimate.
+  for (let k = 0; k < runners.length; k++) {
+    await runners[k].activate();
+    rates[k] = timed(runners[k], 150, 1);
+    rates[k] = timed(runners[k], 250, rates[k]);
+  }
+  const samples: number[][] = runners.map(() => []);
+  // Every step must free what it allocates, or the tfjs side would slow down as memory fills up.
+  const tensorsBefore = tf.memory().numTensors;
+  for (let round = 0; round < o.rounds; round++) {
+    for (let j = 0; j < runners.length; j++) {
+      const k = (j + round) % runners.length; // rotate who goes first
+      await runners[k].activate();
+      runners[k].steps(1); // settle after the backend switch, untimed
+      samples[k].push(timed(runners[k], o.ms, rates[k]));
+    }
+  }
+  const leaked = tf.memory().numTensors - tensorsBefore;
+  let sink = 0;
+  for (const r of runners) {
+    await r.activate();
+    sink += r.lastLoss();
+    r.dispose();
+  }
+  const [engine, cpu, wasm] = samples.map(median);
+  const perRound = samples[0].map((e, i) => e / samples[2][i]);
+  return {
+    name: w.name,
+    title: w.title,
+    engine,
+    tfjs_cpu: cpu,
+    tfjs_wasm: wasm,
+    engine_over_wasm: engine / wasm,
+    engine_over_cpu: engine / cpu,
+    wasm_ratio_min: Math.min(...perRound),
+    wasm_ratio_max: Math.max(...perRound),
+    target_over_wasm: TARGETS[w.name] ?? NaN,
+    finite: Number.isFinite(sink),
+    leaked,
+  };
+}
+
+export async function main(args: string[]): Promise<number> {
+  const o = parseArgs(args);
+  await registerTfjsGradients();
+  setWasmPaths(resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist') + '/');
+  // Bring both backends up before anything is printed, so their banners land above the table.
+  await tf.setBackend('cpu');
+  await tf.setBackend('wasm');
+  const rows: Row[] = [];
+  for (const w of workloads()) {
+    if (o.only && !o.only.includes(w.name)) continue;
+    rows.push(await benchWorkload(w, o));
+  }
+  console.log('');
+  console.log(formatTable(rows, o.rounds, o.ms));
+  for (const r of rows) if (r.leaked !== 0) console.log(`warning: ${r.name}: the tfjs steps left ${r.leaked} tensors undisposed`);
+  console.log(
+    JSON.stringify({
+      workloads: rows.map((r) => ({
+        name: r.name,
+        engine: round(r.engine),
+        tfjs_cpu: round(r.tfjs_cpu),
+        tfjs_wasm: round(r.tfjs_wasm),
+        engine_over_wasm: round(r.engine_over_wasm),
+        engine_over_cpu: round(r.engine_over_cpu),
+        engine_over_wasm_range: [round(r.wasm_ratio_min), round(r.wasm_ratio_max)],
+        target_over_wasm: r.target_over_wasm,
+      })),
+    }),
+  );
+  return 0;
+}
+
+function round(v: number): number {
+  return Number(v.toPrecision(4));
+}

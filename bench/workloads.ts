@@ -1,0 +1,93 @@
+// The three benchmark workloads: one network, batch size and optimizer each, described once and built
+// by both sides (our engine and tfjs) so the comparison trains the same thing on the same data.
+import type { ModelSpec } from '../src/engine/spec.ts';
+import type { OptimizerSpec } from '../src/engine/optim.ts';
+import { makeDataset } from '../src/engine/datasets/index.ts';
+
+const DATA_SEED = 20260101;
+
+/** One hidden block: Linear(width) → [BN] → activation → [Dropout p]. */
+export interface Block {
+  width: number;
+  bn: boolean;
+  dropout: number;
+}
+
+export interface Workload {
+  name: string;
+  title: string;
+  input: number;
+  classes: number;
+  activation: 'tanh' | 'relu';
+  hidden: Block[];
+  batch: number;
+  optimizer: OptimizerSpec;
+  /** N×input rows and N labels; the same arrays feed both sides. */
+  data: { x: Float32Array; y: Int32Array; n: number };
+}
+
+export function modelSpecOf(w: Workload): ModelSpec {
+  const layers: ModelSpec['layers'] = [];
+  for (const h of w.hidden) {
+    layers.push({ type: 'linear', out: h.width, init: 'he' });
+    if (h.bn) layers.push({ type: 'batchnorm' });
+    layers.push({ type: w.activation });
+    if (h.dropout > 0) layers.push({ type: 'dropout', p: h.dropout });
+  }
+  layers.push({ type: 'linear', out: w.classes, init: 'he' });
+  return { input: w.input, layers, loss: 'cross_entropy' };
+}
+
+/** The app's own seeded data sets, so the bench trains what the lab trains. */
+function data(name: 'circles' | 'digits', trainSize: number): Workload['data'] {
+  const d = makeDataset({ name, noise: 0.1, trainSize, testSize: 100 }, DATA_SEED);
+  if (!(d.train.y instanceof Int32Array)) throw new Error(`${name}: expected class labels`);
+  return { x: d.train.x, y: d.train.y, n: d.train.n };
+}
+
+export function workloads(): Workload[] {
+  return [
+    {
+      name: 'W1',
+      title: 'playground 2→8→8→2 tanh, batch 10, SGD 0.03',
+      input: 2,
+      classes: 2,
+      activation: 'tanh',
+      hidden: [
+        { width: 8, bn: false, dropout: 0 },
+        { width: 8, bn: false, dropout: 0 },
+      ],
+      batch: 10,
+      optimizer: { type: 'sgd', lr: 0.03, momentum: 0, weightDecay: 0 },
+      data: data('circles', 500),
+    },
+    {
+      name: 'W2',
+      title: 'bn-dropout 2→64→BN→ReLU→Drop.3 ×2 →2, batch 64, SGD m0.9',
+      input: 2,
+      classes: 2,
+      activation: 'relu',
+      hidden: [
+        { width: 64, bn: true, dropout: 0.3 },
+        { width: 64, bn: true, dropout: 0.3 },
+      ],
+      batch: 64,
+      optimizer: { type: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 0 },
+      data: data('circles', 1000),
+    },
+    {
+      name: 'W3',
+      title: 'digits 64→256→BN→ReLU→Drop.5 ×2 →10, batch 128, Adam 1e-3',
+      input: 64,
+      classes: 10,
+      activation: 'relu',
+      hidden: [
+        { width: 256, bn: true, dropout: 0.5 },
+        { width: 256, bn: true, dropout: 0.5 },
+      ],
+      batch: 128,
+      optimizer: { type: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
+      data: data('digits', 5000),
+    },
+  ];
+}
