@@ -9,8 +9,9 @@ import activations from './messages/activations.ts';
 import lessonsUi from './messages/lessons-ui.ts';
 import code from './messages/code.ts';
 import controls from './messages/controls.ts';
+import compare from './messages/compare.ts';
 
-const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls] as const;
+const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls, compare] as const;
 
 type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof tables)[number]>;

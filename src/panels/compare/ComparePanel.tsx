@@ -1,0 +1,129 @@
+// Compare mode: up to four variants — by default none, dropout, BN, both — trained at once from the
+// lab's settings and seed, each in its own worker. One overlay chart, a live results table, a text
+// summary. The workers exist only while this panel is mounted; the lab pauses while they train.
+import { useEffect, useId, useState } from 'react';
+import { useT } from '../../app/useT.ts';
+import type { WorkerFactory } from '../../bridge/bridge.ts';
+import { createTrainingWorker } from '../../bridge/worker-factory.ts';
+import { useLab } from '../../store/lab.ts';
+import { CompareChart, type ChartSeries } from './CompareChart.tsx';
+import { attach, pause, reset, start } from './controller.ts';
+import { ResultsTable } from './ResultsTable.tsx';
+import { emptyLive, useCompare, type ChartView } from './store.ts';
+import { VARIANT_STYLES } from './style.ts';
+import { summaryText, variantName } from './text.ts';
+import { useLive } from './useLive.ts';
+import { Marker, VariantList } from './VariantList.tsx';
+import { VARIANT_LETTERS } from './variants.ts';
+import '../../charts/charts.css';
+import './compare.css';
+
+export function ComparePanel({ workerFactory = createTrainingWorker }: { workerFactory?: WorkerFactory }) {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const labConfig = useLab((s) => s.config);
+  const { variants, target, status, view, log, base, setTarget, setView, setLog } = useCompare();
+  const live = useLive(8);
+  const titleId = useId(), targetId = useId();
+  const [draft, setDraft] = useState(String(target));
+
+  useEffect(() => attach(workerFactory), [workerFactory]);
+
+  const rows = variants.map((variant) => ({ variant, live: live[variant.id] ?? emptyLive() }));
+  const series: ChartSeries[] = rows.flatMap(({ live: l }, slot) =>
+    l.history && l.history.step.length > 0 ? [{ letter: VARIANT_LETTERS[slot], style: VARIANT_STYLES[slot], history: l.history }] : [],
+  );
+  const drawable = series.some((s) => s.history.step.length > 1);
+  const regression = rows.some((r) => r.live.kind === 'regression');
+  const shownView: ChartView = regression ? 'loss' : view;
+  const changed = base !== null && JSON.stringify(base) !== JSON.stringify(labConfig);
+
+  return (
+    <section className="panel compare-panel" aria-labelledby={titleId}>
+      <div className="compare-head">
+        <h2 id={titleId}>{t('cmp.title')}</h2>
+        <div className="compare-transport">
+          <button type="button" className="primary" onClick={status === 'running' ? pause : start}>
+            {t(status === 'running' ? 'cmp.pause' : 'cmp.start')}
+          </button>
+          <button type="button" onClick={reset} disabled={status === 'idle'}>
+            {t('cmp.reset')}
+          </button>
+        </div>
+      </div>
+      <p className="compare-intro">{t('cmp.intro')}</p>
+      <p className="compare-note">{t('cmp.sameInit')}</p>
+      <p className="compare-note">{t('cmp.labPaused')}</p>
+      {labConfig.net.hidden.length === 0 ? <p className="compare-warn">{t('cmp.noHidden')}</p> : null}
+      {base ? (
+        <p className="compare-note" data-testid="compare-base">
+          {t('cmp.base', {
+            dataset: t(`controls.dataset.${base.data.name}`),
+            hidden: base.net.hidden.join(' × ') || '0',
+            optimizer: t(`controls.optimizer.${base.train.optimizer}`),
+            lr: base.train.lr,
+            batch: base.train.batchSize,
+            seed: base.seed,
+          })}
+          {changed ? ` ${t('cmp.baseChanged')}` : ''}
+        </p>
+      ) : null}
+
+      <VariantList />
+
+      <div className="compare-options">
+        <label htmlFor={targetId}>{t('cmp.target')}</label>
+        <input
+          id={targetId}
+          type="number"
+          min={0.001}
+          step={0.05}
+          inputMode="decimal"
+          value={draft}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isFinite(v) && v > 0) setTarget(v);
+          }}
+        />
+        {!regression ? (
+          <div className="compare-view" role="radiogroup" aria-label={t('cmp.view')}>
+            {(['loss', 'accuracy'] as const).map((v) => (
+              <label key={v}>
+                <input type="radio" name={`${titleId}-view`} checked={view === v} onChange={() => setView(v)} />
+                {t(v === 'loss' ? 'cmp.view.loss' : 'cmp.view.accuracy')}
+              </label>
+            ))}
+          </div>
+        ) : null}
+        {shownView === 'loss' ? (
+          <button type="button" aria-pressed={log} onClick={() => setLog(!log)}>
+            {t('cmp.log')}
+          </button>
+        ) : null}
+      </div>
+
+      {drawable ? (
+        <figure className="compare-figure" aria-label={t(shownView === 'loss' ? 'cmp.chart.label' : 'cmp.chart.labelAcc')}>
+          <CompareChart series={series} view={shownView} log={log} />
+        </figure>
+      ) : (
+        <p className="empty">{t('cmp.chart.empty')}</p>
+      )}
+      <ul className="compare-legend" aria-label={t('cmp.legend.label')}>
+        {variants.map((v, slot) => (
+          <li key={v.id}>
+            <Marker slot={slot} />
+            <span className="compare-letter">{VARIANT_LETTERS[slot]}</span> {variantName(lang, v)}
+          </li>
+        ))}
+        <li className="compare-legend-lines">{t('cmp.legend.lines')}</li>
+      </ul>
+
+      <ResultsTable rows={rows} target={target} />
+      <p className="chart-sr-only" data-testid="compare-summary">
+        {summaryText(lang, rows.map((r, slot) => ({ letter: VARIANT_LETTERS[slot], ...r })), target)}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+// The variants, each a small form: dropout on the hidden layers (on/off and p), and the normalization
+// of every hidden layer (none, BatchNorm, or LayerNorm as the alternative). Up to four.
+import { useId } from 'react';
+import { useT } from '../../app/useT.ts';
+import { entry } from '../../protocol/hyperparams.ts';
+import type { NormKind } from '../../engine/netspec.ts';
+import { formatNumber } from '../../i18n/index.ts';
+import { useLab } from '../../store/lab.ts';
+import { addVariant, removeVariant, updateVariant } from './controller.ts';
+import { useCompare } from './store.ts';
+import { markerPath, VARIANT_STYLES } from './style.ts';
+import { variantName } from './text.ts';
+import { MAX_VARIANTS, sameSettings, VARIANT_LETTERS, type Variant } from './variants.ts';
+
+/** p choices from the hyperparameter table's range and step (p > 0: "dropout on" must drop something). */
+function pChoices(current: number): number[] {
+  const e = entry('dropoutP');
+  const min = e.kind === 'number' ? e.min : 0, max = e.kind === 'number' ? e.max : 0.95, step = (e.kind === 'number' && e.step) || 0.05;
+  const out: number[] = [];
+  for (let k = 1; min + k * step <= max + 1e-9; k++) out.push(Math.round((min + k * step) * 1000) / 1000);
+  if (!out.includes(current)) out.push(current);
+  return out.sort((a, b) => a - b);
+}
+
+const NORMS: readonly NormKind[] = ['none', 'batchnorm', 'layernorm'];
+const NORM_KEY = { none: 'cmp.norm.none', batchnorm: 'cmp.norm.batchnorm', layernorm: 'cmp.norm.layernorm' } as const;
+
+export function Marker({ slot }: { slot: number }) {
+  const s = VARIANT_STYLES[slot];
+  return (
+    <svg width="34" height="14" viewBox="0 0 34 14" aria-hidden="true" focusable="false" className="compare-swatch" style={{ color: s.color }}>
+      <line x1="1" x2="33" y1="7" y2="7" className="compare-line" />
+      <path d={markerPath(s.shape, 36)} transform="translate(17,7)" className="compare-marker train" />
+    </svg>
+  );
+}
+
+function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removable: boolean }) {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const id = useId();
+  const letter = VARIANT_LETTERS[slot];
+  const of = <span className="chart-sr-only">{t('cmp.field.of', { letter })}</span>;
+  return (
+    <fieldset className="compare-variant" data-slot={slot}>
+      <legend>
+        <Marker slot={slot} />
+        <span className="compare-letter">{t('cmp.variant', { letter })}</span> <span className="compare-name">{variantName(lang, v)}</span>
+      </legend>
+      <label className="compare-check">
+        <input type="checkbox" checked={v.dropout} onChange={(e) => updateVariant(v.id, { dropout: e.target.checked })} />
+        {t('cmp.field.dropout')}
+        {of}
+      </label>
+      <label htmlFor={`${id}-p`}>
+        {t('cmp.field.p')}
+        {of}
+      </label>
+      <select id={`${id}-p`} value={String(v.p)} disabled={!v.dropout} onChange={(e) => updateVariant(v.id, { p: Number(e.target.value) })}>
+        {pChoices(v.p).map((p) => (
+          <option key={p} value={String(p)}>
+            {formatNumber(lang, p, 2)}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`${id}-norm`}>
+        {t('cmp.field.norm')}
+        {of}
+      </label>
+      <select id={`${id}-norm`} value={v.norm} onChange={(e) => updateVariant(v.id, { norm: e.target.value as NormKind })}>
+        {NORMS.map((n) => (
+          <option key={n} value={n}>
+            {t(NORM_KEY[n])}
+          </option>
+        ))}
+      </select>
+      {removable ? (
+        <button type="button" className="compare-remove" aria-label={t('cmp.removeLabel', { letter })} onClick={() => removeVariant(v.id)}>
+          {t('cmp.remove')}
+        </button>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function VariantList() {
+  const t = useT();
+  const variants = useCompare((s) => s.variants);
+  const status = useCompare((s) => s.status);
+  const dup: [string, string][] = [];
+  variants.forEach((a, i) => variants.forEach((b, j) => j > i && sameSettings(a, b) && dup.push([VARIANT_LETTERS[i], VARIANT_LETTERS[j]])));
+  return (
+    <div className="compare-variants" role="group" aria-label={t('cmp.variants')}>
+      <div className="compare-variant-grid">
+        {variants.map((v, slot) => (
+          <VariantForm key={v.id} v={v} slot={slot} removable={variants.length > 1} />
+        ))}
+      </div>
+      <div className="compare-variant-tools">
+        <button type="button" onClick={addVariant} disabled={variants.length >= MAX_VARIANTS}>
+          {t('cmp.add')}
+        </button>
+        {variants.length >= MAX_VARIANTS ? <span className="compare-note">{t('cmp.full')}</span> : null}
+      </div>
+      {dup.map(([a, b]) => (
+        <p key={a + b} className="compare-warn">
+          {t('cmp.duplicate', { a, b })}
+        </p>
+      ))}
+      {status !== 'idle' ? <p className="compare-note">{t('cmp.restartNote')}</p> : null}
+    </div>
+  );
+}

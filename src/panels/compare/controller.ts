@@ -1,0 +1,139 @@
+// The comparison's workers: one bridge (so one Worker, and the browser spreads them over the cores)
+// per variant, created on Start and disposed when the panel goes away. Every variant is configured
+// from the same lab settings and seed; only its regularizers differ (variants.ts).
+import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from '../../bridge/bridge.ts';
+import { DEFAULT_TEACH } from '../../protocol/config.ts';
+import { useLab } from '../../store/lab.ts';
+import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
+import { variantConfig, type Variant } from './variants.ts';
+
+let factory: WorkerFactory | null = null;
+const bridges = new Map<number, Bridge>();
+let unwatchLab: (() => void) | null = null;
+
+/** Worker count now running (tests and the status line read it). */
+export function bridgeCount(): number {
+  return bridges.size;
+}
+
+function onEvent(id: number, ev: BridgeEvent): void {
+  switch (ev.type) {
+    case 'ready':
+      putLive(id, { ...emptyLive(), runId: ev.info.runId, kind: ev.info.data.kind });
+      break;
+    case 'frame':
+      putLive(id, liveFromFrame(getLive(id), ev.frame, useCompare.getState().target));
+      break;
+    case 'diverged':
+      putLive(id, { diverged: { step: ev.step, loss: ev.loss }, playing: false });
+      break;
+    case 'error':
+      putLive(id, { error: { code: ev.code, message: ev.message } });
+      break;
+    case 'restarted':
+      // The replacement worker starts the variant again from step 0; its ready event clears the row.
+      break;
+    case 'failed':
+      putLive(id, { error: { code: 'internal', message: ev.reason }, playing: false });
+      break;
+    default: {
+      const never: never = ev;
+      void never;
+    }
+  }
+}
+
+function configure(b: Bridge, v: Variant): void {
+  const s = useLab.getState();
+  const base = useCompare.getState().base ?? s.config;
+  // Correct behaviour only (no teaching mistakes), and the cheapest MC band: the comparison reads
+  // losses, and the worker's time should go to training steps.
+  b.configure(variantConfig(base, v), DEFAULT_TEACH, s.mode, { ...s.options, mcSamples: 1 });
+}
+
+function spawn(v: Variant): Bridge | null {
+  if (!factory) return null;
+  const b = createBridge({ workerFactory: factory, onEvent: (ev) => onEvent(v.id, ev) });
+  bridges.set(v.id, b);
+  putLive(v.id, emptyLive());
+  configure(b, v);
+  return b;
+}
+
+/** The panel is on screen: workers may be started with this factory. Returns the teardown. */
+export function attach(f: WorkerFactory): () => void {
+  factory = f;
+  unwatchLab?.();
+  // Both cores go to one thing at a time: if the lab starts training again, the comparison pauses.
+  unwatchLab = useLab.subscribe((s, prev) => {
+    if (s.playing && !prev.playing && useCompare.getState().status === 'running') pause();
+  });
+  return detach;
+}
+
+/** Disposes every worker and forgets what they reported; the variants and target are kept. */
+export function detach(): void {
+  unwatchLab?.();
+  unwatchLab = null;
+  for (const b of bridges.values()) b.dispose();
+  bridges.clear();
+  clearLive();
+  factory = null;
+  useCompare.setState({ status: 'idle', base: null });
+}
+
+export function start(): void {
+  if (!factory) return;
+  const lab = useLab.getState();
+  if (lab.playing) lab.pause();
+  const cs = useCompare.getState();
+  if (cs.status === 'idle') useCompare.setState({ base: lab.config });
+  for (const v of useCompare.getState().variants) (bridges.get(v.id) ?? spawn(v))?.play();
+  useCompare.setState({ status: 'running' });
+}
+
+export function pause(): void {
+  for (const b of bridges.values()) b.pause();
+  if (useCompare.getState().status === 'running') useCompare.setState({ status: 'paused' });
+}
+
+/** Every variant back to step 0, rebuilt from the lab's current settings (same seed, same initial weights). */
+export function reset(): void {
+  if (!bridges.size) return;
+  useCompare.setState({ base: useLab.getState().config });
+  for (const v of useCompare.getState().variants) {
+    const b = bridges.get(v.id);
+    if (!b) continue;
+    putLive(v.id, emptyLive());
+    configure(b, v);
+  }
+}
+
+/** A change to one variant restarts only that variant from step 0 (others keep their progress). */
+export function updateVariant(id: number, patch: Partial<Omit<Variant, 'id'>>): void {
+  const variants = useCompare.getState().variants.map((v) => (v.id === id ? { ...v, ...patch } : v));
+  useCompare.setState({ variants });
+  const b = bridges.get(id), v = variants.find((x) => x.id === id);
+  if (!b || !v) return;
+  putLive(id, emptyLive());
+  configure(b, v);
+}
+
+export function addVariant(): void {
+  const cs = useCompare.getState();
+  const v = nextVariant(cs.variants, cs.base ?? useLab.getState().config);
+  if (!v) return;
+  useCompare.setState({ variants: [...cs.variants, v] });
+  if (cs.status === 'idle') return;
+  const b = spawn(v);
+  if (cs.status === 'running') b?.play();
+}
+
+export function removeVariant(id: number): void {
+  const cs = useCompare.getState();
+  if (cs.variants.length <= 1) return;
+  useCompare.setState({ variants: cs.variants.filter((v) => v.id !== id) });
+  bridges.get(id)?.dispose();
+  bridges.delete(id);
+  dropLive(id);
+}

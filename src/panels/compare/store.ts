@@ -1,0 +1,117 @@
+// The comparison's state: the variants the learner set up and the target loss (a zustand store React
+// renders from), and what each variant's worker streams (a vanilla store updated per event, read by the
+// panel at a throttled rate: four workers can send 240 frames a second between them).
+import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { Frame, History, Metrics } from '../../protocol/frame.ts';
+import type { LabConfig } from '../../protocol/config.ts';
+import { defaultVariants, MAX_VARIANTS, newVariant, defaultP, type Variant } from './variants.ts';
+import { stepsToTarget } from './measures.ts';
+import { useLab } from '../../store/lab.ts';
+
+export type CompareStatus = 'idle' | 'running' | 'paused';
+export type ChartView = 'loss' | 'accuracy';
+
+export const DEFAULT_TARGET = 0.3;
+
+export interface CompareState {
+  variants: Variant[];
+  /** Training loss the "steps to target" column waits for. */
+  target: number;
+  status: CompareStatus;
+  view: ChartView;
+  log: boolean;
+  /** The lab settings the running comparison was built from (null before the first Start). */
+  base: LabConfig | null;
+  setTarget(t: number): void;
+  setView(v: ChartView): void;
+  setLog(log: boolean): void;
+}
+
+export const useCompare = create<CompareState>()((set) => ({
+  variants: defaultVariants(useLab.getState().config),
+  target: DEFAULT_TARGET,
+  status: 'idle',
+  view: 'loss',
+  log: false,
+  base: null,
+  setTarget: (target) => {
+    if (Number.isFinite(target) && target > 0) set({ target });
+  },
+  setView: (view) => set({ view }),
+  setLog: (log) => set({ log }),
+}));
+
+/** What one variant's worker has reported. */
+export interface VariantLive {
+  runId: number;
+  kind: 'classification' | 'regression' | null;
+  step: number;
+  history: History | null;
+  metrics: Metrics | null;
+  playing: boolean;
+  /** Latest non-zero steps per second: a paused variant keeps showing what its steps cost. */
+  stepsPerSecond: number;
+  diverged: { step: number; loss: number } | null;
+  /** A refused configuration or a failed worker, in the worker's words. */
+  error: { code: string; message: string } | null;
+  /**
+   * The exact step the target was first reached, recorded while the history still held single
+   * evaluations (points merge later and would blur it to a range).
+   */
+  reach: { target: number; step: number } | null;
+}
+
+export function emptyLive(): VariantLive {
+  return { runId: 0, kind: null, step: 0, history: null, metrics: null, playing: false, stepsPerSecond: 0, diverged: null, error: null, reach: null };
+}
+
+export const liveStore = createStore<{ live: Record<number, VariantLive> }>(() => ({ live: {} }));
+
+export function getLive(id: number): VariantLive {
+  return liveStore.getState().live[id] ?? emptyLive();
+}
+
+export function putLive(id: number, v: Partial<VariantLive>): void {
+  const live = liveStore.getState().live;
+  liveStore.setState({ live: { ...live, [id]: { ...(live[id] ?? emptyLive()), ...v } } });
+}
+
+export function dropLive(id: number): void {
+  const { [id]: _gone, ...rest } = liveStore.getState().live;
+  liveStore.setState({ live: rest });
+}
+
+export function clearLive(): void {
+  liveStore.setState({ live: {} });
+}
+
+/** A frame folded into a variant's live state. */
+export function liveFromFrame(prev: VariantLive, f: Frame, target: number): VariantLive {
+  if (f.runId < prev.runId) return prev;
+  let reach = prev.reach && prev.reach.target === target && f.runId === prev.runId ? prev.reach : null;
+  if (!reach) {
+    const r = stepsToTarget(f.history, target);
+    if (r?.exact) reach = { target, step: r.step };
+  }
+  return {
+    ...prev,
+    runId: f.runId,
+    step: f.step,
+    history: f.history,
+    metrics: f.metrics ?? prev.metrics,
+    playing: f.playing,
+    stepsPerSecond: f.stepsPerSecond > 0 ? f.stepsPerSecond : prev.stepsPerSecond,
+    reach,
+  };
+}
+
+/** The next variant to add: the first of the standard four not yet present, else a plain one. */
+export function nextVariant(existing: readonly Variant[], base: LabConfig): Variant | null {
+  if (existing.length >= MAX_VARIANTS) return null;
+  const p = defaultP(base);
+  for (const d of defaultVariants(base)) {
+    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout)) return newVariant({ dropout: d.dropout, p, norm: d.norm });
+  }
+  return newVariant({ dropout: false, p, norm: 'none' });
+}

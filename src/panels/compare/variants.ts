@@ -1,0 +1,70 @@
+// What a comparison variant is: the lab's own settings with only the regularizers changed (dropout on
+// the hidden layers and its p, the normalization of every hidden layer), so data, network shape,
+// optimizer and seed stay shared and the differences seen come from the regularizers alone.
+import type { LabConfig } from '../../protocol/config.ts';
+import type { NormKind } from '../../engine/netspec.ts';
+
+export interface Variant {
+  /** Stable for the variant's life (React keys, the bridge it owns); not shown. */
+  id: number;
+  dropout: boolean;
+  /** Drop probability used when `dropout` is on. */
+  p: number;
+  norm: NormKind;
+}
+
+export const MAX_VARIANTS = 4;
+/** p for a new dropout variant when the lab's own p is 0 (dropout switched off there). */
+export const FALLBACK_P = 0.5;
+
+/** Letters name variants in the chart, the table and the summary, beside colour and marker. */
+export const VARIANT_LETTERS = ['A', 'B', 'C', 'D'] as const;
+
+let nextId = 0;
+
+export function newVariant(v: Omit<Variant, 'id'>): Variant {
+  return { id: ++nextId, ...v };
+}
+
+/** The lab's p where it is usable, else FALLBACK_P. */
+export function defaultP(base: LabConfig): number {
+  const p = base.net.dropoutP;
+  return p > 0 && p < 1 ? p : FALLBACK_P;
+}
+
+/** The syllabus' four: neither, dropout, batch norm, both. */
+export function defaultVariants(base: LabConfig): Variant[] {
+  const p = defaultP(base);
+  return [
+    newVariant({ dropout: false, p, norm: 'none' }),
+    newVariant({ dropout: true, p, norm: 'none' }),
+    newVariant({ dropout: false, p, norm: 'batchnorm' }),
+    newVariant({ dropout: true, p, norm: 'batchnorm' }),
+  ];
+}
+
+/**
+ * The config a variant trains with. Dropout sits after every hidden layer (never on the input) and
+ * the norm kind applies to every hidden layer, so "dropout" and "BN" mean one thing per variant.
+ */
+export function variantConfig(base: LabConfig, v: Variant): LabConfig {
+  const n = base.net.hidden.length;
+  return {
+    ...base,
+    data: { ...base.data },
+    train: { ...base.train },
+    net: {
+      ...base.net,
+      hidden: [...base.net.hidden],
+      norm: Array.from({ length: n }, () => v.norm),
+      dropoutInput: false,
+      dropoutHidden: Array.from({ length: n }, () => v.dropout),
+      dropoutP: v.dropout ? v.p : base.net.dropoutP,
+    },
+  };
+}
+
+/** Two variants that would train identically (same regularizers): the panel warns about them. */
+export function sameSettings(a: Variant, b: Variant): boolean {
+  return a.norm === b.norm && a.dropout === b.dropout && (!a.dropout || a.p === b.p);
+}
