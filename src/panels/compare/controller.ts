@@ -5,7 +5,7 @@ import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from 
 import { DEFAULT_TEACH } from '../../protocol/config.ts';
 import { useLab } from '../../store/lab.ts';
 import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
-import { variantConfig, type Variant } from './variants.ts';
+import { defaultVariants, variantConfig, type Variant } from './variants.ts';
 
 let factory: WorkerFactory | null = null;
 const bridges = new Map<number, Bridge>();
@@ -64,11 +64,19 @@ function spawn(v: Variant): Bridge | null {
 export function attach(f: WorkerFactory): () => void {
   factory = f;
   unwatchLab?.();
-  // Both cores go to one thing at a time: if the lab starts training again, the comparison pauses.
+  followLab();
   unwatchLab = useLab.subscribe((s, prev) => {
+    // Both cores go to one thing at a time: if the lab starts training again, the comparison pauses.
     if (s.playing && !prev.playing && useCompare.getState().status === 'running') pause();
+    if (s.config !== prev.config) followLab();
   });
   return detach;
+}
+
+/** Untouched variants, before any Start, are the standard four built from the lab's current settings. */
+function followLab(): void {
+  const cs = useCompare.getState();
+  if (cs.status === 'idle' && !cs.edited) useCompare.setState({ variants: defaultVariants(useLab.getState().config) });
 }
 
 /** Disposes every worker and forgets what they reported; the variants and target are kept. */
@@ -112,7 +120,7 @@ export function reset(): void {
 /** A change to one variant restarts only that variant from step 0 (others keep their progress). */
 export function updateVariant(id: number, patch: Partial<Omit<Variant, 'id'>>): void {
   const variants = useCompare.getState().variants.map((v) => (v.id === id ? { ...v, ...patch } : v));
-  useCompare.setState({ variants });
+  useCompare.setState({ variants, edited: true });
   const b = bridges.get(id), v = variants.find((x) => x.id === id);
   if (!b || !v) return;
   putLive(id, emptyLive());
@@ -123,7 +131,7 @@ export function addVariant(): void {
   const cs = useCompare.getState();
   const v = nextVariant(cs.variants, cs.base ?? useLab.getState().config);
   if (!v) return;
-  useCompare.setState({ variants: [...cs.variants, v] });
+  useCompare.setState({ variants: [...cs.variants, v], edited: true });
   if (cs.status === 'idle') return;
   const b = spawn(v);
   if (cs.status === 'running') b?.play();
@@ -132,7 +140,7 @@ export function addVariant(): void {
 export function removeVariant(id: number): void {
   const cs = useCompare.getState();
   if (cs.variants.length <= 1) return;
-  useCompare.setState({ variants: cs.variants.filter((v) => v.id !== id) });
+  useCompare.setState({ variants: cs.variants.filter((v) => v.id !== id), edited: true });
   bridges.get(id)?.dispose();
   bridges.delete(id);
   dropLive(id);

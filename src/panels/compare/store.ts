@@ -23,6 +23,8 @@ export interface CompareState {
   log: boolean;
   /** The lab settings the running comparison was built from (null before the first Start). */
   base: LabConfig | null;
+  /** The learner changed the variants: until then they follow the lab (its dropout p, say). */
+  edited: boolean;
   setTarget(t: number): void;
   setView(v: ChartView): void;
   setLog(log: boolean): void;
@@ -35,6 +37,7 @@ export const useCompare = create<CompareState>()((set) => ({
   view: 'loss',
   log: false,
   base: null,
+  edited: false,
   setTarget: (target) => {
     if (Number.isFinite(target) && target > 0) set({ target });
   },
