@@ -11,27 +11,33 @@ import { BatchNormPanel } from '../panels/batchnorm/BatchNormPanel.tsx';
 import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
 import { useLab } from '../store/lab.ts';
 import { useT } from './useT.ts';
+import { Classroom, PresentationBar } from './Classroom.tsx';
+import { useClassroom, useShownPanels } from './presentation.ts';
 
 export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const present = useLab((s) => s.present);
+  const sidebarHidden = useClassroom((s) => s.sidebarHidden);
+  const shown = useShownPanels();
   return (
-    <div className={`app${present ? ' present' : ''}`} lang={lang}>
+    <div className={`app${present ? ' present' : ''}${sidebarHidden ? ' sidebar-hidden' : ''}`} lang={lang}>
+      <Classroom />
       <a className="skip-link" href="#lab">
         {t('app.skip')}
       </a>
       <Header />
       <Transport />
+      <PresentationBar />
       <Notices />
       <div className="layout">
         <Sidebar />
         <main id="lab" className="panels" tabIndex={-1}>
-          <NetworkPanel />
-          <OutputPanel />
-          <LossPanel />
-          <BatchNormPanel />
-          <ActivationsPanel />
+          {shown.has('network') && <NetworkPanel />}
+          {shown.has('output') && <OutputPanel />}
+          {shown.has('loss') && <LossPanel />}
+          {shown.has('batchnorm') && <BatchNormPanel />}
+          {shown.has('activations') && <ActivationsPanel />}
         </main>
       </div>
       <footer className="app-footer">

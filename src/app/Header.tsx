@@ -2,6 +2,7 @@
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { useLab } from '../store/lab.ts';
 import { useT } from './useT.ts';
+import { ClassroomTools } from './Classroom.tsx';
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', ko: '한국어' };
 
@@ -27,6 +28,7 @@ export function Header() {
             ))}
           </select>
         </label>
+        <ClassroomTools />
       </div>
     </header>
   );

@@ -14,19 +14,33 @@ function hex(c: string): [number, number, number] {
 }
 
 const LUT_SIZE = 256;
-/** RGB triples, LUT_SIZE entries, from t = −1 (index 0) to t = +1. */
-export const DIVERGING_LUT: Uint8ClampedArray = (() => {
-  const stops = DIVERGING_STOPS.map(hex);
-  const out = new Uint8ClampedArray(LUT_SIZE * 3);
+
+function fillLut(out: Uint8ClampedArray, hexStops: readonly string[]): Uint8ClampedArray {
+  const stops = hexStops.map(hex);
   for (let i = 0; i < LUT_SIZE; i++) {
     const u = (i / (LUT_SIZE - 1)) * (stops.length - 1);
     const k = Math.min(stops.length - 2, Math.floor(u)), f = u - k;
     for (let ch = 0; ch < 3; ch++) out[i * 3 + ch] = Math.round(stops[k][ch] * (1 - f) + stops[k + 1][ch] * f);
   }
   return out;
-})();
+}
 
-const CSS = Array.from({ length: LUT_SIZE }, (_, i) => `rgb(${DIVERGING_LUT[i * 3]},${DIVERGING_LUT[i * 3 + 1]},${DIVERGING_LUT[i * 3 + 2]})`);
+/** RGB triples, LUT_SIZE entries, from t = −1 (index 0) to t = +1. */
+export const DIVERGING_LUT: Uint8ClampedArray = fillLut(new Uint8ClampedArray(LUT_SIZE * 3), DIVERGING_STOPS);
+
+const cssOf = (i: number) => `rgb(${DIVERGING_LUT[i * 3]},${DIVERGING_LUT[i * 3 + 1]},${DIVERGING_LUT[i * 3 + 2]})`;
+const CSS = Array.from({ length: LUT_SIZE }, (_, i) => cssOf(i));
+const DEFAULT_CLASSES = [...CLASS_COLORS];
+
+/**
+ * The palette option (src/app/palette.ts): swaps the ramp and the class colours in place, so every
+ * painter that already imported these tables draws with the new colours; null restores the defaults.
+ */
+export function setColorScheme(scheme: { diverging: readonly string[]; classes: readonly string[] } | null): void {
+  fillLut(DIVERGING_LUT, scheme?.diverging ?? DIVERGING_STOPS);
+  for (let i = 0; i < LUT_SIZE; i++) CSS[i] = cssOf(i);
+  CLASS_COLORS.splice(0, CLASS_COLORS.length, ...(scheme?.classes ?? DEFAULT_CLASSES));
+}
 
 /** LUT index of t ∈ [−1, 1] (clamped; NaN maps to the middle). */
 export function divergingIndex(t: number): number {

@@ -10,8 +10,9 @@ import lessonsUi from './messages/lessons-ui.ts';
 import code from './messages/code.ts';
 import controls from './messages/controls.ts';
 import compare from './messages/compare.ts';
+import classroom from './messages/classroom.ts';
 
-const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls, compare] as const;
+const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls, classroom, compare] as const;
 
 type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof tables)[number]>;

@@ -11,6 +11,7 @@ import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../app/useT.ts';
+import { usePalette } from '../../app/palette.ts';
 import { frameMatches } from '../network/structure.ts';
 import { accuracyText, dropoutActive, modeText } from './format.ts';
 import { Legend } from './Legend.tsx';
@@ -90,6 +91,8 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
   const pointsRef = useRef<HTMLCanvasElement>(null);
   const side = Math.min(MAX_SIDE, useElementWidth(wrapRef, 420));
   const summaryId = useId();
+  // The points keep their own canvas; a palette switch must repaint it too.
+  const palette = usePalette();
 
   useEffect(() => {
     const canvas = gridRef.current;
@@ -100,7 +103,7 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
 
   useEffect(() => {
     if (pointsRef.current) paintPoints(pointsRef.current, ready, side, showTrain, showTest);
-  }, [ready, side, showTrain, showTest]);
+  }, [ready, side, showTrain, showTest, palette]);
 
   const d = ready.data;
   const mode = frame?.mode ?? 'inference';

@@ -1,0 +1,87 @@
+// The classroom tools: header buttons (shortcuts list, presentation mode, colour palette), the bar
+// shown in presentation mode, and the page-wide keyboard shortcuts with their help dialog.
+import { useEffect, useLayoutEffect } from 'react';
+import { useLab } from '../store/lab.ts';
+import { useLesson } from '../store/lesson.ts';
+import { useT } from './useT.ts';
+import { HelpOverlay } from './HelpOverlay.tsx';
+import { installShortcuts, type ShortcutId } from './shortcuts.ts';
+import { PANEL_IDS, togglePresent, useClassroom, useShownPanels } from './presentation.ts';
+import { initPalette, togglePalette, usePalette } from './palette.ts';
+import './presentation.css';
+
+export function runShortcut(id: ShortcutId): void {
+  const lab = useLab.getState();
+  switch (id) {
+    case 'playPause': return lab.togglePlay();
+    case 'step': return lab.stepOnce(1);
+    case 'reset': return lab.reset();
+    case 'mode': return lab.setMode(lab.mode === 'training' ? 'inference' : 'training');
+    case 'seed': return lab.newSeed();
+    case 'lang': return lab.setLang(lab.lang === 'en' ? 'ko' : 'en');
+    case 'present': return togglePresent();
+    case 'sidebar': return useClassroom.setState({ sidebarHidden: !useClassroom.getState().sidebarHidden });
+    case 'palette': return togglePalette();
+    case 'prevStep': return useLesson.getState().prev();
+    case 'nextStep': return useLesson.getState().open ? useLesson.getState().next() : undefined;
+    case 'help': return useClassroom.setState({ helpOpen: !useClassroom.getState().helpOpen });
+    default: {
+      const never: never = id;
+      return never;
+    }
+  }
+}
+
+/** Mounted once by the page: shortcuts on the document, the help dialog, the stored palette. */
+export function Classroom() {
+  useLayoutEffect(() => initPalette(), []);
+  useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useClassroom.getState().helpOpen })), []);
+  return <HelpOverlay />;
+}
+
+/** Header buttons: the shortcuts list, presentation mode, colour-blind-safe colours. */
+export function ClassroomTools() {
+  const t = useT();
+  const present = useLab((s) => s.present);
+  const palette = usePalette();
+  return (
+    <div className="classroom-tools">
+      <button type="button" className="classroom-help" onClick={() => useClassroom.setState({ helpOpen: true })} aria-haspopup="dialog" aria-keyshortcuts="?">
+        <span aria-hidden="true">⌨ </span>
+        {t('keys.open')}
+      </button>
+      <button type="button" onClick={togglePresent} aria-pressed={present} aria-keyshortcuts="p">
+        {t('present.enter')}
+      </button>
+      <button type="button" aria-pressed={palette === 'safe'} onClick={togglePalette} aria-keyshortcuts="c">
+        <span aria-hidden="true" className="classroom-swatch" />
+        {t('palette.safe')}
+      </button>
+    </div>
+  );
+}
+
+/** Shown in presentation mode: exit, fold the side column, every panel or the lesson's. */
+export function PresentationBar() {
+  const t = useT();
+  const present = useLab((s) => s.present);
+  const sidebarHidden = useClassroom((s) => s.sidebarHidden);
+  const all = useClassroom((s) => s.allPanels);
+  const shown = useShownPanels();
+  if (!present) return null;
+  const names = PANEL_IDS.filter((p) => shown.has(p)).map((p) => t(`panel.${p}`)).join(', ');
+  return (
+    <section className="present-bar" aria-label={t('present.bar')}>
+      <button type="button" className="primary" onClick={togglePresent}>
+        {t('present.exit')}
+      </button>
+      <button type="button" aria-pressed={!sidebarHidden} aria-keyshortcuts="b" onClick={() => useClassroom.setState({ sidebarHidden: !sidebarHidden })}>
+        {t('present.sidebar')}
+      </button>
+      <button type="button" aria-pressed={all} onClick={() => useClassroom.setState({ allPanels: !all })}>
+        {t('present.allPanels')}
+      </button>
+      <p className="present-showing">{t('present.showing', { panels: names })}</p>
+    </section>
+  );
+}

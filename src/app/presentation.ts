@@ -1,0 +1,78 @@
+// Presentation mode's choices: which panels a lesson step is about (so a projector shows only those),
+// and the page-level switches the classroom tools share (side column, all panels, help list).
+import { create } from 'zustand';
+import type { LessonId, StepKey } from '../lessons/structure.ts';
+import { useLab } from '../store/lab.ts';
+import { openStepKey, useLesson } from '../store/lesson.ts';
+
+export type PanelId = 'network' | 'output' | 'loss' | 'batchnorm' | 'activations';
+export const PANEL_IDS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'activations'];
+
+/** What a step shows when the lesson names nothing more specific. */
+export const DEFAULT_PANELS: readonly PanelId[] = ['network', 'output', 'loss'];
+
+/** The panels each lesson is about, in the order the lesson reads them. */
+const LESSON_PANELS: Record<LessonId, readonly PanelId[]> = {
+  overfitting: ['output', 'loss'],
+  dropout: ['network', 'output', 'loss'],
+  batchnorm: ['batchnorm', 'loss'],
+  compare: ['loss', 'output'],
+  both: ['network', 'batchnorm', 'loss'],
+  where: ['batchnorm', 'loss'],
+  code: DEFAULT_PANELS,
+  faq: DEFAULT_PANELS,
+  conclusion: DEFAULT_PANELS,
+};
+
+/** Steps whose text points at panels other than their lesson's. */
+const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
+  'dropout/masks': ['network', 'loss'],
+  'dropout/train-only': ['network', 'output'],
+  'dropout/forgot-loss': ['loss', 'network'],
+  'dropout/forgot-accuracy': ['loss', 'output'],
+  'dropout/mc': ['output'],
+  'batchnorm/three-steps': ['batchnorm', 'network'],
+  'batchnorm/gamma-beta': ['batchnorm', 'output'],
+  'batchnorm/bad-init': ['loss', 'activations'],
+  'batchnorm/bad-init-bn': ['loss', 'activations'],
+  'batchnorm/covariate-shift': ['activations', 'loss'],
+  'batchnorm/placement': ['batchnorm', 'activations'],
+  'batchnorm/inference': ['batchnorm', 'output'],
+  'batchnorm/batch-stats': ['batchnorm', 'output'],
+  'both/variance-shift': ['activations', 'network', 'loss'],
+  'faq/bn-inference': ['batchnorm', 'output'],
+};
+
+export function panelsForStep(key: StepKey | null): readonly PanelId[] {
+  if (key === null) return DEFAULT_PANELS;
+  return STEP_PANELS[key] ?? LESSON_PANELS[key.split('/')[0] as LessonId] ?? DEFAULT_PANELS;
+}
+
+interface ClassroomState {
+  /** The side column (lessons, controls, code) folded away to give the panels the width. */
+  sidebarHidden: boolean;
+  /** In presentation mode, show every panel rather than the lesson's. */
+  allPanels: boolean;
+  helpOpen: boolean;
+}
+
+export const useClassroom = create<ClassroomState>()(() => ({ sidebarHidden: false, allPanels: false, helpOpen: false }));
+
+export function togglePresent(): void {
+  const present = !useLab.getState().present;
+  useLab.setState({ present });
+  // Leaving presentation brings the page back as it was: every panel and the side column.
+  if (!present) useClassroom.setState({ sidebarHidden: false, allPanels: false });
+}
+
+export function shownPanels(present: boolean, allPanels: boolean, key: StepKey | null): ReadonlySet<PanelId> {
+  return new Set(present && !allPanels ? panelsForStep(key) : PANEL_IDS);
+}
+
+/** The panels on the page now (every panel outside presentation mode). */
+export function useShownPanels(): ReadonlySet<PanelId> {
+  const present = useLab((s) => s.present);
+  const all = useClassroom((s) => s.allPanels);
+  const key = useLesson(openStepKey);
+  return shownPanels(present, all, key);
+}
