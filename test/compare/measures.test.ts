@@ -23,6 +23,15 @@ describe('stepsToTarget', () => {
     expect(stepsToTarget(h, 0.25)?.step).toBe(50);
   });
 
+  it('is exact at stride 1 even though each point also covers the steps trained since the previous evaluation', () => {
+    const real = makeHistory([
+      { step: 0, train: 2, test: 2 },
+      { step: 57, first: 1, train: 1, test: 1 },
+      { step: 131, first: 58, train: 0.25, test: 1 },
+    ]);
+    expect(stepsToTarget(real, 0.5)).toEqual({ step: 131, first: 58, exact: true });
+  });
+
   it('is null while the target is not reached', () => {
     expect(stepsToTarget(h, 0.2)).toBeNull();
     expect(stepsToTarget(makeHistory([]), 1)).toBeNull();

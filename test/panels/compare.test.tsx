@@ -169,6 +169,43 @@ describe('ComparePanel', () => {
     expect(screen.getByTestId('compare-test-A').getAttribute('stroke-dasharray')).not.toBe(screen.getByTestId('compare-test-B').getAttribute('stroke-dasharray'));
   });
 
+  it('reads regression runs by their best test loss', async () => {
+    const { factory, workers } = scriptedFactory();
+    render(<ComparePanel workerFactory={factory} />);
+    fireEvent.click(startButton());
+    const ready: ReadyInfo = { ...fixture.ready, data: { ...fixture.ready.data, kind: 'regression' } };
+    const h = makeHistory([
+      { step: 0, train: 1, test: 1.5 },
+      { step: 10, train: 0.5, test: 0.625 },
+      { step: 20, train: 0.25, test: 0.75 },
+    ]);
+    await act(async () => {
+      workers[0].say({ type: 'ready', info: ready });
+      workers[0].say({ type: 'frame', frame: frameWith(ready, h, { step: 20, trainLoss: 0.25, testLoss: 0.75, trainAcc: NaN, testAcc: NaN }, 0) });
+    });
+    await settle();
+    expect(screen.getByRole('columnheader', { name: 'Best test loss' })).toBeTruthy();
+    // [steps to target 0.3, best test loss, gap, time (no rate measured yet), …]
+    expect(resultRow('A').slice(0, 4)).toEqual(['20', '0.625', '0.5', '—']);
+    expect(screen.queryByRole('radio', { name: 'Accuracy' })).toBeNull();
+  });
+
+  it('Reset all rebuilds every variant from the lab’s current settings', () => {
+    const { factory, workers } = scriptedFactory();
+    render(<ComparePanel workerFactory={factory} />);
+    fireEvent.click(startButton());
+    act(() => useLab.setState({ config: { ...useLab.getState().config, seed: 99 } }));
+    expect(screen.getByTestId('compare-base').textContent).toContain('have changed');
+    fireEvent.click(screen.getByRole('button', { name: 'Reset all' }));
+    for (const w of workers) {
+      const configures = w.commands.filter((c) => c.type === 'configure');
+      expect(configures).toHaveLength(2);
+      expect(configures[1].type === 'configure' && configures[1].config.seed).toBe(99);
+    }
+    expect(screen.getByTestId('compare-base').textContent).toContain('seed 99');
+    expect(screen.getByTestId('compare-base').textContent).not.toContain('have changed');
+  });
+
   it('disposes every worker when the panel goes away', () => {
     const { factory, workers } = scriptedFactory();
     const { unmount } = render(<ComparePanel workerFactory={factory} />);

@@ -44,6 +44,8 @@ export default defineMessages({
     'cmp.name.batchnorm': 'BatchNorm',
     'cmp.name.layernorm': 'LayerNorm',
     'cmp.table.caption': 'Results so far (train and test evaluated on the full sets in inference mode)',
+    'cmp.table.note':
+      'Steps to the target: the first evaluation at or under it. At full speed a variant is evaluated about once per displayed frame, every few dozen steps, so counts that close may not really differ. Time per step is wall-clock time with every variant sharing the processor cores.',
     'cmp.col.variant': 'Variant',
     'cmp.col.steps': 'Steps to train loss ≤ {target}',
     'cmp.col.bestAcc': 'Best test accuracy',
@@ -107,6 +109,8 @@ export default defineMessages({
     'cmp.name.batchnorm': '배치 정규화',
     'cmp.name.layernorm': '레이어 정규화',
     'cmp.table.caption': '지금까지의 결과 (학습과 테스트 모두 전체 데이터로, 추론 모드에서 평가)',
+    'cmp.table.note':
+      '목표까지 스텝: 학습 손실이 처음으로 목표 이하가 된 평가의 스텝입니다. 최고 속도에서는 화면 프레임마다 한 번쯤, 수십 스텝마다 평가하므로 그만큼 가까운 값은 실제로 다르지 않을 수 있습니다. 스텝당 시간은 모든 변형이 프로세서 코어를 나눠 쓰는 상태에서 잰 실제 시간입니다.',
     'cmp.col.variant': '변형',
     'cmp.col.steps': '학습 손실 ≤ {target}까지 스텝',
     'cmp.col.bestAcc': '최고 테스트 정확도',

@@ -7,8 +7,8 @@ import { linePath } from '../../charts/paths.ts';
 import { markerPath, type VariantStyle } from './style.ts';
 import type { ChartView } from './store.ts';
 
-export const CHART_W = 560;
-export const CHART_H = 260;
+export const CHART_W = 760;
+export const CHART_H = 300;
 const M = { l: 46, r: 30, t: 10, b: 26 };
 /** Markers per line: enough to follow a line through crossings, few enough not to clutter. */
 const MARKERS = 6;

@@ -52,6 +52,7 @@ export function ResultsTable({ rows, target }: { rows: ResultRow[]; target: numb
           })}
         </tbody>
       </table>
+      <p className="compare-note">{t('cmp.table.note')}</p>
     </div>
   );
 }

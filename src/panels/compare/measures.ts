@@ -5,20 +5,21 @@
 import type { History, Metrics } from '../../protocol/frame.ts';
 
 export interface Reach {
-  /** Step of the first evaluation with train loss ≤ the target (exact), or the last step of the merged point holding it. */
+  /** Step of the first evaluation with train loss ≤ the target, or the last step of the merged point holding it. */
   step: number;
-  /** First step of that point: equal to `step` when the point is a single evaluation. */
+  /** First step that point covers (steps trained since the evaluation before it). */
   first: number;
+  /** True while points are single evaluations (stride 1): `step` is then the evaluation's own step. */
   exact: boolean;
 }
 
 /** When the training loss first reached `target`, or null if it has not yet. */
 export function stepsToTarget(h: History, target: number): Reach | null {
-  const n = h.step.length;
+  const n = h.step.length, single = h.stride === 1;
   for (let i = 0; i < n; i++) {
-    // A merged point's min is its lowest evaluation; a single evaluation's min is the value itself.
-    const v = h.stepFirst[i] === h.step[i] ? h.trainLoss[i] : h.min.trainLoss[i];
-    if (v <= target) return { step: h.step[i], first: h.stepFirst[i], exact: h.stepFirst[i] === h.step[i] };
+    // A merged point's min is its lowest evaluation; a single evaluation's is the value itself.
+    const v = single ? h.trainLoss[i] : h.min.trainLoss[i];
+    if (v <= target) return { step: h.step[i], first: h.stepFirst[i], exact: single };
   }
   return null;
 }

@@ -14,7 +14,16 @@ export function variantName(lang: Lang, v: Variant): string {
   return parts.length ? parts.join(' + ') : translate(lang, 'cmp.name.none');
 }
 
-const num = (lang: Lang, v: number, digits = 3) => (Number.isFinite(v) ? formatNumber(lang, v, digits) : DASH);
+const sci: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
+/** Three significant digits; losses near zero (a memorized training set) in scientific notation. */
+function num(lang: Lang, v: number): string {
+  if (!Number.isFinite(v)) return DASH;
+  if (v !== 0 && Math.abs(v) < 1e-3) {
+    return (sci[lang] ??= new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { notation: 'scientific', maximumSignificantDigits: 3 })).format(v);
+  }
+  return formatNumber(lang, v, 3);
+}
 
 /** Steps to the target: the exact step recorded live, else what the (possibly merged) history says. */
 export function reachText(lang: Lang, live: VariantLive, target: number): string {
