@@ -6,6 +6,8 @@ export type Targets = Int32Array | Float32Array;
 
 export class Loss {
   grad: Float32Array = new Float32Array(0);
+  /** One row's e^(z − max), reused for the softmax in the gradient. */
+  private exps = new Float64Array(0);
 
   readonly kind: LossKind;
   readonly classes: number;
@@ -22,20 +24,8 @@ export class Loss {
     const g = this.grad;
     let total = 0;
     if (this.kind === 'cross_entropy') {
-      for (let b = 0; b < B; b++) {
-        const o = b * C;
-        let max = -Infinity;
-        for (let c = 0; c < C; c++) if (z[o + c] > max) max = z[o + c];
-        let s = 0;
-        for (let c = 0; c < C; c++) s += Math.exp(z[o + c] - max);
-        const lse = max + Math.log(s);
-        const label = y[b];
-        total += lse - z[o + label];
-        if (withGrad) {
-          for (let c = 0; c < C; c++) g[o + c] = (Math.exp(z[o + c] - lse) - (c === label ? 1 : 0)) / B;
-        }
-      }
-      return total / B;
+      if (this.exps.length < C) this.exps = new Float64Array(C);
+      return crossEntropy(z, y, B, C, withGrad, g, this.exps);
     }
     for (let i = 0; i < n; i++) {
       const d = z[i] - y[i];
@@ -44,6 +34,32 @@ export class Loss {
     }
     return total / n;
   }
+}
+
+/**
+ * Mean softmax cross-entropy of z (B×C) against class indices; with withGrad, g = (softmax(z) − onehot)/B.
+ * The exponentials of the log-sum-exp are kept and divided by their sum for the softmax, instead of
+ * being taken a second time.
+ */
+function crossEntropy(z: Float32Array, y: Targets, B: number, C: number, withGrad: boolean, g: Float32Array, e: Float64Array): number {
+  let total = 0;
+  for (let b = 0; b < B; b++) {
+    const o = b * C;
+    let max = -Infinity;
+    for (let c = 0; c < C; c++) if (z[o + c] > max) max = z[o + c];
+    let s = 0;
+    for (let c = 0; c < C; c++) {
+      const v = Math.exp(z[o + c] - max);
+      e[c] = v;
+      s += v;
+    }
+    const label = y[b];
+    total += max + Math.log(s) - z[o + label];
+    if (withGrad) {
+      for (let c = 0; c < C; c++) g[o + c] = (e[c] / s - (c === label ? 1 : 0)) / B;
+    }
+  }
+  return total / B;
 }
 
 /** Index of the largest value in row b of z (B×C). */

@@ -37,47 +37,24 @@ export class Optimizer {
   }
 
   step(): void {
-    const sp = this.spec;
-    for (const s of this.slots) {
-      const p = s.param;
+    const sp = this.spec, slots = this.slots;
+    for (let k = 0; k < slots.length; k++) {
+      const s = slots[k], p = s.param;
       if (p.frozen) continue;
-      const w = p.value, gr = p.grad, n = w.length, wd = sp.weightDecay;
+      const w = p.value, gr = p.grad, n = w.length;
       if (sp.type === 'sgd') {
-        const lr = sp.lr, mom = sp.momentum;
-        if (mom === 0) {
-          for (let i = 0; i < n; i++) w[i] -= lr * (gr[i] + wd * w[i]);
-          continue;
-        }
-        if (s.buf === null) {
-          const buf = (s.buf = new Float32Array(n));
-          for (let i = 0; i < n; i++) {
-            const g = gr[i] + wd * w[i];
-            buf[i] = g;
-            w[i] -= lr * g;
-          }
-        } else {
-          const buf = s.buf;
-          for (let i = 0; i < n; i++) {
-            const b = mom * buf[i] + (gr[i] + wd * w[i]);
-            buf[i] = b;
-            w[i] -= lr * b;
-          }
-        }
+        if (sp.momentum === 0) sgd(w, gr, n, sp.lr, sp.weightDecay);
+        else if (s.buf === null) {
+          // The first buffer is the gradient itself (PyTorch): momentum times a zero buffer adds nothing.
+          s.buf = new Float32Array(n);
+          sgdMomentum(w, gr, s.buf, n, sp.lr, 0, sp.weightDecay);
+        } else sgdMomentum(w, gr, s.buf, n, sp.lr, sp.momentum, sp.weightDecay);
       } else {
         if (s.buf === null) s.buf = new Float32Array(n);
         if (s.sq === null) s.sq = new Float32Array(n);
-        const m = s.buf, v = s.sq, b1 = sp.beta1, b2 = sp.beta2;
         s.t++;
-        const c1 = 1 - Math.pow(b1, s.t), c2 = 1 - Math.pow(b2, s.t);
-        const stepSize = sp.lr / c1, sqrtC2 = Math.sqrt(c2), eps = sp.eps;
-        for (let i = 0; i < n; i++) {
-          const g = gr[i] + wd * w[i];
-          const mi = b1 * m[i] + (1 - b1) * g;
-          const vi = b2 * v[i] + (1 - b2) * g * g;
-          m[i] = mi;
-          v[i] = vi;
-          w[i] -= (stepSize * mi) / (Math.sqrt(vi) / sqrtC2 + eps);
-        }
+        const c1 = 1 - Math.pow(sp.beta1, s.t), c2 = 1 - Math.pow(sp.beta2, s.t);
+        adam(w, gr, s.buf, s.sq, n, sp.lr / c1, 1 / Math.sqrt(c2), sp.beta1, sp.beta2, sp.eps, sp.weightDecay);
       }
     }
   }
@@ -85,5 +62,35 @@ export class Optimizer {
   /** Adam's update count for a parameter (tests check refused steps leave it alone). */
   stepsOf(param: Param): number {
     return this.slots.find((s) => s.param === param)?.t ?? 0;
+  }
+}
+
+// The update loops, one function each (see layers/matmul.ts on V8's on-stack compilation).
+
+function sgd(w: Float32Array, gr: Float32Array, n: number, lr: number, wd: number): void {
+  for (let i = 0; i < n; i++) w[i] -= lr * (gr[i] + wd * w[i]);
+}
+
+function sgdMomentum(w: Float32Array, gr: Float32Array, buf: Float32Array, n: number, lr: number, mom: number, wd: number): void {
+  for (let i = 0; i < n; i++) {
+    const b = mom * buf[i] + (gr[i] + wd * w[i]);
+    buf[i] = b;
+    w[i] -= lr * b;
+  }
+}
+
+/** θ −= stepSize·m / (√v·invSqrtC2 + ε), with stepSize = lr/(1 − β₁ᵗ) and invSqrtC2 = 1/√(1 − β₂ᵗ). */
+function adam(
+  w: Float32Array, gr: Float32Array, m: Float32Array, v: Float32Array, n: number,
+  stepSize: number, invSqrtC2: number, b1: number, b2: number, eps: number, wd: number,
+): void {
+  const a1 = 1 - b1, a2 = 1 - b2;
+  for (let i = 0; i < n; i++) {
+    const g = gr[i] + wd * w[i];
+    const mi = b1 * m[i] + a1 * g;
+    const vi = b2 * v[i] + a2 * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    w[i] -= (stepSize * mi) / (Math.sqrt(vi) * invSqrtC2 + eps);
   }
 }

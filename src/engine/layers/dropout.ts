@@ -73,8 +73,7 @@ export class Dropout implements Layer {
     if (mode.dropout === 'off') {
       this.maskActive = false;
       const s = this.inferenceScale();
-      if (s === 1) y.set(x.subarray(0, n));
-      else for (let i = 0; i < n; i++) y[i] = x[i] * s;
+      scaleInto(x, y, n, s);
       return y;
     }
     this.maskActive = true;
@@ -83,26 +82,73 @@ export class Dropout implements Layer {
     const given = this.nextMask;
     if (given) {
       this.nextMask = null;
-      for (let i = 0; i < n; i++) m[i] = given[i] ? 1 : 0;
+      copyMask(given, m, n);
     } else if (this.p === 0) {
       m.fill(1, 0, n);
     } else {
-      // keep ⇔ u ≥ p, with u uniform on 32 bits: P(keep) = 1 − p.
-      const thr = Math.ceil(this.p * 4294967296);
-      const rng = this.rng;
-      for (let i = 0; i < n; i++) m[i] = rng.u32() >= thr ? 1 : 0;
+      const r = this.rng;
+      sampleKeep(m, n, Math.ceil(this.p * 4294967296), r.u32(), r.u32(), r.u32(), r.u32());
     }
-    for (let i = 0; i < n; i++) y[i] = m[i] ? x[i] * s : 0;
+    applyMask(x, m, y, n, s);
     return y;
   }
 
   backward(dOut: Float32Array, B: number, _needDIn: boolean): Float32Array {
-    const n = B * this.inDim, d = this.dIn, m = this.mask, s = this.scale;
-    for (let i = 0; i < n; i++) d[i] = m[i] ? dOut[i] * s : 0;
-    return d;
+    applyMask(dOut, this.mask, this.dIn, B * this.inDim, this.scale);
+    return this.dIn;
   }
 
   twin(): Dropout {
     return new Dropout(this.inDim, this.cfg, this.rng);
   }
+}
+
+// The loops live in small functions with nothing after the loop: V8 (Node 20) compiles a long first
+// loop on-stack and keeps re-entering that code, and any statement after the loop that had not run yet
+// when it was compiled deoptimizes it again on every call.
+
+/**
+ * Keep-mask: unit i is kept ⇔ u ≥ thr with u uniform on 32 bits and thr = ⌈p·2³²⌉, so P(keep) = 1 − p.
+ * u comes from an sfc32 generator (the Rng's algorithm) seeded with four draws of the layer's Rng, held
+ * in locals: a draw per unit through Rng.u32() costs several times more. Branch-free, because a coin
+ * flip mispredicts half the time: (u − thr)·2⁻³² + 1 is exactly in [1, 2) when u ≥ thr and in [0, 1)
+ * otherwise, and the Uint8Array store truncates it to 1 or 0.
+ */
+function sampleKeep(m: Uint8Array, n: number, thr: number, a: number, b: number, c: number, d: number): void {
+  a |= 0;
+  b |= 0;
+  c |= 0;
+  d |= 0;
+  for (let i = 0; i < 8; i++) {
+    // Mix the seed before using outputs (as the Rng does after seeding).
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+    m[i] = ((t >>> 0) - thr) * 2.3283064365386963e-10 + 1;
+  }
+}
+
+/**
+ * out = in · mask · s, branch-free; + 0 turns the −0 of a dropped negative value into +0. The float
+ * product comes first on purpose: an integer mask · s would carry a −0 check, which is a branch again.
+ */
+function applyMask(src: Float32Array, m: Uint8Array, out: Float32Array, n: number, s: number): void {
+  for (let i = 0; i < n; i++) out[i] = src[i] * m[i] * s + 0;
+}
+
+function scaleInto(x: Float32Array, y: Float32Array, n: number, s: number): void {
+  for (let i = 0; i < n; i++) y[i] = x[i] * s;
+}
+
+function copyMask(given: ArrayLike<number>, m: Uint8Array, n: number): void {
+  for (let i = 0; i < n; i++) m[i] = given[i] ? 1 : 0;
 }

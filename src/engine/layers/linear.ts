@@ -1,9 +1,16 @@
-// Fully connected layer. The weight is stored transposed (in × out) so that every kernel below reads
-// rows in place: forward and ∂W are row updates (axpy) that skip zero inputs, ∂X is a row dot product.
-// ReLU and dropout leave many exact zeros in a layer's input, and skipping them is most of the speed.
+// Fully connected layer. The weight is stored transposed (in × out), so the forward pass and ∂W read
+// rows of W and ∂Y in place; the kernels (matmul.ts) block in registers and skip zero inputs. ReLU and
+// dropout leave many exact zeros in a hidden layer's input, and skipping them is most of the speed:
+// forward lists each row's non-zeros once, and backward reuses the lists for ∂W and ∂X.
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 import type { InitKind } from '../spec.ts';
 import type { Rng } from '../rng.ts';
+import { compactRows, countNonZeros, denseTimes, denseTimesT, sparseTimes, sparseTimesT, transposeLists } from './matmul.ts';
+
+/** Above this fraction of non-zero inputs the dense kernels are faster than the sparse ones. */
+const DENSE_ABOVE = 0.8;
+/** Up to this many outputs per input the sparse kernels' bookkeeping costs more than the zeros save. */
+const DENSE_UP_TO_OUTPUTS = 4;
 
 export class Linear implements Layer {
   readonly type = 'linear' as const;
@@ -15,8 +22,22 @@ export class Linear implements Layer {
   out: Float32Array = new Float32Array(0);
   private dIn: Float32Array = new Float32Array(0);
   private x: Float32Array = new Float32Array(0);
-  private nz = new Int32Array(0);
-  private nzCount = new Int32Array(0);
+  /** Whether the last forward used the dense kernels (its input had few zeros). */
+  private dense = true;
+  // The last input's non-zeros by row (from forward) and by column (built in backward for ∂W); only a
+  // layer whose input is sparse allocates them, and the column lists only when it trains.
+  private rowStart = new Int32Array(0);
+  private rowCount = new Int32Array(0);
+  private rowCol = new Int32Array(0);
+  private rowOff = new Int32Array(0);
+  private rowVal = new Float32Array(0);
+  private readonly colStart: Int32Array;
+  private readonly colCount: Int32Array;
+  private readonly cursor: Int32Array;
+  private colOff = new Int32Array(0);
+  private colVal = new Float32Array(0);
+  /** The sum's starting value when there is no bias, and for ∂W. */
+  private readonly zeros: Float32Array;
 
   readonly inDim: number;
   readonly outDim: number;
@@ -27,6 +48,10 @@ export class Linear implements Layer {
     this.weight = shared ? shared.weight : makeParam('weight', inDim * outDim);
     this.bias = shared ? shared.bias : hasBias ? makeParam('bias', outDim) : null;
     this.params = this.bias ? [this.weight, this.bias] : [this.weight];
+    this.colStart = new Int32Array(inDim);
+    this.colCount = new Int32Array(inDim);
+    this.cursor = new Int32Array(inDim);
+    this.zeros = new Float32Array(outDim);
   }
 
   /** Normal initialization: He (std √(2/fan_in)) or Xavier (std √(2/(fan_in+fan_out))), times scale. Bias 0. */
@@ -59,126 +84,60 @@ export class Linear implements Layer {
   ensureCapacity(B: number): void {
     this.out = grow(this.out, B * this.outDim);
     this.dIn = grow(this.dIn, B * this.inDim);
-    if (this.nz.length < B * this.inDim) this.nz = new Int32Array(Math.max(B * this.inDim, this.nz.length * 2));
-    if (this.nzCount.length < B) this.nzCount = new Int32Array(Math.max(B, this.nzCount.length * 2));
+  }
+
+  private ensureRowLists(B: number): void {
+    if (this.rowCount.length >= B) return;
+    const rows = Math.max(B, this.rowCount.length * 2), n = rows * this.inDim;
+    this.rowStart = new Int32Array(rows);
+    this.rowCount = new Int32Array(rows);
+    this.rowCol = new Int32Array(n);
+    this.rowOff = new Int32Array(n);
+    this.rowVal = new Float32Array(n);
+  }
+
+  private ensureColumnLists(): void {
+    const n = this.rowCol.length;
+    if (this.colOff.length >= n) return;
+    this.colOff = new Int32Array(n);
+    this.colVal = new Float32Array(n);
   }
 
   forward(x: Float32Array, B: number, _mode: ForwardMode): Float32Array {
     this.ensureCapacity(B);
     this.x = x;
-    const I = this.inDim, O = this.outDim;
-    const W = this.weight.value, y = this.out, nz = this.nz, nzCount = this.nzCount;
-    const bias = this.bias ? this.bias.value : null;
-    for (let b = 0; b < B; b++) {
-      const xo = b * I, yo = b * O;
-      let n = 0;
-      for (let i = 0; i < I; i++) if (x[xo + i] !== 0) nz[xo + n++] = i;
-      nzCount[b] = n;
-      if (bias) for (let o = 0; o < O; o++) y[yo + o] = bias[o];
-      else y.fill(0, yo, yo + O);
-      let k = 0;
-      for (; k + 3 < n; k += 4) {
-        const i0 = nz[xo + k], i1 = nz[xo + k + 1], i2 = nz[xo + k + 2], i3 = nz[xo + k + 3];
-        const a0 = x[xo + i0], a1 = x[xo + i1], a2 = x[xo + i2], a3 = x[xo + i3];
-        const r0 = i0 * O, r1 = i1 * O, r2 = i2 * O, r3 = i3 * O;
-        for (let o = 0; o < O; o++) {
-          y[yo + o] += a0 * W[r0 + o] + a1 * W[r1 + o] + a2 * W[r2 + o] + a3 * W[r3 + o];
-        }
-      }
-      for (; k < n; k++) {
-        const i0 = nz[xo + k], a0 = x[xo + i0], r0 = i0 * O;
-        for (let o = 0; o < O; o++) y[yo + o] += a0 * W[r0 + o];
-      }
+    const I = this.inDim, O = this.outDim, W = this.weight.value, y = this.out;
+    const init = this.bias ? this.bias.value : this.zeros;
+    // Counting first is cheaper than listing: a dense input (the data, tanh, BN) is never listed.
+    this.dense = O <= DENSE_UP_TO_OUTPUTS || countNonZeros(x, B * I) > DENSE_ABOVE * B * I;
+    if (this.dense) denseTimes(B, I, O, x, I, 1, W, init, y);
+    else {
+      this.ensureRowLists(B);
+      compactRows(x, B, I, O, this.rowStart, this.rowCount, this.rowCol, this.rowVal, this.rowOff);
+      sparseTimes(B, O, this.rowStart, this.rowCount, this.rowVal, this.rowOff, W, init, y);
     }
     return y;
   }
 
   backward(dOut: Float32Array, B: number, needDIn: boolean): Float32Array {
-    const I = this.inDim, O = this.outDim;
-    const x = this.x, W = this.weight.value, gW = this.weight.grad, nz = this.nz, nzCount = this.nzCount;
-    gW.fill(0);
-    if (this.bias) {
-      const gb = this.bias.grad;
-      gb.fill(0);
-      for (let b = 0; b < B; b++) {
-        const d = b * O;
-        for (let o = 0; o < O; o++) gb[o] += dOut[d + o];
-      }
-    }
-    // ∂W[i][:] += x[b][i] · ∂Y[b][:], only for the non-zero x[b][i] found in forward.
-    for (let b = 0; b < B; b++) {
-      const xo = b * I, d = b * O, n = nzCount[b];
-      let k = 0;
-      for (; k + 3 < n; k += 4) {
-        const i0 = nz[xo + k], i1 = nz[xo + k + 1], i2 = nz[xo + k + 2], i3 = nz[xo + k + 3];
-        const a0 = x[xo + i0], a1 = x[xo + i1], a2 = x[xo + i2], a3 = x[xo + i3];
-        const r0 = i0 * O, r1 = i1 * O, r2 = i2 * O, r3 = i3 * O;
-        for (let o = 0; o < O; o++) {
-          const g = dOut[d + o];
-          gW[r0 + o] += a0 * g;
-          gW[r1 + o] += a1 * g;
-          gW[r2 + o] += a2 * g;
-          gW[r3 + o] += a3 * g;
-        }
-      }
-      for (; k < n; k++) {
-        const i0 = nz[xo + k], a0 = x[xo + i0], r0 = i0 * O;
-        for (let o = 0; o < O; o++) gW[r0 + o] += a0 * dOut[d + o];
-      }
+    const I = this.inDim, O = this.outDim, W = this.weight.value, gW = this.weight.grad;
+    if (this.bias) sumRows(dOut, B, O, this.bias.grad);
+    // ∂W = Xᵀ·∂Y: X read transposed in place (dense), or by the columns' non-zeros (sparse).
+    if (this.dense) denseTimes(I, B, O, this.x, 1, I, dOut, this.zeros, gW);
+    else {
+      this.ensureColumnLists();
+      transposeLists(B, I, O, this.rowStart, this.rowCount, this.rowCol, this.rowVal, this.colStart, this.colCount, this.colVal, this.colOff, this.cursor);
+      sparseTimes(I, O, this.colStart, this.colCount, this.colVal, this.colOff, dOut, this.zeros, gW);
     }
     if (!needDIn) return this.dIn;
     const dIn = this.dIn;
-    if (this.sparseInputGrad) {
-      // Where the input was 0 the layer before passes no gradient back, so only non-zeros are computed.
+    if (this.sparseInputGrad && !this.dense) {
+      // Where the input was 0 the layer before (ReLU, maybe through dropout) passes no gradient back,
+      // so only the non-zeros are computed. (The dense kernel computes them all: equally right, as that
+      // layer multiplies them by 0.)
       dIn.fill(0, 0, B * I);
-      for (let b = 0; b < B; b++) {
-        const xo = b * I, d = b * O, n = nzCount[b];
-        let k = 0;
-        for (; k + 1 < n; k += 2) {
-          const i0 = nz[xo + k], i1 = nz[xo + k + 1], r0 = i0 * O, r1 = i1 * O;
-          let s0 = 0, s1 = 0;
-          for (let o = 0; o < O; o++) {
-            const g = dOut[d + o];
-            s0 += g * W[r0 + o];
-            s1 += g * W[r1 + o];
-          }
-          dIn[xo + i0] = s0;
-          dIn[xo + i1] = s1;
-        }
-        if (k < n) {
-          const i0 = nz[xo + k], r0 = i0 * O;
-          let s0 = 0;
-          for (let o = 0; o < O; o++) s0 += dOut[d + o] * W[r0 + o];
-          dIn[xo + i0] = s0;
-        }
-      }
-    } else {
-      for (let b = 0; b < B; b++) {
-        const xo = b * I, d = b * O;
-        let i = 0;
-        for (; i + 3 < I; i += 4) {
-          const r0 = i * O, r1 = r0 + O, r2 = r1 + O, r3 = r2 + O;
-          let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-          for (let o = 0; o < O; o++) {
-            const g = dOut[d + o];
-            s0 += g * W[r0 + o];
-            s1 += g * W[r1 + o];
-            s2 += g * W[r2 + o];
-            s3 += g * W[r3 + o];
-          }
-          dIn[xo + i] = s0;
-          dIn[xo + i + 1] = s1;
-          dIn[xo + i + 2] = s2;
-          dIn[xo + i + 3] = s3;
-        }
-        for (; i < I; i++) {
-          const r0 = i * O;
-          let s0 = 0;
-          for (let o = 0; o < O; o++) s0 += dOut[d + o] * W[r0 + o];
-          dIn[xo + i] = s0;
-        }
-      }
-    }
+      sparseTimesT(B, I, O, this.rowStart, this.rowCount, this.rowCol, this.rowOff, dOut, W, dIn);
+    } else denseTimesT(B, I, O, dOut, W, dIn);
     return dIn;
   }
 
@@ -186,5 +145,14 @@ export class Linear implements Layer {
     const t = new Linear(this.inDim, this.outDim, { weight: this.weight, bias: this.bias });
     t.sparseInputGrad = this.sparseInputGrad;
     return t;
+  }
+}
+
+/** out[o] = Σ_r D[r·O + o], rows in order, summed in float64. */
+function sumRows(D: Float32Array, R: number, O: number, out: Float32Array): void {
+  for (let o = 0; o < O; o++) {
+    let c = 0;
+    for (let r = 0, p = o; r < R; r++, p += O) c += D[p];
+    out[o] = c;
   }
 }
