@@ -70,7 +70,7 @@ export class Trainer {
     const ce = this.model.loss.kind === 'cross_entropy';
     for (let r = 0; r < B; r++) {
       const i = this.order[this.cursor + r];
-      bx.set(x.subarray(i * D, i * D + D), r * D);
+      for (let j = 0; j < D; j++) bx[r * D + j] = x[i * D + j]; // not set(subarray): no allocation per row
       if (ce) by[r] = y[i];
       else for (let c = 0; c < C; c++) by[r * C + c] = y[i * C + c];
     }
