@@ -8,9 +8,9 @@ export interface Row {
   tfjs_wasm: number;
   engine_over_wasm: number;
   engine_over_cpu: number;
-  /** Lowest and highest engine ÷ wasm ratio over the individual rounds. */
-  wasm_ratio_min: number;
-  wasm_ratio_max: number;
+  /** Quartiles of the engine ÷ wasm ratio over the individual rounds (each round's sides ran back to back). */
+  wasm_ratio_q1: number;
+  wasm_ratio_q3: number;
   target_over_wasm: number;
   /** The losses stayed finite on every side (a sanity check that real training happened). */
   finite: boolean;
@@ -18,10 +18,15 @@ export interface Row {
   leaked: number;
 }
 
-export function median(xs: number[]): number {
+/** Linear-interpolated quantile q ∈ [0, 1]. */
+export function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const at = (s.length - 1) * q, lo = Math.floor(at), hi = Math.ceil(at);
+  return s[lo] + (s[hi] - s[lo]) * (at - lo);
+}
+
+export function median(xs: number[]): number {
+  return quantile(xs, 0.5);
 }
 
 function fmt(v: number): string {
@@ -31,14 +36,14 @@ function fmt(v: number): string {
 }
 
 export function formatTable(rows: Row[], rounds: number, ms: number): string {
-  const head = ['workload', 'engine/s', 'tfjs_cpu/s', 'tfjs_wasm/s', 'eng÷wasm', '(rounds)', 'target', 'eng÷cpu'];
+  const head = ['workload', 'engine/s', 'tfjs_cpu/s', 'tfjs_wasm/s', 'eng÷wasm', 'rounds IQR', 'target', 'eng÷cpu'];
   const body = rows.map((r) => [
     r.name,
     fmt(r.engine),
     fmt(r.tfjs_cpu),
     fmt(r.tfjs_wasm),
     `${fmt(r.engine_over_wasm)}×`,
-    `${fmt(r.wasm_ratio_min)}–${fmt(r.wasm_ratio_max)}`,
+    `${fmt(r.wasm_ratio_q1)}–${fmt(r.wasm_ratio_q3)}`,
     Number.isFinite(r.target_over_wasm) ? `${r.engine_over_wasm >= r.target_over_wasm ? 'ok' : 'MISS'} ≥${r.target_over_wasm}×` : '',
     `${fmt(r.engine_over_cpu)}×`,
   ]);
