@@ -24,6 +24,19 @@ function column(v: Float32Array, rows: number, width: number, j: number): Float3
   return out;
 }
 
+let shifted: Float32Array = new Float32Array(0);
+
+/** γ·x̂ + β of a norm layer's last forward, with the γ and β in force now (a scratch buffer, reused). */
+function scaleShift(l: BatchNorm | LayerNorm, B: number): Float32Array {
+  const F = l.outDim, n = B * F, g = l.gamma.value, be = l.beta.value, xh = l.xhat;
+  if (shifted.length < n) shifted = new Float32Array(n);
+  for (let b = 0; b < B; b++) {
+    const o = b * F;
+    for (let j = 0; j < F; j++) shifted[o + j] = g[j] * xh[o + j] + be[j];
+  }
+  return shifted;
+}
+
 function gradNorm(l: Layer): number {
   let s = 0;
   for (const p of l.params) s += p.gradNorm * p.gradNorm;
@@ -76,14 +89,18 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number): Lay
       const F = l.outDim, j = Math.max(0, Math.min(F - 1, Math.floor(feature)));
       const input = i === 0 ? x : batchNet.layers[i - 1].out;
       const self = batchNet.layers[i] as BatchNorm | LayerNorm;
+      // The training pass's outputs used the γ/β of that step; while paused a γ/β edit must still move
+      // the picture, so training view rebuilds γx̂ + β from the stored x̂ (the inference view's pass above
+      // already used the current γ/β).
+      const outNow = mode === 'training' ? scaleShift(self, B) : self.out;
       f.feature = j;
       f.batchIn = column(input, B, F, j);
       f.batchHat = column(self.xhat, B, F, j);
-      f.batchOut = column(self.out, B, F, j);
+      f.batchOut = column(outNow, B, F, j);
       const range = run.normRange.get(i);
       if (range) {
         f.histIn = histogram(input, B * F, range.in, HIST_BINS);
-        f.histOut = histogram(self.out, B * F, range.out, HIST_BINS);
+        f.histOut = histogram(outNow, B * F, range.out, HIST_BINS);
       }
     }
     return f;
