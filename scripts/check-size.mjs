@@ -1,0 +1,56 @@
+// The initial JavaScript budget: the gzipped size of what index.html makes the browser load before
+// the app can start — its entry module, every chunk that module imports statically (transitively),
+// and any modulepreload link. Lazy chunks (import()) and the training worker are not counted: they
+// load after the page is up. Usage: node scripts/check-size.mjs [distDir] — exits 1 above the budget.
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** 150 KB as Vite prints sizes (1 kB = 1000 bytes), gzip at zlib's default level. */
+export const BUDGET_BYTES = 150_000;
+
+// Static `import … from "x"`, `import "x"` and `export … from "x"` in a minified ES module; a dynamic
+// import("x") has a parenthesis after `import` and does not match.
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.m?js)["']/g;
+
+function htmlEntries(html) {
+  const out = [];
+  for (const m of html.matchAll(/<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["'][^>]*>/g)) out.push(m[1]);
+  for (const m of html.matchAll(/<link\b[^>]*\brel=["']modulepreload["'][^>]*\bhref=["']([^"']+)["'][^>]*>/g)) out.push(m[1]);
+  return out;
+}
+
+/** The initially loaded JS files of a built app, with raw and gzipped sizes. */
+export function initialJs(distDir = 'dist') {
+  const dist = resolve(distDir);
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const seen = new Map();
+  const queue = htmlEntries(html)
+    .filter((u) => !/^[a-z]+:|^\/\//i.test(u))
+    .map((u) => resolve(dist, u.replace(/^\//, '')));
+  if (queue.length === 0) throw new Error(`no module script in ${join(dist, 'index.html')}`);
+  while (queue.length > 0) {
+    const file = queue.shift();
+    if (seen.has(file)) continue;
+    const code = readFileSync(file);
+    seen.set(file, { file: relative(dist, file), raw: code.length, gzip: gzipSync(code).length });
+    for (const m of code.toString('utf8').matchAll(STATIC_IMPORT)) {
+      if (/^[a-z]+:|^\/\//i.test(m[1])) continue;
+      queue.push(resolve(dirname(file), m[1]));
+    }
+  }
+  const files = [...seen.values()];
+  return { files, raw: files.reduce((s, f) => s + f.raw, 0), gzip: files.reduce((s, f) => s + f.gzip, 0) };
+}
+
+function main() {
+  const dir = process.argv[2] ?? 'dist';
+  const r = initialJs(dir);
+  for (const f of r.files) console.log(`  ${f.file}  ${(f.raw / 1000).toFixed(1)} kB raw, ${(f.gzip / 1000).toFixed(1)} kB gzip`);
+  const ok = r.gzip <= BUDGET_BYTES;
+  console.log(`initial JS: ${(r.gzip / 1000).toFixed(1)} kB gzipped (budget ${BUDGET_BYTES / 1000} kB) ${ok ? 'OK' : 'OVER BUDGET'}`);
+  if (!ok) process.exitCode = 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
