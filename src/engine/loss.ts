@@ -8,6 +8,8 @@ export class Loss {
   grad: Float32Array = new Float32Array(0);
   /** One row's e^(z − max), reused for the softmax in the gradient. */
   private exps = new Float64Array(0);
+  /** crossEntropy's result: a float64 returned from a call V8 does not inline would be a new heap number. */
+  private readonly value = new Float64Array(1);
 
   readonly kind: LossKind;
   readonly classes: number;
@@ -25,7 +27,8 @@ export class Loss {
     let total = 0;
     if (this.kind === 'cross_entropy') {
       if (this.exps.length < C) this.exps = new Float64Array(C);
-      return crossEntropy(z, y, B, C, withGrad, g, this.exps);
+      crossEntropy(z, y, B, C, withGrad, g, this.exps, this.value);
+      return this.value[0];
     }
     for (let i = 0; i < n; i++) {
       const d = z[i] - y[i];
@@ -41,7 +44,7 @@ export class Loss {
  * The exponentials of the log-sum-exp are kept and divided by their sum for the softmax, instead of
  * being taken a second time.
  */
-function crossEntropy(z: Float32Array, y: Targets, B: number, C: number, withGrad: boolean, g: Float32Array, e: Float64Array): number {
+function crossEntropy(z: Float32Array, y: Targets, B: number, C: number, withGrad: boolean, g: Float32Array, e: Float64Array, out: Float64Array): void {
   let total = 0;
   for (let b = 0; b < B; b++) {
     const o = b * C;
@@ -59,7 +62,7 @@ function crossEntropy(z: Float32Array, y: Targets, B: number, C: number, withGra
       for (let c = 0; c < C; c++) g[o + c] = (e[c] / s - (c === label ? 1 : 0)) / B;
     }
   }
-  return total / B;
+  out[0] = total / B;
 }
 
 /** Index of the largest value in row b of z (B×C). */
