@@ -42,6 +42,8 @@ export class Model {
   /** Set a step's input gradient to be computed (parity checks); off in normal training. */
   wantInputGrad = false;
   optimizer: Optimizer | null = null;
+  /** What trainStep returns, reused so that a training step allocates nothing: read it before the next step. */
+  private readonly result: StepResult = { loss: 0, diverged: false };
 
   readonly spec: ModelSpec;
 
@@ -107,12 +109,18 @@ export class Model {
     if (!Number.isFinite(total)) return this.abandon(loss);
     for (const l of this.layers) if (l instanceof BatchNorm) l.commit();
     this.optimizer.step();
-    return { loss, diverged: false };
+    return this.report(loss, false);
   }
 
   private abandon(loss: number): StepResult {
     for (const l of this.layers) if (l instanceof BatchNorm) l.discard();
-    return { loss: Number.isFinite(loss) ? NaN : loss, diverged: true };
+    return this.report(Number.isFinite(loss) ? NaN : loss, true);
+  }
+
+  private report(loss: number, diverged: boolean): StepResult {
+    this.result.loss = loss;
+    this.result.diverged = diverged;
+    return this.result;
   }
 
   /** Inference-mode loss and accuracy over a whole set, in chunks (no state changes). */
