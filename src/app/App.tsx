@@ -10,6 +10,7 @@ import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { BatchNormPanel } from '../panels/batchnorm/BatchNormPanel.tsx';
 import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
 import { useLab } from '../store/lab.ts';
+import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from './useT.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
 import { useClassroom, useShownPanels } from './presentation.ts';
@@ -33,11 +34,31 @@ export function App() {
       <div className="layout">
         <Sidebar />
         <main id="lab" className="panels" tabIndex={-1}>
-          {shown.has('network') && <NetworkPanel />}
-          {shown.has('output') && <OutputPanel />}
-          {shown.has('loss') && <LossPanel />}
-          {shown.has('batchnorm') && <BatchNormPanel />}
-          {shown.has('activations') && <ActivationsPanel />}
+          {shown.has('network') && (
+            <PanelSlot>
+              <NetworkPanel />
+            </PanelSlot>
+          )}
+          {shown.has('output') && (
+            <PanelSlot>
+              <OutputPanel />
+            </PanelSlot>
+          )}
+          {shown.has('loss') && (
+            <PanelSlot>
+              <LossPanel />
+            </PanelSlot>
+          )}
+          {shown.has('batchnorm') && (
+            <PanelSlot>
+              <BatchNormPanel />
+            </PanelSlot>
+          )}
+          {shown.has('activations') && (
+            <PanelSlot>
+              <ActivationsPanel />
+            </PanelSlot>
+          )}
         </main>
       </div>
       <footer className="app-footer">

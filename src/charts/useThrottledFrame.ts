@@ -1,10 +1,15 @@
 // The latest frame for React panels, re-rendering at most `hz` times a second: frames may arrive 60
 // times a second, and re-rendering a few hundred SVG nodes that often would cost the page its frame rate.
-import { useEffect, useState } from 'react';
+import { useContext, useEffect, useState, type RefObject } from 'react';
+import { PanelSlotContext } from './PanelSlot.tsx';
 import { frameStore, getFrame } from '../store/frame.ts';
 import type { Frame } from '../protocol/frame.ts';
+import { isVisible, watchVisibility } from './visibility.ts';
 
-export function useThrottledFrame(hz = 15): Frame | null {
+/** With `ref`, updates pause while that element is off screen and resume with the latest frame. */
+export function useThrottledFrame(hz = 15, ownRef?: RefObject<Element | null>): Frame | null {
+  const slot = useContext(PanelSlotContext);
+  const ref = ownRef ?? slot;
   const [frame, setFrame] = useState<Frame | null>(getFrame);
   useEffect(() => {
     const gap = 1000 / hz;
@@ -15,18 +20,33 @@ export function useThrottledFrame(hz = 15): Frame | null {
       last = performance.now();
       setFrame(getFrame());
     };
+    const el = ref?.current ?? null;
+    let stale = false;
     const unsub = frameStore.subscribe(() => {
+      if (!isVisible(el)) {
+        stale = true;
+        return;
+      }
       if (timer !== undefined) return;
       const wait = last + gap - performance.now();
       if (wait <= 0) push();
       else timer = setTimeout(push, wait);
     });
+    const unwatch = el
+      ? watchVisibility(el, (on) => {
+          if (on && stale) {
+            stale = false;
+            push();
+          }
+        })
+      : () => {};
     // A frame may have landed between the first render and this effect.
     setFrame(getFrame());
     return () => {
       unsub();
+      unwatch();
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [hz]);
+  }, [hz, ref]);
   return frame;
 }

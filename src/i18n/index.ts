@@ -41,9 +41,15 @@ export function formatValue(lang: Lang, v: string | number): string {
 }
 
 /** Locale number formatting with a fixed number of significant digits (charts, tables). */
+const sigFormatters = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(lang: Lang, v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);
-  return new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits }).format(v);
+  // Panels format numbers many times a second; building an Intl.NumberFormat each time is costly.
+  const key = `${lang}:${digits}`;
+  let f = sigFormatters.get(key);
+  if (!f) sigFormatters.set(key, (f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits })));
+  return f.format(v);
 }
 
 export type { Lang } from './define.ts';

@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useSyncExternalStore } from 'react';
 import type { Frame } from '../protocol/frame.ts';
+import { isVisible, watchVisibility } from '../charts/visibility.ts';
 
 export const frameStore = createStore<{ frame: Frame | null }>(() => ({ frame: null }));
 
@@ -20,21 +21,42 @@ export function useFrame(): Frame | null {
   return useSyncExternalStore(frameStore.subscribe, getFrame, getFrame);
 }
 
-/** Calls `draw` with each new frame, at most once per display frame, without React renders. */
-export function subscribeFrame(draw: (f: Frame) => void): () => void {
+/**
+ * Calls `draw` with each new frame, at most once per display frame, without React renders. With an
+ * element, drawing pauses while it is off screen and catches up with the latest frame on return.
+ */
+export function subscribeFrame(draw: (f: Frame) => void, element?: Element | null): () => void {
   let pending = false;
+  let stale = false;
   let raf = 0;
-  const unsub = frameStore.subscribe(({ frame }) => {
-    if (!frame || pending) return;
+  const request = () => {
+    if (pending) return;
     pending = true;
     raf = requestAnimationFrame(() => {
       pending = false;
       const f = getFrame();
       if (f) draw(f);
     });
+  };
+  const unsub = frameStore.subscribe(({ frame }) => {
+    if (!frame) return;
+    if (!isVisible(element)) {
+      stale = true;
+      return;
+    }
+    request();
   });
+  const unwatch = element
+    ? watchVisibility(element, (on) => {
+        if (on && stale) {
+          stale = false;
+          request();
+        }
+      })
+    : () => {};
   return () => {
     unsub();
+    unwatch();
     cancelAnimationFrame(raf);
   };
 }

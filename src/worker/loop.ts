@@ -21,15 +21,21 @@ export interface Host {
 export interface LoopTiming {
   /** Training per slice before yielding to messages. */
   sliceMs: number;
-  /** Minimum spacing of frames: one per display frame. */
+  /** Minimum spacing of frames: one per display frame (used when a command changed something). */
   frameMs: number;
+  /**
+   * Spacing of frames while training with nothing new from the page. Half the display rate keeps the
+   * page's main thread (message decoding, canvas paints) light enough to hold its own frame rate;
+   * a command still gets its frame after frameMs, so a slider's effect shows as fast as before.
+   */
+  playFrameMs: number;
   /** Per frame, while training, the time the output picture (grid, MC band) may take. */
   outputBudgetMs: number;
   /** Largest share of the time full-set evaluations may take while training. */
   evalShare: number;
 }
 
-export const DEFAULT_TIMING: LoopTiming = { sliceMs: 8, frameMs: 16, outputBudgetMs: 0.8, evalShare: 0.08 };
+export const DEFAULT_TIMING: LoopTiming = { sliceMs: 8, frameMs: 16, playFrameMs: 33, outputBudgetMs: 0.8, evalShare: 0.08 };
 
 /** A refused command or failed step, with the error code the page shows. */
 export class CommandError extends Error {
@@ -68,6 +74,8 @@ export class Runner {
   private inFlight: number | null = null;
   private lastFrameAt = -Infinity;
   private dirty = false;
+  /** A command changed something since the last frame: the next frame may come at frameMs. */
+  private urgent = false;
   /** A frame failed to build: none is retried until the next command changes something. */
   private frameBroken = false;
   private scheduled: 'soon' | 'later' | null = null;
@@ -132,6 +140,7 @@ export class Runner {
   /** Something the page sees changed: a frame is due. */
   changed(): void {
     this.dirty = true;
+    this.urgent = true;
     this.frameBroken = false;
     this.kick();
   }
@@ -142,6 +151,11 @@ export class Runner {
     this.cancelLater = null;
     this.scheduled = 'soon';
     this.host.soon(() => this.tick());
+  }
+
+  /** Spacing before the next frame: a display frame after a command, otherwise the training cadence. */
+  private frameGap(): number {
+    return this.urgent || !this.active ? this.timing.frameMs : Math.max(this.timing.frameMs, this.timing.playFrameMs);
   }
 
   private frameWanted(): boolean {
@@ -161,13 +175,13 @@ export class Runner {
     let phase: 'frame' | 'train' = 'frame';
     try {
       const now = this.host.now();
-      if (this.inFlight === null && now >= this.lastFrameAt + this.timing.frameMs && this.frameWanted()) this.emitFrame(now);
+      if (this.inFlight === null && now >= this.lastFrameAt + this.frameGap() && this.frameWanted()) this.emitFrame(now);
       if (this.active) {
         phase = 'train';
         const t = this.host.now();
         let deadline = t + this.timing.sliceMs;
         // End the slice when the next frame is due, so a frame goes out on time.
-        if (this.inFlight === null) deadline = Math.min(deadline, Math.max(this.lastFrameAt + this.timing.frameMs, t + 1));
+        if (this.inFlight === null) deadline = Math.min(deadline, Math.max(this.lastFrameAt + this.frameGap(), t + 1));
         this.trainSlice(deadline);
       }
     } catch (e) {
@@ -179,7 +193,7 @@ export class Runner {
   private schedule(): void {
     if (this.scheduled) return;
     const now = this.host.now();
-    const frameIn = this.inFlight === null && this.frameWanted() ? this.lastFrameAt + this.timing.frameMs - now : Infinity;
+    const frameIn = this.inFlight === null && this.frameWanted() ? this.lastFrameAt + this.frameGap() - now : Infinity;
     let wait = Infinity;
     if (this.active) {
       this.refill(now);
@@ -249,6 +263,7 @@ export class Runner {
     if (!this.active && (run.metricsStale || !run.metrics || run.metrics.step !== run.step)) run.evaluate();
     const seq = ++this.seq;
     this.dirty = false;
+    this.urgent = false;
     const frame = s.buildFrame(
       { seq, rev: this.rev, stepsPerSecond: this.stepsPerSecond(now), playing: this.playing, pendingSteps: this.pendingSteps, speed: this.speed },
       this.active ? this.timing.outputBudgetMs : Infinity,

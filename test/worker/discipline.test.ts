@@ -51,6 +51,34 @@ test('at most one frame per display frame when the page acknowledges at once', a
   expect(Math.min(...gaps)).toBeGreaterThanOrEqual(h.runner.timing.frameMs - 0.5);
 });
 
+test('while training untouched, frames come at the training cadence; a command brings the next one sooner', async () => {
+  h = new Harness();
+  const stamps: { t: number; rev: number }[] = [];
+  const post = h.runner['host'].post;
+  h.runner['host'].post = (ev, tr) => {
+    if (ev.type === 'frame') stamps.push({ t: performance.now(), rev: ev.frame.rev });
+    post(ev, tr);
+  };
+  h.configure();
+  h.send({ type: 'play' });
+  await sleep(700);
+  const { frameMs, playFrameMs } = h.runner.timing;
+  const quiet = stamps.slice(3);
+  const gaps = quiet.slice(1).map((s, i) => s.t - quiet[i].t);
+  expect(gaps.length).toBeGreaterThan(5);
+  expect(Math.min(...gaps)).toBeGreaterThanOrEqual(playFrameMs - 0.5);
+  // A set right after a frame: its frame comes after about frameMs, before the training cadence.
+  const before = stamps.length;
+  await h.until(() => stamps.length > before);
+  const sentAt = performance.now();
+  h.send({ type: 'set', patch: { train: { lr: 0.02 } }, rev: 7 });
+  await h.until(() => stamps.some((s) => s.rev >= 7));
+  const reflected = stamps.find((s) => s.rev >= 7)!;
+  expect(reflected.t - sentAt).toBeLessThan(playFrameMs);
+  expect(frameMs).toBeLessThan(playFrameMs);
+  h.send({ type: 'pause' });
+});
+
 test('every typed array of a frame is transferred, and the session keeps working after', async () => {
   h = new Harness();
   h.configure(tinyConfig({ norm: ['batchnorm', 'layernorm'] }));

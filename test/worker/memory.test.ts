@@ -18,7 +18,7 @@ function heapMB(): number {
 
 test('10^5 steps: bounded histories and no heap growth', async () => {
   // Frames and evaluations far more often than in the app, to fill and merge the histories many times.
-  h = new Harness({ keepFrames: false, timing: { sliceMs: 0.5, frameMs: 0.1, evalShare: 0.5, outputBudgetMs: 0.05 } });
+  h = new Harness({ keepFrames: false, timing: { sliceMs: 0.5, frameMs: 0.1, playFrameMs: 0.1, evalShare: 0.5, outputBudgetMs: 0.05 } });
   h.configure(tinyConfig({ hidden: [4], norm: ['batchnorm'], dropoutHidden: [true] }, { batchSize: 4 }));
   h.send({ type: 'options', options: { evalEvery: 1 } });
   const run = () => h.runner.session.run!;

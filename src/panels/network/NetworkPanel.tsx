@@ -103,7 +103,7 @@ export function NetworkPanel() {
     if (!canvas) return;
     const inp: PaintInput = { ready, cols, layout, probe: probeIdx, selected, t };
     paint(canvas, inp, getFrame());
-    return subscribeFrame((f) => paint(canvas, inp, f));
+    return subscribeFrame((f) => paint(canvas, inp, f), canvas);
     // `selected` is compared by value so a re-render with an equal selection does not re-subscribe.
   }, [ready, cols, layout, probeIdx, selected?.col, selected?.unit, t]);
 

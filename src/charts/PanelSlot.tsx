@@ -1,0 +1,14 @@
+// A panel's place on the page. Its element is what "on screen" means for the panel's frame hooks,
+// so a panel scrolled out of view stops re-rendering until it comes back.
+import { createContext, useRef, type ReactNode, type RefObject } from 'react';
+
+export const PanelSlotContext = createContext<RefObject<HTMLDivElement | null> | null>(null);
+
+export function PanelSlot({ children, className }: { children: ReactNode; className?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  return (
+    <div ref={ref} className={className ?? 'panel-slot'}>
+      <PanelSlotContext.Provider value={ref}>{children}</PanelSlotContext.Provider>
+    </div>
+  );
+}
