@@ -7,9 +7,13 @@ import { linePath } from '../../charts/paths.ts';
 import { markerPath, type VariantStyle } from './style.ts';
 import type { ChartView } from './store.ts';
 
+/** Width when the container cannot be measured (tests, first render); the chart then follows its box at 1:1 so text keeps its size. */
 export const CHART_W = 760;
-export const CHART_H = 300;
 const M = { l: 46, r: 30, t: 10, b: 26 };
+
+export function chartHeight(w: number): number {
+  return w < 520 ? 220 : 300;
+}
 /** Markers per line: enough to follow a line through crossings, few enough not to clutter. */
 const MARKERS = 6;
 
@@ -25,8 +29,8 @@ function keysOf(view: ChartView): [HistoryKey, HistoryKey] {
   return view === 'loss' ? ['trainLoss', 'testLoss'] : ['trainAcc', 'testAcc'];
 }
 
-function yScale(series: ChartSeries[], view: ChartView, log: boolean): YScale {
-  const range = [CHART_H - M.b, M.t];
+function yScale(series: ChartSeries[], view: ChartView, log: boolean, H: number): YScale {
+  const range = [H - M.b, M.t];
   let max = 0, min = Infinity, minPos = Infinity;
   for (const s of series) {
     for (const k of keysOf(view)) {
@@ -65,21 +69,22 @@ function lastFinite(xs: ArrayLike<number>, ys: ArrayLike<number>): [number, numb
   return null;
 }
 
-export function CompareChart({ series, view, log }: { series: ChartSeries[]; view: ChartView; log: boolean }) {
+export function CompareChart({ series, view, log, width = CHART_W }: { series: ChartSeries[]; view: ChartView; log: boolean; width?: number }) {
+  const W = width, H = chartHeight(W);
   let hi = 1;
   for (const s of series) {
     const n = s.history.step.length;
     if (n) hi = Math.max(hi, s.history.step[n - 1]);
   }
-  const x = scaleLinear().domain([0, hi]).range([M.l, CHART_W - M.r]);
+  const x = scaleLinear().domain([0, hi]).range([M.l, W - M.r]);
   const useLog = log && view === 'loss';
-  const y = yScale(series, view, useLog);
+  const y = yScale(series, view, useLog, H);
   const [trainKey, testKey] = keysOf(view);
   const yFmt = view === 'accuracy' ? (v: number) => `${Math.round(v * 100)}%` : y.tickFormat(4, useLog ? '.2~g' : undefined);
   return (
-    <svg viewBox={`0 0 ${CHART_W} ${CHART_H}`} className="chart compare-chart" aria-hidden="true" focusable="false">
-      <AxisLeft scale={y} at={M.l} grid={CHART_W - M.l - M.r} values={useLog ? logTicks(y) : undefined} format={yFmt} />
-      <AxisBottom scale={x} at={CHART_H - M.b} ticks={6} />
+    <svg viewBox={`0 0 ${W} ${H}`} className="chart compare-chart" aria-hidden="true" focusable="false">
+      <AxisLeft scale={y} at={M.l} grid={W - M.l - M.r} values={useLog ? logTicks(y) : undefined} format={yFmt} />
+      <AxisBottom scale={x} at={H - M.b} ticks={W < 520 ? 4 : 6} />
       {series.map((s, slot) => {
         const h = s.history;
         const marks = markerIndices(h.step.length, slot);

@@ -11,12 +11,28 @@ import { attach, pause, reset, start } from './controller.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 import { emptyLive, useCompare, type ChartView } from './store.ts';
 import { VARIANT_STYLES } from './style.ts';
-import { summaryText, variantName } from './text.ts';
+import { labelOr, summaryText, variantName } from './text.ts';
 import { useLive } from './useLive.ts';
 import { Marker, VariantList } from './VariantList.tsx';
 import { VARIANT_LETTERS } from './variants.ts';
 import '../../charts/charts.css';
 import './compare.css';
+
+/** The element's width in CSS pixels, followed as it resizes (undefined where it cannot be measured). */
+function useBoxWidth(el: HTMLElement | null): number | undefined {
+  const [w, setW] = useState<number | undefined>(undefined);
+  useEffect(() => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver((entries) => {
+      const cw = Math.round(entries[0].contentRect.width);
+      // Whole steps of 20 px: a window dragged wider does not rebuild the chart per pixel.
+      if (cw > 0) setW(Math.max(300, Math.min(960, Math.round(cw / 20) * 20)));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [el]);
+  return w;
+}
 
 export function ComparePanel({ workerFactory = createTrainingWorker }: { workerFactory?: WorkerFactory }) {
   const t = useT();
@@ -28,6 +44,8 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
   const [draft, setDraft] = useState(String(target));
 
   useEffect(() => attach(workerFactory), [workerFactory]);
+  const [figure, setFigure] = useState<HTMLElement | null>(null);
+  const width = useBoxWidth(figure);
 
   const rows = variants.map((variant) => ({ variant, live: live[variant.id] ?? emptyLive() }));
   const series: ChartSeries[] = rows.flatMap(({ live: l }, slot) =>
@@ -58,9 +76,9 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
       {base ? (
         <p className="compare-note" data-testid="compare-base">
           {t('cmp.base', {
-            dataset: t(`controls.dataset.${base.data.name}`),
+            dataset: labelOr(lang, `controls.dataset.${base.data.name}`, base.data.name),
             hidden: base.net.hidden.join(' × ') || '0',
-            optimizer: t(`controls.optimizer.${base.train.optimizer}`),
+            optimizer: labelOr(lang, `controls.optimizer.${base.train.optimizer}`, base.train.optimizer),
             lr: base.train.lr,
             batch: base.train.batchSize,
             seed: base.seed,
@@ -104,8 +122,8 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
       </div>
 
       {drawable ? (
-        <figure className="compare-figure" aria-label={t(shownView === 'loss' ? 'cmp.chart.label' : 'cmp.chart.labelAcc')}>
-          <CompareChart series={series} view={shownView} log={log} />
+        <figure ref={setFigure} className="compare-figure" aria-label={t(shownView === 'loss' ? 'cmp.chart.label' : 'cmp.chart.labelAcc')}>
+          <CompareChart series={series} view={shownView} log={log} width={width} />
         </figure>
       ) : (
         <p className="empty">{t('cmp.chart.empty')}</p>

@@ -1,15 +1,14 @@
 // The variants, each a small form: dropout on the hidden layers (on/off and p), and the normalization
 // of every hidden layer (none, BatchNorm, or LayerNorm as the alternative). Up to four.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useT } from '../../app/useT.ts';
 import { entry } from '../../protocol/hyperparams.ts';
 import type { NormKind } from '../../engine/netspec.ts';
-import { formatNumber } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
 import { addVariant, removeVariant, updateVariant } from './controller.ts';
 import { useCompare } from './store.ts';
 import { markerPath, VARIANT_STYLES } from './style.ts';
-import { variantName } from './text.ts';
+import { num, variantName } from './text.ts';
 import { MAX_VARIANTS, sameSettings, VARIANT_LETTERS, type Variant } from './variants.ts';
 
 /** p choices from the hyperparameter table's range and step (p > 0: "dropout on" must drop something). */
@@ -59,7 +58,7 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
       <select id={`${id}-p`} value={String(v.p)} disabled={!v.dropout} onChange={(e) => updateVariant(v.id, { p: Number(e.target.value) })}>
         {pChoices(v.p).map((p) => (
           <option key={p} value={String(p)}>
-            {formatNumber(lang, p, 2)}
+            {num(lang, p, 2)}
           </option>
         ))}
       </select>
@@ -83,7 +82,8 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
   );
 }
 
-export function VariantList() {
+/** Memoized: the panel redraws with the workers' reports, the forms only when the variants change. */
+export const VariantList = memo(function VariantList() {
   const t = useT();
   const variants = useCompare((s) => s.variants);
   const status = useCompare((s) => s.status);
@@ -110,4 +110,4 @@ export function VariantList() {
       {status !== 'idle' ? <p className="compare-note">{t('cmp.restartNote')}</p> : null}
     </div>
   );
-}
+});

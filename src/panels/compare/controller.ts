@@ -4,8 +4,12 @@
 import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from '../../bridge/bridge.ts';
 import { DEFAULT_TEACH } from '../../protocol/config.ts';
 import { useLab } from '../../store/lab.ts';
+import { throttleAcks } from './ack-throttle.ts';
 import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
 import { defaultVariants, variantConfig, type Variant } from './variants.ts';
+
+/** Least time between two frames of one variant (10 a second; the panel redraws at 8 Hz). */
+const FRAME_GAP_MS = 100;
 
 let factory: WorkerFactory | null = null;
 const bridges = new Map<number, Bridge>();
@@ -29,6 +33,9 @@ function onEvent(id: number, ev: BridgeEvent): void {
       break;
     case 'error':
       putLive(id, { error: { code: ev.code, message: ev.message } });
+      break;
+    case 'inspection':
+      // Variants are never inspected.
       break;
     case 'restarted':
       // The replacement worker starts the variant again from step 0; its ready event clears the row.
@@ -62,7 +69,7 @@ function spawn(v: Variant): Bridge | null {
 
 /** The panel is on screen: workers may be started with this factory. Returns the teardown. */
 export function attach(f: WorkerFactory): () => void {
-  factory = f;
+  factory = throttleAcks(f, FRAME_GAP_MS);
   unwatchLab?.();
   followLab();
   unwatchLab = useLab.subscribe((s, prev) => {

@@ -1,28 +1,40 @@
 // Words for variants and results: a variant's name from its settings, each table cell's text, and the
 // screen-reader summary — one place, so the table, legend and summary always say the same thing.
-import { formatNumber, formatValue, translate, type Lang } from '../../i18n/index.ts';
+import { formatValue, messages, translate, type Lang, type MessageKey } from '../../i18n/index.ts';
 import { bestTestAcc, bestTestLoss, finalGap, msPerStep, nonFinite, stepsToTarget } from './measures.ts';
 import type { VariantLive } from './store.ts';
 import type { Variant } from './variants.ts';
 
 export const DASH = '—';
 
+/** Another area's label (a data set's name, say) when its table has one, else the raw value. */
+export function labelOr(lang: Lang, key: string, fallback: string): string {
+  return Object.hasOwn(messages[lang], key) ? translate(lang, key as MessageKey) : fallback;
+}
+
 export function variantName(lang: Lang, v: Variant): string {
   const parts: string[] = [];
   if (v.norm !== 'none') parts.push(translate(lang, v.norm === 'batchnorm' ? 'cmp.name.batchnorm' : 'cmp.name.layernorm'));
-  if (v.dropout) parts.push(translate(lang, 'cmp.name.dropout', { p: formatNumber(lang, v.p, 2) }));
+  if (v.dropout) parts.push(translate(lang, 'cmp.name.dropout', { p: num(lang, v.p, 2) }));
   return parts.length ? parts.join(' + ') : translate(lang, 'cmp.name.none');
 }
 
-const sci: Partial<Record<Lang, Intl.NumberFormat>> = {};
-
-/** Three significant digits; losses near zero (a memorized training set) in scientific notation. */
-function num(lang: Lang, v: number): string {
-  if (!Number.isFinite(v)) return DASH;
-  if (v !== 0 && Math.abs(v) < 1e-3) {
-    return (sci[lang] ??= new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { notation: 'scientific', maximumSignificantDigits: 3 })).format(v);
+// Formatters built once: the table and summary format dozens of numbers at every redraw.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(lang: Lang, digits: number, scientific: boolean): Intl.NumberFormat {
+  const key = `${lang}${digits}${scientific}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits, ...(scientific ? { notation: 'scientific' as const } : {}) });
+    formatters.set(key, f);
   }
-  return formatNumber(lang, v, 3);
+  return f;
+}
+
+/** `digits` significant digits, as formatNumber does; losses near zero (a memorized training set) in scientific notation. */
+export function num(lang: Lang, v: number, digits = 3): string {
+  if (!Number.isFinite(v)) return DASH;
+  return formatter(lang, digits, v !== 0 && Math.abs(v) < 1e-3).format(v);
 }
 
 /** Steps to the target: the exact step recorded live, else what the (possibly merged) history says. */
@@ -39,7 +51,7 @@ export function bestText(lang: Lang, live: VariantLive): string {
   if (!live.history) return DASH;
   if (live.kind === 'regression') return num(lang, bestTestLoss(live.history)?.loss ?? NaN);
   const a = bestTestAcc(live.history);
-  return Number.isFinite(a) ? `${formatNumber(lang, a * 100, 3)} %` : DASH;
+  return Number.isFinite(a) ? `${num(lang, a * 100)} %` : DASH;
 }
 
 export function gapText(lang: Lang, live: VariantLive): string {
@@ -48,7 +60,7 @@ export function gapText(lang: Lang, live: VariantLive): string {
 
 export function timeText(lang: Lang, live: VariantLive): string {
   const ms = msPerStep(live.stepsPerSecond);
-  return Number.isFinite(ms) ? translate(lang, 'cmp.ms', { ms: formatNumber(lang, ms, 2) }) : DASH;
+  return Number.isFinite(ms) ? translate(lang, 'cmp.ms', { ms: num(lang, ms, 2) }) : DASH;
 }
 
 export function divergedText(lang: Lang, live: VariantLive): string {
@@ -89,7 +101,7 @@ export function summaryText(lang: Lang, rows: SummaryRow[], target: number): str
     const step = r.live.reach?.target === target ? r.live.reach.step : r.live.history ? (stepsToTarget(r.live.history, target)?.step ?? null) : null;
     if (step !== null && (!first || step < first.step)) first = { letter: r.letter, step };
   }
-  if (first) out.push(translate(lang, 'cmp.summary.first', { target: formatNumber(lang, target, 3), letter: first.letter, step: first.step }));
+  if (first) out.push(translate(lang, 'cmp.summary.first', { target: num(lang, target), letter: first.letter, step: first.step }));
   const gaps = trained.map((r) => ({ letter: r.letter, gap: finalGap(r.live.history, r.live.metrics) })).filter((g) => Number.isFinite(g.gap));
   if (gaps.length > 1) {
     const lowest = gaps.reduce((a, b) => (b.gap < a.gap ? b : a));
