@@ -3,6 +3,7 @@
 import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from '../bridge/bridge.ts';
 import { connectPort, useLab } from '../store/lab.ts';
 import { setFrame } from '../store/frame.ts';
+import { setInspection } from '../store/inspection.ts';
 import { assertNever } from '../protocol/messages.ts';
 
 let bridge: Bridge | null = null;
@@ -36,6 +37,9 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
     case 'diverged':
       useLab.setState({ playing: false });
       lab.notify({ kind: 'error', key: 'error.diverged', vars: { step: ev.step, loss: String(ev.loss) } });
+      break;
+    case 'inspection':
+      setInspection(ev.report);
       break;
     case 'restarted':
       lab.notify({ kind: 'warning', key: 'error.workerRestarted' });

@@ -180,6 +180,7 @@ export function createBridge(opts: BridgeOptions): Bridge {
         replay.stopped();
         break;
       case 'ready':
+      case 'inspection':
         break;
       default: {
         const never: never = ev;

@@ -3,6 +3,7 @@
 import type { LabConfig, TeachFlags, ViewMode } from './config.ts';
 import type { Frame, ReadyInfo } from './frame.ts';
 import type { NetSpec } from '../engine/netspec.ts';
+import type { InspectionReport } from './inspection.ts';
 
 /**
  * A change to the settings; fields left out stay as they are. Live fields (dropout p, placement and
@@ -57,6 +58,8 @@ type CommandBody =
   /** Steps-per-second cap, or null for as fast as possible. */
   | { type: 'speed'; stepsPerSecond: number | null }
   | { type: 'options'; options: Partial<SessionOptions> }
+  /** Measure the Inference lab's figures now (K Monte-Carlo passes; `rows` test rows for the per-layer means, default 64). */
+  | { type: 'inspect'; k: number; rows?: number }
   /** The page has taken frame `seq`; the worker may send the next one. */
   | { type: 'ack'; seq: number };
 
@@ -84,7 +87,9 @@ export type WorkerEvent =
    * The next step's loss (or a gradient) was not finite: that step was not applied, training paused
    * at `step` (completed steps), and `loss` is the offending value (NaN or ±Infinity).
    */
-  | { type: 'diverged'; step: number; loss: number };
+  | { type: 'diverged'; step: number; loss: number }
+  /** The answer to `inspect`, computed on a twin of the network (training is not disturbed). */
+  | { type: 'inspection'; report: InspectionReport };
 
 export function assertNever(x: never): never {
   throw new Error(`unhandled message: ${JSON.stringify(x)}`);

@@ -51,6 +51,8 @@ export interface LabState {
   patch(patch: ConfigPatch): void;
   setNorm(layer: number, feature: number | 'all', v: { gamma?: number; beta?: number; frozen?: boolean }): void;
   setOptions(o: Partial<SessionOptions>): void;
+  /** Ask the worker for the Inference lab's measurements (answered by an `inspection` event). */
+  inspect(k: number, rows?: number): void;
   notify(n: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -133,6 +135,7 @@ export const useLab = create<LabState>()((set, get) => ({
     set({ options: { ...get().options, ...o } });
     send({ type: 'options', options: o });
   },
+  inspect: (k, rows) => send(rows === undefined ? { type: 'inspect', k } : { type: 'inspect', k, rows }),
   notify: (n) => {
     const notices = get().notices.filter((x) => x.key !== n.key);
     set({ notices: [...notices, { ...n, id: ++noticeId }] });

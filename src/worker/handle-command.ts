@@ -3,6 +3,7 @@
 // session stays usable.
 import type { Command } from '../protocol/messages.ts';
 import { CommandError, type Runner } from './loop.ts';
+import { inspect, validateInspect } from './inspect.ts';
 
 function requireRun(r: Runner): void {
   if (!r.session.run) throw new CommandError('not_configured', 'no configuration yet: send configure first');
@@ -61,6 +62,13 @@ export function handleCommand(r: Runner, cmd: Command): void {
       case 'options':
         s.setOptions(cmd.options);
         break;
+      case 'inspect': {
+        requireRun(r);
+        const bad = validateInspect(cmd.k, cmd.rows);
+        if (bad) throw new CommandError('bad_command', bad);
+        r.post({ type: 'inspection', report: inspect(s.current, cmd.k, cmd.rows) });
+        break;
+      }
       default: {
         const unknown: never = cmd;
         throw new CommandError('bad_command', `unknown command type: ${String((unknown as { type?: unknown }).type)}`);

@@ -1,0 +1,135 @@
+// The network the Inference lab measures on: it shares the trained weights, γ/β and running statistics
+// but owns its buffers, its own dropout random stream, and its own copies of the two teaching switches,
+// so a measurement can evaluate "done right" and "done wrong" without touching the lab's network or
+// any stream training draws from.
+import { BatchNorm, type BatchNormConfig } from '../engine/layers/batchnorm.ts';
+import { Dropout, type DropoutConfig } from '../engine/layers/dropout.ts';
+import { LayerNorm } from '../engine/layers/layernorm.ts';
+import type { ForwardMode, Layer } from '../engine/layers/types.ts';
+import { argmaxRow, type Targets } from '../engine/loss.ts';
+import { Model } from '../engine/model.ts';
+import { Rng, STREAM } from '../engine/rng.ts';
+import type { EvalFigures } from '../protocol/inspection.ts';
+
+/** Far from the named streams (1–6), so the inspection's masks are unrelated to every other use. */
+export const INSPECT_STREAM = STREAM.mc + 64;
+
+/** Inference with each batch's own statistics, dropout off. */
+export const BATCH_STATS_INFER: ForwardMode = { dropout: 'off', bn: 'batch', updateRunning: false };
+
+/** Overrides of the teaching switches; null follows the lab's setting. */
+export interface Switches {
+  forget: boolean | null;
+  bnBatch: boolean | null;
+}
+
+export class InspectNet {
+  readonly net: Model;
+  readonly ctl: Switches = { forget: null, bnBatch: null };
+  readonly drops: Dropout[];
+  readonly bns: BatchNorm[];
+  readonly lns: LayerNorm[];
+  readonly rng: Rng;
+  /**
+   * The second mistake, for inverted dropout only: multiply by 1/(1 − p) at inference too. The engine's
+   * dropout has no such switch (it is not a mistake the lab's network can make), so forward applies it.
+   */
+  trainFactorAtInference = false;
+
+  constructor(model: Model, seed: number) {
+    const ctl = this.ctl;
+    this.rng = new Rng(seed, INSPECT_STREAM);
+    const layers: Layer[] = model.layers.map((l) => {
+      if (l instanceof Dropout) {
+        const src = l.cfg;
+        const cfg: DropoutConfig = {
+          get p() {
+            return src.p;
+          },
+          get scaling() {
+            return src.scaling;
+          },
+          get forgetScaling() {
+            return ctl.forget ?? src.forgetScaling;
+          },
+        };
+        return new Dropout(l.inDim, cfg, this.rng);
+      }
+      if (l instanceof BatchNorm) {
+        const src = l.cfg;
+        const cfg: BatchNormConfig = {
+          get eps() {
+            return src.eps;
+          },
+          get momentum() {
+            return src.momentum;
+          },
+          get batchStatsAtInference() {
+            return ctl.bnBatch ?? src.batchStatsAtInference;
+          },
+        };
+        return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.runningMean, runningVar: l.runningVar, cfg });
+      }
+      return l.twin();
+    });
+    this.net = new Model(model.spec, layers);
+    this.drops = layers.filter((l): l is Dropout => l instanceof Dropout);
+    this.bns = layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
+    this.lns = layers.filter((l): l is LayerNorm => l instanceof LayerNorm);
+  }
+
+  /** Runs fn with the switches set (null: the lab's), restoring them after. */
+  with<T>(forget: boolean | null, bnBatch: boolean | null, fn: () => T, trainFactor = false): T {
+    const before = { ...this.ctl }, tf = this.trainFactorAtInference;
+    this.ctl.forget = forget;
+    this.ctl.bnBatch = bnBatch;
+    this.trainFactorAtInference = trainFactor;
+    try {
+      return fn();
+    } finally {
+      this.ctl.forget = before.forget;
+      this.ctl.bnBatch = before.bnBatch;
+      this.trainFactorAtInference = tf;
+    }
+  }
+
+  forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
+    let h = x;
+    for (const l of this.net.layers) {
+      h = l.forward(h, B, mode);
+      if (this.trainFactorAtInference && mode.dropout === 'off' && l instanceof Dropout && l.p > 0 && l.cfg.scaling === 'inverted') {
+        scaleInPlace(h, B * l.outDim, l.trainScale());
+      }
+    }
+    return h;
+  }
+
+  /** Loss and accuracy over the first n rows, `chunk` rows per forward (so chunk sets BN's batch when it uses batch statistics). */
+  evaluate(X: Float32Array, y: Targets, n: number, mode: ForwardMode, chunk: number, onChunk?: (z: Float32Array, o: number, B: number) => void): EvalFigures {
+    const D = this.net.spec.input, C = this.net.outDim, ce = this.net.loss.kind === 'cross_entropy';
+    let lossSum = 0, correct = 0;
+    for (let o = 0; o < n; o += chunk) {
+      const B = Math.min(chunk, n - o);
+      const z = this.forward(X.subarray(o * D, (o + B) * D), B, mode);
+      const yy = ce ? y.subarray(o, o + B) : y.subarray(o * C, (o + B) * C);
+      lossSum += this.net.loss.forward(z, yy, B, false) * B;
+      if (ce) for (let b = 0; b < B; b++) if (argmaxRow(z, b, C) === yy[b]) correct++;
+      onChunk?.(z, o, B);
+    }
+    return { loss: lossSum / n, acc: ce ? correct / n : NaN };
+  }
+}
+
+function scaleInPlace(v: Float32Array, n: number, s: number): void {
+  for (let i = 0; i < n; i++) v[i] *= s;
+}
+
+/** Mean and mean |·| of the first n values. */
+export function means(v: Float32Array, n: number): { mean: number; abs: number } {
+  let s = 0, a = 0;
+  for (let i = 0; i < n; i++) {
+    s += v[i];
+    a += Math.abs(v[i]);
+  }
+  return n > 0 ? { mean: s / n, abs: a / n } : { mean: NaN, abs: NaN };
+}
