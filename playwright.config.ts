@@ -7,7 +7,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [['list'], ['./test/e2e/summary-reporter.ts']],
-  outputDir: 'test-results',
+  outputDir: 'test-results/e2e',
   use: {
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1280, height: 800 },

@@ -1,5 +1,6 @@
 // Prints the plain closing line `e2e: N passed, M failed` after Playwright's own output, for CI to read.
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { existsSync, readFileSync } from 'node:fs';
 
 export default class SummaryReporter implements Reporter {
   private passed = 0;
@@ -18,5 +19,12 @@ export default class SummaryReporter implements Reporter {
       else this.failed++;
     }
     process.stdout.write(`\ne2e: ${this.passed} passed, ${this.failed} failed${this.skipped ? `, ${this.skipped} skipped` : ''}\n`);
+    // After a full `npm test`, one total line for unit, component and end-to-end tests together.
+    const unitFile = 'test-results/unit-summary.json';
+    if (existsSync(unitFile)) {
+      const u = JSON.parse(readFileSync(unitFile, 'utf8')) as { passed: number; failed: number; skipped: number };
+      const skipped = u.skipped + this.skipped;
+      process.stdout.write(`all: ${u.passed + this.passed} passed, ${u.failed + this.failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+    }
   }
 }
