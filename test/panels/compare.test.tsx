@@ -158,6 +158,7 @@ describe('ComparePanel', () => {
     expect(summary).toContain('Variant A, no regularization: step 30');
     expect(summary).toContain('First to reach train loss 0.9: variant B at step 10.');
     expect(summary).toContain('Smallest gap now: variant B.');
+    expect(summary).toContain('Variant C diverged at step 17 and stopped.');
 
     // The chart draws every variant that has a history: a train and a test line each.
     for (const l of ['A', 'B']) {
@@ -204,6 +205,22 @@ describe('ComparePanel', () => {
     }
     expect(screen.getByTestId('compare-base').textContent).toContain('seed 99');
     expect(screen.getByTestId('compare-base').textContent).not.toContain('have changed');
+  });
+
+  it('shows why a variant could not run', async () => {
+    const { factory, workers } = scriptedFactory();
+    render(<ComparePanel workerFactory={factory} />);
+    fireEvent.click(startButton());
+    await act(async () => {
+      workers[2].say({ type: 'error', code: 'bn_batch_one', message: 'batchnorm: a batch of one', recoverable: false, command: 'configure', rev: 1 });
+      workers[2].say({ type: 'error', code: 'not_configured', message: 'no configuration yet', recoverable: false, command: 'play', rev: 2 });
+      workers[3].say({ type: 'error', code: 'internal', message: 'out of memory', recoverable: false });
+    });
+    await settle();
+    const header = (l: string) => within(screen.getByRole('table')).getByRole('rowheader', { name: new RegExp(`^${l} `) }).textContent;
+    expect(header('C')).toContain('BatchNorm needs a batch of at least 2');
+    expect(header('D')).toContain('Could not run: out of memory');
+    expect(header('A')).not.toContain('Could not run');
   });
 
   it('disposes every worker when the panel goes away', () => {

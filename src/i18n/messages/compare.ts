@@ -66,6 +66,7 @@ export default defineMessages({
     'cmp.summary.row': 'Variant {letter}, {name}: step {step}, train loss {train}, test loss {test}, gap {gap}; target reached: {reach}.',
     'cmp.summary.first': 'First to reach train loss {target}: variant {letter} at step {step}.',
     'cmp.summary.lowestGap': 'Smallest gap now: variant {letter}.',
+    'cmp.summary.diverged': 'Variant {letter} diverged at step {step} and stopped.',
   },
   ko: {
     'cmp.title': '비교',
@@ -131,5 +132,6 @@ export default defineMessages({
     'cmp.summary.row': '변형 {letter}, {name}: {step}번째 스텝, 학습 손실 {train}, 테스트 손실 {test}, 격차 {gap}, 목표 도달: {reach}.',
     'cmp.summary.first': '학습 손실 {target}에 가장 먼저 도달: 변형 {letter}, {step}번째 스텝.',
     'cmp.summary.lowestGap': '지금 격차가 가장 작은 변형: {letter}.',
+    'cmp.summary.diverged': '변형 {letter}는 {step}번째 스텝에서 발산해 멈췄습니다.',
   },
 });

@@ -32,6 +32,8 @@ function onEvent(id: number, ev: BridgeEvent): void {
       putLive(id, { diverged: { step: ev.step, loss: ev.loss }, playing: false });
       break;
     case 'error':
+      // A refused configure is followed by "not configured" for the play after it: keep the cause.
+      if (ev.code === 'not_configured' && getLive(id).error) break;
       putLive(id, { error: { code: ev.code, message: ev.message } });
       break;
     case 'inspection':

@@ -83,7 +83,8 @@ export interface SummaryRow {
 /** The chart and table in sentences: every variant's latest figures, who reached the target first, the smallest gap. */
 export function summaryText(lang: Lang, rows: SummaryRow[], target: number): string {
   const trained = rows.filter((r) => r.live.metrics);
-  if (!trained.length) return translate(lang, 'cmp.summary.none');
+  const diverged = rows.flatMap((r) => (r.live.diverged ? [translate(lang, 'cmp.summary.diverged', { letter: r.letter, step: r.live.diverged.step })] : []));
+  if (!trained.length) return diverged.length ? diverged.join(' ') : translate(lang, 'cmp.summary.none');
   const out = trained.map((r) => {
     const m = r.live.metrics!;
     return translate(lang, 'cmp.summary.row', {
@@ -107,5 +108,5 @@ export function summaryText(lang: Lang, rows: SummaryRow[], target: number): str
     const lowest = gaps.reduce((a, b) => (b.gap < a.gap ? b : a));
     out.push(translate(lang, 'cmp.summary.lowestGap', { letter: lowest.letter }));
   }
-  return out.join(' ');
+  return [...out, ...diverged].join(' ');
 }
