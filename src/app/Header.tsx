@@ -39,28 +39,36 @@ export function ModeSwitch() {
   const mode = useLab((s) => s.mode);
   const setMode = useLab((s) => s.setMode);
   return (
-    <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')}>
-      {(['training', 'inference'] as const).map((m) => (
-        <button
-          key={m}
-          type="button"
-          role="radio"
-          aria-checked={mode === m}
-          className={mode === m ? 'on' : ''}
-          title={t(m === 'training' ? 'mode.trainingHint' : 'mode.inferenceHint')}
-          onClick={() => setMode(m)}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-              e.preventDefault();
-              setMode(mode === 'training' ? 'inference' : 'training');
-            }
-          }}
-          tabIndex={mode === m ? 0 : -1}
-        >
-          <span aria-hidden="true">{m === 'training' ? '◐ ' : '● '}</span>
-          {t(m === 'training' ? 'mode.training' : 'mode.inference')}
-        </button>
-      ))}
+    <div className="mode-box">
+      <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')} aria-describedby="mode-hint">
+        {(['training', 'inference'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            role="radio"
+            data-mode={m}
+            aria-checked={mode === m}
+            className={mode === m ? 'on' : ''}
+            onClick={() => setMode(m)}
+            onKeyDown={(e) => {
+              if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+                e.preventDefault();
+                const next = mode === 'training' ? 'inference' : 'training';
+                setMode(next);
+                // Radio groups move focus with the selection.
+                e.currentTarget.parentElement?.querySelector<HTMLButtonElement>(`[data-mode="${next}"]`)?.focus();
+              }
+            }}
+            tabIndex={mode === m ? 0 : -1}
+          >
+            <span aria-hidden="true">{m === 'training' ? '◐ ' : '● '}</span>
+            {t(m === 'training' ? 'mode.training' : 'mode.inference')}
+          </button>
+        ))}
+      </div>
+      <p id="mode-hint" className="mode-hint">
+        {t(mode === 'training' ? 'mode.trainingHint' : 'mode.inferenceHint')}
+      </p>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { ControlsPanel } from '../panels/controls/ControlsPanel.tsx';
 const LessonsPanel = lazy(() => import('../panels/lessons/LessonsPanel.tsx').then((m) => ({ default: m.LessonsPanel })));
 const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
 import { useLab } from '../store/lab.ts';
+import { useLesson } from '../store/lesson.ts';
 import { useT } from './useT.ts';
 
 type Tab = 'lessons' | 'controls' | 'code';
@@ -14,7 +15,8 @@ const TABS: Tab[] = ['lessons', 'controls', 'code'];
 
 export function Sidebar() {
   const t = useT();
-  const [tab, setTab] = useState<Tab>('controls');
+  // A link that opens a lesson (a teacher's, or a reload mid-lesson) starts on the Lessons tab.
+  const [tab, setTab] = useState<Tab>(() => (useLesson.getState().open ? 'lessons' : 'controls'));
   const hide = useLab((s) => s.hide);
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
