@@ -9,6 +9,7 @@ import { OutputPanel } from '../panels/output/OutputPanel.tsx';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { BatchNormPanel } from '../panels/batchnorm/BatchNormPanel.tsx';
 import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
+import { ComparePanel } from '../panels/compare/ComparePanel.tsx';
 import { useLab } from '../store/lab.ts';
 import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from './useT.ts';
@@ -57,6 +58,11 @@ export function App() {
           {shown.has('activations') && (
             <PanelSlot>
               <ActivationsPanel />
+            </PanelSlot>
+          )}
+          {shown.has('compare') && (
+            <PanelSlot className="panel-slot wide">
+              <ComparePanel />
             </PanelSlot>
           )}
         </main>

@@ -5,8 +5,8 @@ import type { LessonId, StepKey } from '../lessons/structure.ts';
 import { useLab } from '../store/lab.ts';
 import { openStepKey, useLesson } from '../store/lesson.ts';
 
-export type PanelId = 'network' | 'output' | 'loss' | 'batchnorm' | 'activations';
-export const PANEL_IDS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'activations'];
+export type PanelId = 'network' | 'output' | 'loss' | 'batchnorm' | 'activations' | 'inference' | 'compare';
+export const PANEL_IDS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'activations', 'inference', 'compare'];
 
 /** What a step shows when the lesson names nothing more specific. */
 export const DEFAULT_PANELS: readonly PanelId[] = ['network', 'output', 'loss'];
@@ -16,7 +16,7 @@ const LESSON_PANELS: Record<LessonId, readonly PanelId[]> = {
   overfitting: ['output', 'loss'],
   dropout: ['network', 'output', 'loss'],
   batchnorm: ['batchnorm', 'loss'],
-  compare: ['loss', 'output'],
+  compare: ['compare', 'loss'],
   both: ['network', 'batchnorm', 'loss'],
   where: ['batchnorm', 'loss'],
   code: DEFAULT_PANELS,
@@ -28,8 +28,8 @@ const LESSON_PANELS: Record<LessonId, readonly PanelId[]> = {
 const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
   'dropout/masks': ['network', 'loss'],
   'dropout/train-only': ['network', 'output'],
-  'dropout/forgot-loss': ['loss', 'network'],
-  'dropout/forgot-accuracy': ['loss', 'output'],
+  'dropout/forgot-loss': ['inference', 'loss'],
+  'dropout/forgot-accuracy': ['inference', 'output'],
   'dropout/mc': ['output'],
   'batchnorm/three-steps': ['batchnorm', 'network'],
   'batchnorm/gamma-beta': ['batchnorm', 'output'],
@@ -40,7 +40,7 @@ const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
   'batchnorm/inference': ['batchnorm', 'output'],
   'batchnorm/batch-stats': ['batchnorm', 'output'],
   'both/variance-shift': ['activations', 'network', 'loss'],
-  'faq/bn-inference': ['batchnorm', 'output'],
+  'faq/bn-inference': ['inference', 'batchnorm'],
 };
 
 export function panelsForStep(key: StepKey | null): readonly PanelId[] {

@@ -35,6 +35,8 @@ export default defineMessages({
     'panel.loss': 'Loss and accuracy',
     'panel.batchnorm': 'Batch normalization',
     'panel.activations': 'Activations over time',
+    'panel.inference': 'Inference lab',
+    'panel.compare': 'Compare',
     'palette.safe': 'Colour-blind-safe colours',
   },
   ko: {
@@ -70,6 +72,8 @@ export default defineMessages({
     'panel.loss': '손실과 정확도',
     'panel.batchnorm': '배치 정규화',
     'panel.activations': '시간에 따른 활성값',
+    'panel.inference': '추론 실험',
+    'panel.compare': '나란히 비교',
     'palette.safe': '색각 이상 배려 색상',
   },
 });
