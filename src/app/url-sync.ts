@@ -30,7 +30,8 @@ export function applyUrl(search: string, languages: readonly string[]): UrlState
   if (state.lesson && (LESSON_IDS as readonly string[]).includes(state.lesson.id)) useLesson.getState().openLesson(state.lesson.id as LessonId, state.lesson.step);
   const lab = useLab.getState();
   for (const n of notices) {
-    if (n.kind === 'clamped') lab.notify({ kind: 'warning', key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } });
+    if (n.reason === 'customData') lab.notify({ kind: 'warning', key: 'url.customData', vars: { used: n.used } });
+    else if (n.kind === 'clamped') lab.notify({ kind: 'warning', key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } });
     else lab.notify({ kind: 'warning', key: 'url.dropped', vars: { param: n.param, given: n.given } });
   }
   return state;

@@ -4,6 +4,7 @@
 // so a refused value is never replayed.
 import { DEFAULT_TEACH, type LabConfig, type TeachFlags, type ViewMode } from '../protocol/config.ts';
 import type { Command, SessionOptions, SetNormCommand } from '../protocol/messages.ts';
+import type { CustomData } from '../protocol/custom-data.ts';
 import { applyPatch, isStructural } from '../protocol/patch.ts';
 
 export interface NormEdit {
@@ -67,16 +68,21 @@ export function foldCommand(s: RunState | null, cmd: Command): RunState | null {
       return s && { ...cloneRun(s), edits: [] };
     case 'newSeed':
       return s && { ...cloneRun(s), config: { ...s.config, seed: cmd.seed }, edits: [] };
+    case 'data':
+      // New rows restart a run that uses them (fresh weights); freezes are kept, as on a new seed.
+      return s && (s.config.data.name === 'custom' ? { ...cloneRun(s), edits: [] } : s);
     default:
       return s;
   }
 }
 
-const RUN_COMMANDS: ReadonlySet<Command['type']> = new Set(['configure', 'set', 'setNorm', 'reset', 'newSeed']);
+const RUN_COMMANDS: ReadonlySet<Command['type']> = new Set(['configure', 'set', 'setNorm', 'reset', 'newSeed', 'data']);
 
 export class ReplayState {
   /** Accepted run state. */
   private confirmed: RunState | null = null;
+  /** The learner's rows the worker accepted (a `data` command); replayed before the configure that may use them. */
+  private confirmedData: CustomData | null = null;
   /** Sent, not yet accepted or refused (each has a rev). */
   private pending: Command[] = [];
   mode: ViewMode = 'training';
@@ -115,7 +121,11 @@ export class ReplayState {
 
   /** A frame reported rev: every pending command up to it was accepted. */
   accepted(rev: number): void {
-    while (this.pending.length && (this.pending[0].rev ?? 0) <= rev) this.confirmed = foldCommand(this.confirmed, this.pending.shift()!);
+    while (this.pending.length && (this.pending[0].rev ?? 0) <= rev) {
+      const cmd = this.pending.shift()!;
+      if (cmd.type === 'data') this.confirmedData = cmd.dataset;
+      this.confirmed = foldCommand(this.confirmed, cmd);
+    }
   }
 
   /** The worker refused the command with this rev: it must never be replayed. */
@@ -135,17 +145,26 @@ export class ReplayState {
     return s;
   }
 
+  /** The learner's rows as asked for so far (pending included), or null. */
+  get data(): CustomData | null {
+    let d = this.confirmedData;
+    for (const c of this.pending) if (c.type === 'data') d = c.dataset;
+    return d;
+  }
+
   /** Forgets the run state (a fresh worker is about to be given replay()'s commands, which record it again). */
   rebase(): void {
     this.confirmed = null;
+    this.confirmedData = null;
     this.pending = [];
   }
 
   /** Commands that rebuild this state in a fresh worker, in order (no revs yet). */
   replay(): Command[] {
-    const s = this.run;
-    if (!s) return [];
-    const out: Command[] = [{ type: 'configure', config: s.config, teach: s.teach, mode: this.mode, options: { ...this.options } }];
+    const s = this.run, data = this.data;
+    const out: Command[] = data ? [{ type: 'data', dataset: data }] : [];
+    if (!s) return out;
+    out.push({ type: 'configure', config: s.config, teach: s.teach, mode: this.mode, options: { ...this.options } });
     for (const [layer, frozen] of s.frozen) out.push({ type: 'setNorm', layer, feature: 'all', frozen });
     for (const e of s.edits) out.push({ type: 'setNorm', ...e });
     if (this.speed !== null) out.push({ type: 'speed', stepsPerSecond: this.speed });

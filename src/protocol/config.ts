@@ -2,7 +2,9 @@
 // URL serializes it, the worker builds from it, and code export reads it.
 import type { NetSpec } from '../engine/netspec.ts';
 
-export type DatasetName = 'circles' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'sine' | 'digits';
+export type DatasetName = 'circles' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'sine' | 'digits' | 'custom';
+/** The built-in sets. 'custom' (the learner's own file, sent with a `data` command) is not listed: a
+ *  link or a picker cannot produce it, since the rows are not in the link. */
 export const DATASETS: readonly DatasetName[] = ['circles', 'xor', 'gaussians', 'spiral', 'moons', 'sine', 'digits'];
 
 export interface DataConfig {

@@ -4,6 +4,7 @@ import type { LabConfig, TeachFlags, ViewMode } from './config.ts';
 import type { Frame, ReadyInfo } from './frame.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 import type { InspectionReport } from './inspection.ts';
+import type { CustomData } from './custom-data.ts';
 
 /**
  * A change to the settings; fields left out stay as they are. Live fields (dropout p, placement and
@@ -60,6 +61,8 @@ type CommandBody =
   | { type: 'options'; options: Partial<SessionOptions> }
   /** Measure the Inference lab's figures now (K Monte-Carlo passes; `rows` test rows for the per-layer means, default 64). */
   | { type: 'inspect'; k: number; rows?: number }
+  /** The learner's own rows, kept by the session for data name 'custom' (the run rebuilds if it uses them). */
+  | { type: 'data'; dataset: CustomData }
   /** The page has taken frame `seq`; the worker may send the next one. */
   | { type: 'ack'; seq: number };
 

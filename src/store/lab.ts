@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig, type TeachFlags, type ViewMode } from '../protocol/config.ts';
 import { DEFAULT_OPTIONS, type Command, type ConfigPatch, type SessionOptions } from '../protocol/messages.ts';
 import type { Metrics, ReadyInfo } from '../protocol/frame.ts';
+import type { CustomData } from '../protocol/custom-data.ts';
 import type { Lang, MessageKey, Vars } from '../i18n/index.ts';
 
 /** Where commands go: the bridge in the page, a fake in tests. */
@@ -53,6 +54,10 @@ export interface LabState {
   setOptions(o: Partial<SessionOptions>): void;
   /** Ask the worker for the Inference lab's measurements (answered by an `inspection` event). */
   inspect(k: number, rows?: number): void;
+  /** Replaces config, teaching switches and mode at once (an imported settings file): one configure, one restart. */
+  applySettings(s: { config: LabConfig; teach: TeachFlags; mode: ViewMode }): void;
+  /** Sends the learner's own rows to the worker, which uses them while config.data.name is 'custom'. */
+  sendData(d: CustomData): void;
   notify(n: Omit<Notice, 'id'>): void;
   dismiss(id: number): void;
 }
@@ -136,6 +141,11 @@ export const useLab = create<LabState>()((set, get) => ({
     send({ type: 'options', options: o });
   },
   inspect: (k, rows) => send(rows === undefined ? { type: 'inspect', k } : { type: 'inspect', k, rows }),
+  applySettings: ({ config, teach, mode }) => {
+    set({ config, teach, mode });
+    send(configureCommand(get()));
+  },
+  sendData: (dataset) => send({ type: 'data', dataset }),
   notify: (n) => {
     const notices = get().notices.filter((x) => x.key !== n.key);
     set({ notices: [...notices, { ...n, id: ++noticeId }] });

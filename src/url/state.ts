@@ -19,6 +19,8 @@ export interface Notice {
   given: string;
   /** The value in effect, in query form ('' when nothing was taken). */
   used: string;
+  /** Why, when more can be said than "not understood": 'customData' — a link cannot carry the learner's own rows. */
+  reason?: 'customData';
 }
 
 type Item = number | string | boolean;
@@ -96,6 +98,10 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
       else note(e, 'dropped', text, null);
       continue;
     }
+    if (e.id === 'dataset' && text.trim().toLowerCase() === 'custom') {
+      notices.push({ param: e.url, id: e.id, kind: 'dropped', given: shorten(text), used: formatValue(e, e.default), reason: 'customData' });
+      continue;
+    }
     const p = parseItem(e, text);
     if (!p.ok) note(e, 'dropped', text, e.default);
     else {
@@ -164,6 +170,8 @@ export function serializeUrl(state: UrlState): string {
       continue;
     }
     const v = getValue(state, e);
+    // The learner's own rows are not in the link: it opens on the default data set instead.
+    if (e.id === 'dataset' && v === 'custom') continue;
     const def = e.kind === 'list' ? listDefault(e, state) : e.default;
     if (!sameValue(v, def)) put(e.url, formatValue(e, v));
   }

@@ -62,6 +62,11 @@ export function handleCommand(r: Runner, cmd: Command): void {
       case 'options':
         s.setOptions(cmd.options);
         break;
+      case 'data': {
+        const info = s.setData(cmd.dataset);
+        if (info) r.ready(info);
+        break;
+      }
       case 'inspect': {
         requireRun(r);
         const bad = validateInspect(cmd.k, cmd.rows);

@@ -9,6 +9,7 @@ import type { Model } from '../engine/model.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
 import { SharedMask, TRAINING_VIEW } from './views.ts';
+import { NoPictureJob, hasPicture } from './custom-output.ts';
 
 export interface ViewContext {
   mode: ViewMode;
@@ -254,6 +255,7 @@ export class DigitsJob implements OutputJob {
 
 export function createOutputJob(run: Run, gridSize: number, mcSamples: () => number): OutputJob {
   const d = run.dataset;
+  if (d.name === 'custom' && !hasPicture(d)) return new NoPictureJob(run);
   if (d.inputDim === 2 && d.kind === 'classification') return new GridJob(run, gridSize);
   if (d.inputDim === 1) return new CurveJob(run, mcSamples);
   return new DigitsJob(run);

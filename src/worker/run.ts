@@ -4,6 +4,8 @@
 import type { LabConfig, TeachFlags } from '../protocol/config.ts';
 import type { Metrics } from '../protocol/frame.ts';
 import { makeDataset, type Dataset } from '../engine/datasets/index.ts';
+import type { CustomData } from '../protocol/custom-data.ts';
+import { customDataset } from '../data/dataset.ts';
 import { EngineError } from '../engine/errors.ts';
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
@@ -74,10 +76,10 @@ export class Run {
   private useBatchCopy = true;
   private qScratch = new Float32Array(0);
 
-  constructor(id: number, config: LabConfig, teach: TeachFlags, frozen: ReadonlyMap<number, boolean>) {
+  constructor(id: number, config: LabConfig, teach: TeachFlags, frozen: ReadonlyMap<number, boolean>, custom: CustomData | null = null) {
     this.id = id;
     this.seed = config.seed;
-    const data = (this.dataset = makeDataset(config.data, config.seed));
+    const data = (this.dataset = config.data.name === 'custom' ? customDataset(custom, config.data, config.seed) : makeDataset(config.data, config.seed));
     const loss: LossKind = data.kind === 'classification' ? 'cross_entropy' : 'mse';
     const spec = (this.spec = compileNet(config.net, data.inputDim, data.classes, loss));
     validateModelSpec(spec);

@@ -8,6 +8,8 @@ import { EngineError } from '../engine/errors.ts';
 import { createOutputJob, type OutputJob, type ViewContext } from './outputs.ts';
 import { buildLayerFrames } from './probes.ts';
 import { Run } from './run.ts';
+import type { CustomData } from '../protocol/custom-data.ts';
+import { validateCustomData } from '../data/dataset.ts';
 
 /** Fields of a frame the loop supplies (pacing and play state). */
 export type FrameMeta = Pick<Frame, 'seq' | 'rev' | 'stepsPerSecond' | 'playing' | 'pendingSteps' | 'speed'>;
@@ -50,6 +52,8 @@ export class Session {
   settings = 0;
   private output: OutputJob | null = null;
   private runCounter = 0;
+  /** The learner's own rows (data name 'custom'); kept across configures, replaced only by valid data. */
+  custom: CustomData | null = null;
 
   /** The run, or an error saying there is none yet. */
   get current(): Run {
@@ -63,7 +67,7 @@ export class Session {
   }
 
   private start(config: LabConfig, teach: TeachFlags): ReadyInfo {
-    const run = new Run(this.runCounter + 1, config, teach, this.frozen);
+    const run = new Run(this.runCounter + 1, config, teach, this.frozen, this.custom);
     this.runCounter++;
     this.run = run;
     this.config = config;
@@ -146,6 +150,24 @@ export class Session {
     }
     run.metricsStale = true;
     this.touch();
+  }
+
+  /**
+   * Keeps the learner's rows. A run on 'custom' data restarts with them; if they are invalid, or the
+   * run cannot be built from them, the previous rows (and run) stay in force and the error says why.
+   */
+  setData(d: CustomData): ReadyInfo | null {
+    validateCustomData(d);
+    const prev = this.custom;
+    this.custom = d;
+    if (this.config?.data.name !== 'custom' || !this.run) return null;
+    // Like a new seed, new rows keep the network's structure, so γ/β freezes stay.
+    try {
+      return this.start(this.config, this.teach);
+    } catch (e) {
+      this.custom = prev;
+      throw e;
+    }
   }
 
   setMode(mode: ViewMode): void {

@@ -20,7 +20,7 @@ export const DATA_LIMITS = {
   testSize: { min: 1, max: 5000 },
 } as const;
 
-const NAMES: Record<DatasetName, true> = { circles: true, xor: true, gaussians: true, spiral: true, moons: true, sine: true, digits: true };
+const NAMES: Record<DatasetName, true> = { circles: true, xor: true, gaussians: true, spiral: true, moons: true, sine: true, digits: true, custom: true };
 
 export function validateDataConfig(cfg: DataConfig, seed: number): void {
   if (typeof cfg.name !== 'string' || !Object.hasOwn(NAMES, cfg.name)) {
@@ -66,6 +66,9 @@ export function makeDataset(cfg: DataConfig, seed: number): Dataset {
       const test = sample2D(set, testRng, cfg.testSize, cfg.noise);
       return { name: cfg.name, kind: 'classification', inputDim: 2, classes: 2, train, test, domain: squareDomain(train, test) };
     }
+    case 'custom':
+      // The learner's rows live in the worker's session, not in the config (see src/data/dataset.ts).
+      throw new EngineError('data', 'your data: built from the loaded file, not from the config', 'name');
     default: {
       const never: never = cfg.name;
       throw new EngineError('invalid_spec', `name: unknown data set ${String(never)}`, 'name');

@@ -19,6 +19,8 @@ const SHAPES: Record<DatasetName, ModelInfo> = {
   moons: { inputDim: 2, classes: 2, kind: 'classification' },
   sine: { inputDim: 1, classes: 1, kind: 'regression' },
   digits: { inputDim: 64, classes: 10, kind: 'classification' },
+  // The learner's own data: a placeholder until the worker reports the loaded file's shape.
+  custom: { inputDim: 2, classes: 2, kind: 'classification' },
 };
 
 export function modelInfo(config: LabConfig, ready: ReadyInfo | null): ModelInfo {

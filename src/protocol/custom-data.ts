@@ -1,0 +1,36 @@
+// A learner's own data as it travels to the worker: every row, features already standardized, plain
+// typed arrays only (so the message can be cloned or transferred). The worker splits it into train and
+// test with the run's seed, so a new seed gives a new split like every other data set.
+
+export interface CustomData {
+  /** The file's name, for display only. */
+  name: string;
+  kind: 'classification' | 'regression';
+  inputDim: number;
+  /** Classes (classification) or 1 (regression). */
+  classes: number;
+  /** rows × inputDim, row-major, standardized per feature. */
+  x: Float32Array;
+  /** rows: class index (classification) or the raw target (regression). */
+  y: Float32Array;
+  /** Column names of the features (from the header, or x1, x2, …). */
+  featureNames: string[];
+  /** Classification: what each class index stood for in the file (its label text). Empty for regression. */
+  classNames: string[];
+}
+
+/** Bounds a file must respect; the parser and the worker check the same numbers. */
+export const CUSTOM_LIMITS = {
+  minRows: 10,
+  maxRows: 5000,
+  maxFeatures: 64,
+  minClasses: 2,
+  maxClasses: 10,
+} as const;
+
+/** Share of the rows held out for testing (at least one row). */
+export const CUSTOM_TEST_FRACTION = 0.2;
+
+export function customRows(d: CustomData): number {
+  return d.y.length;
+}
