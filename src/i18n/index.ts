@@ -11,9 +11,10 @@ import code from './messages/code.ts';
 import controls from './messages/controls.ts';
 import compare from './messages/compare.ts';
 import classroom from './messages/classroom.ts';
+import inference from './messages/inference.ts';
 import exportMessages from './messages/export.ts';
 
-const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls, classroom, compare, exportMessages] as const;
+const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls, classroom, compare, exportMessages, inference] as const;
 
 type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
 export type MessageKey = KeysOf<(typeof tables)[number]>;

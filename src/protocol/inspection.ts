@@ -15,6 +15,8 @@ export interface LayerModes {
   /** Position in the compiled ModelSpec.layers. */
   index: number;
   type: LayerType;
+  /** Dropout: the drop probability now in force (0 where dropout is switched off). */
+  p?: number;
   /** Mean output in training mode (masks sampled, BN on these rows' statistics), averaged over several mask draws. */
   meanTrain: number;
   /** Mean output in inference mode as the lab's network computes it now (teaching switches included). */

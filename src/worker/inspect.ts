@@ -4,6 +4,7 @@
 // beside it). Runs on an InspectNet: the run's model, buffers, masks, statistics and random streams
 // are left exactly as they were.
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
+import { Dropout } from '../engine/layers/dropout.ts';
 import { EVAL_MODE, MC_MODE, TRAIN_VIEW_MODE } from '../engine/layers/types.ts';
 import { argmaxRow, type Targets } from '../engine/loss.ts';
 import type { Split } from '../engine/trainer.ts';
@@ -135,7 +136,9 @@ function layerModes(ins: InspectNet, X: Float32Array, R: number): LayerModes[] {
   ins.with(null, null, () => ins.forward(X, R, EVAL_MODE));
   return L.map((l, i) => {
     const m = means(l.out, R * l.outDim);
-    return { index: i, type: l.type, meanTrain: sum[i], meanInfer: m.mean, absTrain: abs[i], absInfer: m.abs, ratio: abs[i] > 0 ? m.abs / abs[i] : NaN };
+    const row: LayerModes = { index: i, type: l.type, meanTrain: sum[i], meanInfer: m.mean, absTrain: abs[i], absInfer: m.abs, ratio: abs[i] > 0 ? m.abs / abs[i] : NaN };
+    if (l instanceof Dropout) row.p = l.p;
+    return row;
   });
 }
 

@@ -1,0 +1,84 @@
+// Panel 6, the Inference lab: the same test inputs through training and inference mode, dropout's
+// scaling done right and forgotten, Monte-Carlo dropout, and BatchNorm at inference with running
+// statistics, batch statistics and a batch of one. The worker measures on request (`inspect`) on a
+// copy of the network; this panel asks when it opens, after a change, every 2 s while training, and
+// when the learner presses "Measure again".
+import { useEffect, useState } from 'react';
+import { useT } from '../../app/useT.ts';
+import { formatNumber } from '../../i18n/index.ts';
+import { useInspection } from '../../store/inspection.ts';
+import { useLab } from '../../store/lab.ts';
+import { BnSection, LnSection } from './BnSection.tsx';
+import { McSection } from './McSection.tsx';
+import { ModesSection } from './ModesSection.tsx';
+import { ScalingSection } from './ScalingSection.tsx';
+import { useAutoInspect } from './useAutoInspect.ts';
+import '../../charts/charts.css';
+import './inference.css';
+
+export function InferencePanel() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const ready = useLab((s) => s.ready);
+  const net = useLab((s) => s.config.net);
+  const teach = useLab((s) => s.teach);
+  const playing = useLab((s) => s.playing);
+  const k = useLab((s) => s.options.mcSamples);
+  const patch = useLab((s) => s.patch);
+  const setOptions = useLab((s) => s.setOptions);
+  const inspect = useLab((s) => s.inspect);
+  const { report, received } = useInspection();
+  const [waitingFor, setWaitingFor] = useState<number | null>(null);
+  useAutoInspect();
+
+  // "Measuring…" lasts until the next report (or a few seconds, should the worker refuse).
+  useEffect(() => {
+    if (waitingFor === null) return;
+    if (received > waitingFor) {
+      setWaitingFor(null);
+      return;
+    }
+    const id = setTimeout(() => setWaitingFor(null), 4000);
+    return () => clearTimeout(id);
+  }, [received, waitingFor]);
+
+  const current = report && ready && report.runId === ready.runId ? report : null;
+  const head = (
+    <div className="inf-head">
+      <h2 id="inf-title">{t('inf.title')}</h2>
+      <button
+        type="button"
+        disabled={!ready}
+        onClick={() => {
+          setWaitingFor(received);
+          inspect(k);
+        }}
+      >
+        {t('inf.measure')}
+      </button>
+    </div>
+  );
+  if (!ready || !current) {
+    return (
+      <section className="panel inf-panel" aria-labelledby="inf-title">
+        {head}
+        <p className="empty">{t(ready ? 'inf.measuring' : 'inf.empty')}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="panel inf-panel" aria-labelledby="inf-title" aria-busy={waitingFor !== null}>
+      {head}
+      <p className="inf-note">{t('inf.intro')}</p>
+      <p className="inf-measured" data-testid="inf-measured">
+        {waitingFor !== null ? t('inf.measuring') : t('inf.measuredAt', { step: current.step, ms: formatNumber(lang, current.ms, 2) })}
+        {playing ? <> {t('inf.auto')}</> : null}
+      </p>
+      <ModesSection report={current} t={t} lang={lang} teach={teach} />
+      <ScalingSection report={current} t={t} lang={lang} net={net} teach={teach} patch={patch} />
+      <McSection report={current} ready={ready} t={t} lang={lang} k={k} setK={(v) => setOptions({ mcSamples: v })} />
+      <BnSection report={current} t={t} lang={lang} net={net} patch={patch} />
+      <LnSection report={current} t={t} lang={lang} />
+    </section>
+  );
+}

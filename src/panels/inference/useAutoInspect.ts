@@ -1,0 +1,40 @@
+// When the Inference lab asks the worker to measure: once when it opens (and the network is ready),
+// shortly after any setting changes (a new run, p, scaling, a teaching switch, K), and while the step
+// moves — playing or stepping — at most every TRAINING_GAP_MS, with a last measurement after training
+// stops. It listens to the store outside React, so a frame does not re-render the panel.
+import { useEffect } from 'react';
+import { useLab, type LabState } from '../../store/lab.ts';
+
+export const SETTLE_MS = 250;
+export const TRAINING_GAP_MS = 2000;
+
+function measure(s: LabState): void {
+  if (s.ready) s.inspect(s.options.mcSamples);
+}
+
+export function useAutoInspect(): void {
+  useEffect(() => {
+    let last = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const fire = () => {
+      timer = undefined;
+      last = performance.now();
+      measure(useLab.getState());
+    };
+    const after = (ms: number) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(fire, Math.max(0, ms));
+    };
+    if (useLab.getState().ready) fire();
+    const unsub = useLab.subscribe((s, prev) => {
+      const settings =
+        s.ready?.runId !== prev.ready?.runId || s.config !== prev.config || s.teach !== prev.teach || s.options.mcSamples !== prev.options.mcSamples;
+      if (settings) after(SETTLE_MS);
+      else if (s.step !== prev.step && timer === undefined) after(last + TRAINING_GAP_MS - performance.now());
+    });
+    return () => {
+      unsub();
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, []);
+}
