@@ -1,7 +1,7 @@
 // The learner's rows as an engine Dataset: checked again on arrival (a message is not trusted just
 // because the page parsed it), then split into train and test with the run's seed. Pure TypeScript:
 // the worker imports it.
-import { CUSTOM_LIMITS, CUSTOM_TEST_FRACTION, customRows, type CustomData } from '../protocol/custom-data.ts';
+import { CUSTOM_LIMITS, customRows, customTestRows, customTrainRows, hasPicture, type CustomData } from '../protocol/custom-data.ts';
 import type { DataConfig } from '../protocol/config.ts';
 import type { Dataset } from '../engine/datasets/types.ts';
 import { squareDomain } from '../engine/datasets/twod.ts';
@@ -38,16 +38,6 @@ export function validateCustomData(d: CustomData): void {
     seen.add(c);
   }
   if (seen.size < 2) bad('y', 'every row has the same class; at least two are needed');
-}
-
-/** Test rows for n rows: the held-out share, at least one, leaving at least one for training. */
-export function customTestRows(n: number): number {
-  return Math.min(n - 1, Math.max(1, Math.round(n * CUSTOM_TEST_FRACTION)));
-}
-
-/** Training rows a config uses from n rows (trainSize above what is left just means all of it). */
-export function customTrainRows(n: number, trainSize: number): number {
-  return Math.min(trainSize, n - customTestRows(n));
 }
 
 /** Plotting bounds of 1-D regression data: x and target ranges with a margin. */
@@ -90,7 +80,6 @@ export function customDataset(d: CustomData | null, cfg: DataConfig, seed: numbe
   const test = take(order.slice(0, nTest));
   const train = take(order.slice(nTest, nTest + nTrain));
   let domain: Dataset['domain'] = null;
-  if (D === 2 && d.kind === 'classification') domain = squareDomain(train, test);
-  else if (D === 1 && d.kind === 'regression') domain = curveDomain([train, test]);
+  if (hasPicture(d)) domain = D === 2 ? squareDomain(train, test) : curveDomain([train, test]);
   return { name: 'custom', kind: d.kind, inputDim: D, classes: d.classes, train, test, domain };
 }

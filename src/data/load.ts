@@ -1,7 +1,7 @@
 // Loading a learner's file into the lab: parse strictly; on success keep the rows, send them to the
 // worker and switch the run to them; on failure change nothing, so the lab keeps its previous data.
 import { useLab } from '../store/lab.ts';
-import { customTestRows, customTrainRows } from './dataset.ts';
+import { customTestRows, customTrainRows } from '../protocol/custom-data.ts';
 import { parseCsv, type CsvResult } from './parse-csv.ts';
 import { useCustomData } from './store.ts';
 

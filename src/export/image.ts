@@ -31,17 +31,28 @@ function win(el: Element): Window {
   return el.ownerDocument.defaultView ?? window;
 }
 
-/** Copies the computed presentation style of src (and its subtree) onto the clone dst. */
-function inlineStyles(src: Element, dst: Element): void {
+/** Properties that do not inherit, and the value that needs no writing. */
+const NOT_INHERITED: Record<string, string> = { opacity: '1', display: 'inline', 'vector-effect': 'none', 'mix-blend-mode': 'normal' };
+
+/**
+ * Copies the computed presentation style of src (and its subtree) onto the clone dst. Below the root,
+ * an inherited property equal to the parent's is left out (it inherits in the file too), which keeps
+ * a chart of hundreds of elements small.
+ */
+function inlineStyles(src: Element, dst: Element, parent: CSSStyleDeclaration | null = null): void {
   const cs = win(src).getComputedStyle(src);
   const decl: string[] = [];
   for (const p of STYLE_PROPS) {
     const v = cs.getPropertyValue(p);
-    if (v) decl.push(`${p}:${v}`);
+    if (!v) continue;
+    const initial = NOT_INHERITED[p];
+    if (parent && (initial !== undefined ? v === initial : v === parent.getPropertyValue(p))) continue;
+    decl.push(`${p}:${v}`);
   }
   if (decl.length) dst.setAttribute('style', decl.join(';'));
+  else dst.removeAttribute('style');
   const a = src.children, b = dst.children;
-  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i], b[i]);
+  for (let i = 0; i < a.length && i < b.length; i++) inlineStyles(a[i], b[i], cs);
 }
 
 /** Drawn size of an SVG: its box on the page, else its viewBox, else its width / height attributes. */
@@ -67,7 +78,7 @@ export function backgroundOf(el: Element): string {
 function styledClone(svg: SVGSVGElement, box: { w: number; h: number }, title?: string, background?: string): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);
-  clone.setAttribute('xmlns', SVG_NS);
+  // No xmlns attribute: the serializer declares the SVG namespace itself (a second one breaks the file).
   clone.setAttribute('width', String(Math.round(box.w)));
   clone.setAttribute('height', String(Math.round(box.h)));
   clone.removeAttribute('aria-hidden');

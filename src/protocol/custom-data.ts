@@ -34,3 +34,18 @@ export const CUSTOM_TEST_FRACTION = 0.2;
 export function customRows(d: CustomData): number {
   return d.y.length;
 }
+
+/** Test rows for n rows: the held-out share, at least one, leaving at least one for training. */
+export function customTestRows(n: number): number {
+  return Math.min(n - 1, Math.max(1, Math.round(n * CUSTOM_TEST_FRACTION)));
+}
+
+/** Training rows a config uses from n rows (trainSize above what is left just means all of it). */
+export function customTrainRows(n: number, trainSize: number): number {
+  return Math.min(trainSize, n - customTestRows(n));
+}
+
+/** Whether the output panel has a picture for such data: 2-D classification or 1-D regression. */
+export function hasPicture(d: { inputDim: number; kind: 'classification' | 'regression' }): boolean {
+  return (d.inputDim === 2 && d.kind === 'classification') || (d.inputDim === 1 && d.kind === 'regression');
+}

@@ -30,8 +30,3 @@ export class NoPictureJob implements OutputJob {
     };
   }
 }
-
-/** Whether the output panel has a picture for this data: 2-D classification or 1-D regression. */
-export function hasPicture(d: { inputDim: number; kind: 'classification' | 'regression' }): boolean {
-  return (d.inputDim === 2 && d.kind === 'classification') || (d.inputDim === 1 && d.kind === 'regression');
-}

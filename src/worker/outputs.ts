@@ -9,7 +9,8 @@ import type { Model } from '../engine/model.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
 import { SharedMask, TRAINING_VIEW } from './views.ts';
-import { NoPictureJob, hasPicture } from './custom-output.ts';
+import { NoPictureJob } from './custom-output.ts';
+import { hasPicture } from '../protocol/custom-data.ts';
 
 export interface ViewContext {
   mode: ViewMode;

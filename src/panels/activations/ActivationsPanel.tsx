@@ -87,7 +87,7 @@ export function ActivationsPanel() {
           </li>
         ) : null}
       </ul>
-      <div className="act-grid">
+      <div className="act-grid" data-export="activations">
         {layers.map((l) => {
           const name = title(t, l);
           const cur: Bands = { steps: a.step, q: l.q };

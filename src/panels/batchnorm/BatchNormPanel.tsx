@@ -108,7 +108,7 @@ export function BatchNormPanel() {
 
       <section className="bn-hists" aria-labelledby="bn-hist-title">
         <h3 id="bn-hist-title">{t('bn.hist.title')}</h3>
-        <div className="bn-hist-row">
+        <div className="bn-hist-row" data-export="bn-hist">
           {hists.map(({ h, label, cls }) =>
             h ? (
               <figure key={cls} className={`bn-hist bn-hist-${cls}`} data-testid={`bn-hist-${cls}`}>

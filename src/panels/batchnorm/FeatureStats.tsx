@@ -31,7 +31,7 @@ function DotChart({ title, batch, running, from, to, feature, onPick }: {
   return (
     <figure className="bn-dots">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${W} ${H}`} className="chart" aria-hidden="true" focusable="false">
+      <svg viewBox={`0 0 ${W} ${H}`} className="chart" data-export="bn-stats" aria-hidden="true" focusable="false">
         {y.ticks(3).map((v) => (
           <g key={v}>
             <line className="grid" x1={M.l} x2={W - M.r} y1={y(v)} y2={y(v)} />

@@ -104,7 +104,7 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
           <li key={s}>{s}</li>
         ))}
       </ul>
-      <svg viewBox={`0 0 ${W} ${shown.length * STRIP_H + 18}`} className="chart bn-strips" aria-hidden="true" focusable="false">
+      <svg viewBox={`0 0 ${W} ${shown.length * STRIP_H + 18}`} className="chart bn-strips" data-export="bn-steps" aria-hidden="true" focusable="false">
         {shown.map((c, i) => (
           <g key={c.cls} transform={`translate(0,${i * STRIP_H})`}>
             <text className={`bn-strip-label ${i === k - 1 ? 'is-current' : ''}`} x={8} y={10}>

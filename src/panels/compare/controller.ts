@@ -7,6 +7,7 @@ import { useLab } from '../../store/lab.ts';
 import { throttleAcks } from './ack-throttle.ts';
 import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
 import { defaultVariants, variantConfig, type Variant } from './variants.ts';
+import { getCustomData } from '../../data/store.ts';
 
 /** Least time between two frames of one variant (10 a second; the panel redraws at 8 Hz). */
 const FRAME_GAP_MS = 100;
@@ -55,6 +56,9 @@ function onEvent(id: number, ev: BridgeEvent): void {
 function configure(b: Bridge, v: Variant): void {
   const s = useLab.getState();
   const base = useCompare.getState().base ?? s.config;
+  // Each variant's worker needs the learner's own rows before a configure that uses them.
+  const own = getCustomData();
+  if (base.data.name === 'custom' && own) b.send({ type: 'data', dataset: own });
   // Correct behaviour only (no teaching mistakes), and the cheapest MC band: the comparison reads
   // losses, and the worker's time should go to training steps.
   b.configure(variantConfig(base, v), DEFAULT_TEACH, s.mode, { ...s.options, mcSamples: 1 });

@@ -5,6 +5,7 @@ import type { ParamId } from '../../protocol/hyperparams.ts';
 import { useT } from '../../app/useT.ts';
 import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
 import { anyShown, useParam } from './params.ts';
+import { useCustomData } from '../../data/store.ts';
 
 const RESTARTING: readonly ParamId[] = ['dataset', 'noise', 'trainSize', 'testSize'];
 
@@ -12,6 +13,8 @@ export function DataSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
   const t = useT();
   const restartId = useId();
   const name = useParam<DatasetName>('dataset');
+  // The learner's own rows (loaded in the export panel) are a choice once they exist.
+  const ownData = useCustomData((s) => s.loaded !== null);
   const show = (id: ParamId) => !props.hidden?.has(id);
   if (!anyShown([...RESTARTING, 'batchSize'], props.hidden)) return null;
   const digits = name === 'digits';
@@ -19,7 +22,7 @@ export function DataSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
     <Section id="data" title={t('controls.section.data')} defaultOpen={props.defaultOpen}>
       {anyShown(RESTARTING, props.hidden) ? <RestartNote id={restartId} text={t('controls.restartData')} /> : null}
       {show('dataset') ? (
-        <ParamChoice id="dataset" as="select" describedBy={restartId} choices={DATASETS.map((d) => ({ value: d, label: t(`controls.dataset.${d}`) }))} />
+        <ParamChoice id="dataset" as="select" describedBy={restartId} choices={(ownData || name === 'custom' ? [...DATASETS, 'custom' as const] : DATASETS).map((d) => ({ value: d, label: t(`controls.dataset.${d}`) }))} />
       ) : null}
       {show('noise') ? (
         digits ? <p className="controls-hint">{t('controls.noiseDigits')}</p> : <ParamSlider id="noise" describedBy={restartId} />

@@ -14,7 +14,7 @@ export function AccuracyChart({ h, x, index }: { h: History; x: ScaleLinear<numb
   const y = scaleLinear().domain([Math.max(0, Math.floor(lo * 10) / 10), 1]).range([ACC_H - M.b, M.t]);
   const ix = index >= 0 ? x(h.step[index]) : 0;
   return (
-    <svg viewBox={`0 0 ${W} ${ACC_H}`} className="chart loss-acc" aria-hidden="true" focusable="false">
+    <svg viewBox={`0 0 ${W} ${ACC_H}`} className="chart loss-acc" data-export="accuracy" aria-hidden="true" focusable="false">
       <AxisLeft scale={y} at={M.l} grid={W - M.l - M.r} ticks={3} format={(v) => `${Math.round(v * 100)}%`} />
       <AxisBottom scale={x} at={ACC_H - M.b} ticks={6} />
       <path d={linePath(h.step, h.trainAcc, x, y)} className="line train" data-testid="acc-train" />

@@ -26,7 +26,7 @@ export function LossChart({ h, earlier, x, y, log, index }: Props) {
   const yFmt = y.tickFormat(4, log ? '.2~g' : undefined);
   const ix = index >= 0 ? x(xs[index]) : 0;
   return (
-    <svg viewBox={`0 0 ${W} ${LOSS_H}`} className="chart loss-chart" aria-hidden="true" focusable="false">
+    <svg viewBox={`0 0 ${W} ${LOSS_H}`} className="chart loss-chart" data-export="loss" aria-hidden="true" focusable="false">
       <defs>
         <pattern id={hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" className="loss-gap-bg" />

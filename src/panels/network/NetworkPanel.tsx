@@ -177,7 +177,7 @@ export function NetworkPanel() {
       </div>
       <p className={`network-caption${frame?.mode === 'training' && masked ? ' network-caption-drop' : ''}`}>{caption}</p>
       <div className="network-stage" ref={wrapRef} style={{ height: layout.height }}>
-        <canvas ref={canvasRef} className="network-canvas" role="img" data-dropped="0" />
+        <canvas ref={canvasRef} className="network-canvas" data-export="network" role="img" data-dropped="0" />
         <div className="network-units" role="group" aria-label={t('network.units')} onKeyDown={onKeyDown}>
           {cols.map((col, c) =>
             layout.columns[c].ys.map((y, j) => {

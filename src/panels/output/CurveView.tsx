@@ -97,7 +97,7 @@ export function CurveView({ ready }: { ready: ReadyInfo }) {
       </div>
       {mode === 'training' && hasDropout && <p className="output-caption output-caption-warn">{t('output.curve.noisy')}</p>}
       {frame && !hasDropout && <p className="output-caption">{t('output.curve.noBand')}</p>}
-      <svg viewBox={`0 0 ${W} ${H}`} className="chart" role="img" aria-label={t('output.curve.label')}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="chart" data-export="output" role="img" aria-label={t('output.curve.label')}>
         <defs>
           <clipPath id={clipId}>
             <rect x={M.l} y={M.t} width={W - M.l - M.r} height={H - M.t - M.b} />

@@ -131,7 +131,7 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
       </div>
       <p className={`output-caption${noisy ? ' output-caption-warn' : ''}`}>{caption}</p>
       <div className="output-stage-wrap" ref={wrapRef}>
-        <div className="output-stage" style={{ width: side, height: side }}>
+        <div className="output-stage" data-export="output" style={{ width: side, height: side }}>
           <canvas ref={gridRef} className="output-canvas" role="img" aria-label={t('output.grid.label')} aria-describedby={summaryId} />
           <canvas ref={pointsRef} className="output-canvas" aria-hidden="true" />
         </div>

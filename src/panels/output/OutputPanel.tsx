@@ -5,6 +5,7 @@ import { useT } from '../../app/useT.ts';
 import { CurveView } from './CurveView.tsx';
 import { DigitsView } from './DigitsView.tsx';
 import { GridView } from './GridView.tsx';
+import { hasPicture } from '../../protocol/custom-data.ts';
 import './output.css';
 
 export function OutputPanel() {
@@ -12,6 +13,7 @@ export function OutputPanel() {
   const ready = useLab((s) => s.ready);
   let body;
   if (!ready) body = <p className="empty">{t('output.waiting')}</p>;
+  else if (ready.data.name === 'custom' && !hasPicture(ready.data)) body = <p className="empty">{t('data.noView', { n: ready.data.inputDim })}</p>;
   else if (ready.data.inputDim === 2 && ready.data.kind === 'classification' && ready.data.domain) body = <GridView key={ready.runId} ready={ready} />;
   else if (ready.data.inputDim === 1) body = <CurveView key={ready.runId} ready={ready} />;
   else body = <DigitsView key={ready.runId} ready={ready} />;
