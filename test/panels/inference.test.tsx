@@ -92,6 +92,7 @@ describe('InferencePanel', () => {
     expect(cells[2].textContent).toContain('differs');
     expect(screen.getByText(/Teaching mistake in force: the lab’s inference skips/)).toBeTruthy();
     expect(screen.getByText(/The lab’s network is forgetting the scaling now/)).toBeTruthy();
+    expect(screen.getByText(/Some difference is expected even when everything is done right/)).toBeTruthy();
   });
 
   it('puts the scaling right and forgotten side by side, and its controls send patches', async () => {

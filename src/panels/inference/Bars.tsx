@@ -24,23 +24,23 @@ export function CellBars({ bars, max, width = 110 }: { bars: Bar[]; max: number;
   );
 }
 
-/** Labelled horizontal bars with their values written at the end (role img, named by `summary`). */
-export function LabelledBars({ bars, max, format, summary, width = 320 }: { bars: Bar[]; max: number; format(v: number): string; summary: string; width?: number }) {
-  const LABEL = 118, VALUE = 54, H = 16, G = 6;
-  const span = width - LABEL - VALUE;
-  const h = bars.length * (H + G) - G;
+/** Horizontal bars, each under its label, values written at the end (role img, named by `summary`). */
+export function LabelledBars({ bars, max, format, summary, width = 360 }: { bars: Bar[]; max: number; format(v: number): string; summary: string; width?: number }) {
+  const LABEL = 14, H = 12, G = 6, VALUE = 60;
+  const row = LABEL + H + G, span = width - VALUE - 2;
+  const h = bars.length * row - G;
   const x = (v: number) => (max > 0 && Number.isFinite(v) ? Math.max(0, Math.min(1, v / max)) * span : 0);
   return (
     <svg className="chart inf-chart" viewBox={`0 0 ${width} ${h}`} role="img" aria-label={summary}>
       {bars.map((b, i) => {
-        const y = i * (H + G);
+        const y = i * row;
         return (
           <g key={i}>
-            <text className="inf-chart-label" x={LABEL - 6} y={y + H / 2} dominantBaseline="middle" textAnchor="end">
+            <text className="inf-chart-label" x={1} y={y + LABEL - 4}>
               {b.label}
             </text>
-            <rect className={`inf-bar inf-bar-${b.kind}`} x={LABEL} y={y + 0.5} width={x(b.value)} height={H - 1} />
-            <text className="inf-chart-value" x={LABEL + x(b.value) + 4} y={y + H / 2} dominantBaseline="middle">
+            <rect className={`inf-bar inf-bar-${b.kind}`} x={1} y={y + LABEL + 0.5} width={x(b.value)} height={H - 1} />
+            <text className="inf-chart-value" x={x(b.value) + 6} y={y + LABEL + H / 2} dominantBaseline="middle">
               {format(b.value)}
             </text>
           </g>

@@ -68,7 +68,6 @@ export function BnSection({ report, t, lang, net, patch }: Props) {
           bars={rows.map((r) => ({ label: r.label, value: r.e.acc, kind: r.kind }))}
           max={1}
           format={(v) => pct(lang, v)}
-          width={360}
           summary={t('inf.bn.chart', { running: pct(lang, bn.running.acc), whole: pct(lang, bn.wholeBatch.acc), one: pct(lang, one.acc) })}
         />
       )}

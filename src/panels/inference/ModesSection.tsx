@@ -7,6 +7,7 @@ import { layerName, num, times, type T } from './format.ts';
 
 /** A mode difference worth flagging in words (not only by colour). */
 const OFF = 0.1;
+const isOff = (l: LayerModes): boolean => Number.isFinite(l.ratio) && Math.abs(l.ratio - 1) > OFF;
 
 export function ModesSection({ report, t, lang, teach }: { report: InspectionReport; t: T; lang: Lang; teach: TeachFlags }) {
   const regression = report.kind === 'regression';
@@ -41,7 +42,7 @@ export function ModesSection({ report, t, lang, teach }: { report: InspectionRep
           </thead>
           <tbody>
             {rows.map((l) => {
-              const off = Number.isFinite(l.ratio) && Math.abs(l.ratio - 1) > OFF;
+              const off = isOff(l);
               return (
                 <tr key={l.index} className={off ? 'is-off' : undefined}>
                   <th scope="row">{name(l.index)}</th>
@@ -55,7 +56,7 @@ export function ModesSection({ report, t, lang, teach }: { report: InspectionRep
                     <CellBars
                       bars={[
                         { value: l.absTrain, kind: 'train' },
-                        { value: l.absInfer, kind: l.ratio > 1 + OFF || l.ratio < 1 - OFF ? 'wrong' : 'infer' },
+                        { value: l.absInfer, kind: off ? 'wrong' : 'infer' },
                       ]}
                       max={Math.max(l.absTrain, l.absInfer)}
                     />
@@ -66,6 +67,7 @@ export function ModesSection({ report, t, lang, teach }: { report: InspectionRep
           </tbody>
         </table>
       </div>
+      {rows.some(isOff) ? <p className="inf-note">{t('inf.modes.why')}</p> : null}
       {hidOff ? <p className="inf-note">{t('inf.modes.hidden')}</p> : null}
       {worst ? <p className="chart-sr-only">{t('inf.modes.summary', { layer: name(worst.index), ratio: times(lang, worst.ratio) })}</p> : null}
     </section>
