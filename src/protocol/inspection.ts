@@ -121,9 +121,9 @@ export interface InspectionReport {
   kind: 'classification' | 'regression';
   /** Test rows (fixed per run, classes round-robin) behind the per-layer means and the scaling means. */
   rows: number;
-  /** Training-mode passes averaged per layer (mask draws). */
+  /** Training-mode passes averaged per layer (mask draws; fewer on a very large network). */
   trainPasses: number;
-  /** Test rows behind the loss and accuracy figures (the whole test set unless it is very large). */
+  /** Test rows behind the loss and accuracy figures: the whole test set, or an even spread of it when the network is very large (a fixed work budget). */
   testRows: number;
   layers: LayerModes[];
   /** Null when no dropout layer has p > 0. */

@@ -18,8 +18,14 @@ import { chooseRows } from './run-setup.ts';
 
 /** Training-mode passes averaged per layer: one mask draw over 64 rows is noisy to a few per cent. */
 export const TRAIN_PASSES = 8;
-/** Loss and accuracy use at most this many test rows (the whole test set at every default size). */
-export const MAX_TEST_ROWS = 2000;
+/** Multiply-adds the training-mode passes may take together (a very large network gets fewer passes). */
+export const TRAIN_MAC_BUDGET = 4e6;
+/**
+ * Multiply-adds one pass over the test rows may take (there are up to seven such passes): the whole
+ * test set on every default network, an even spread of at least MIN_TEST_ROWS rows on a very large one.
+ */
+export const PASS_MAC_BUDGET = 3e6;
+export const MIN_TEST_ROWS = 100;
 /**
  * Monte-Carlo on the test set: at most this many multiply-adds (K passes × rows × weights per row), so
  * the measurement stays cheap whatever K and the network; the rows are spread evenly over the test set.
@@ -57,8 +63,10 @@ function inspectedRows(run: Run, c: Cached, rows: number): Float32Array {
   return x;
 }
 
-/** `n` test rows spread evenly over the first `of` (the test sets' order may follow the classes). */
-function spreadRows(run: Run, c: Cached, n: number, of: number): Split {
+/** `n` test rows spread evenly over the test set (its order may follow the classes); all of it when n covers it. */
+function spreadRows(run: Run, c: Cached, n: number): Split {
+  const of = run.dataset.test.n;
+  if (n >= of) return run.dataset.test;
   let s = c.spread.get(n);
   if (!s) {
     const t = run.dataset.test, D = run.dataset.inputDim, ce = run.spec.loss === 'cross_entropy';
@@ -96,21 +104,24 @@ export function inspect(run: Run, k: number, rows: number = INSPECT_LIMITS.defau
   const c = cached(run), ins = c.net, d = run.dataset;
   const X = inspectedRows(run, c, Math.min(rows, d.test.n));
   const R = X.length / d.inputDim;
-  const testRows = Math.min(d.test.n, MAX_TEST_ROWS);
-  const layers = layerModes(ins, X, R);
-  const scaling = scalingFigures(ins, X, R, d.test, testRows, layers);
+  const macs = macsPerRow(run);
+  const testRows = Math.min(d.test.n, Math.max(MIN_TEST_ROWS, Math.floor(PASS_MAC_BUDGET / macs)));
+  const test = spreadRows(run, c, testRows);
+  const passes = Math.max(1, Math.min(TRAIN_PASSES, Math.floor(TRAIN_MAC_BUDGET / (R * macs))));
+  const layers = layerModes(ins, X, R, passes);
+  const scaling = scalingFigures(ins, X, R, test, layers);
   const report: InspectionReport = {
     runId: run.id,
     step: run.step,
     kind: d.kind,
     rows: R,
-    trainPasses: TRAIN_PASSES,
+    trainPasses: passes,
     testRows,
     layers,
     scaling,
-    mc: scaling ? monteCarlo(ins, run, k, spreadRows(run, c, mcRows(run, k, testRows), testRows)) : null,
-    bn: ins.bns.length ? bnFigures(ins, d.test, testRows, d.classes, run) : null,
-    ln: ins.lns.length ? lnFigures(ins, d.test, testRows) : null,
+    mc: scaling ? monteCarlo(ins, run, k, spreadRows(run, c, mcRows(run, k, testRows))) : null,
+    bn: ins.bns.length ? bnFigures(ins, test, d.classes, run) : null,
+    ln: ins.lns.length ? lnFigures(ins, test) : null,
     ms: 0,
   };
   report.ms = now() - t0;
@@ -121,15 +132,15 @@ export function mcRows(run: Run, k: number, testRows: number): number {
   return Math.max(1, Math.min(testRows, Math.floor(MC_MAC_BUDGET / (k * macsPerRow(run)))));
 }
 
-function layerModes(ins: InspectNet, X: Float32Array, R: number): LayerModes[] {
+function layerModes(ins: InspectNet, X: Float32Array, R: number, passes: number): LayerModes[] {
   const L = ins.net.layers, n = L.length;
   const sum = new Float64Array(n), abs = new Float64Array(n);
-  for (let t = 0; t < TRAIN_PASSES; t++) {
+  for (let t = 0; t < passes; t++) {
     ins.forward(X, R, TRAIN_VIEW_MODE);
     L.forEach((l, i) => {
       const m = means(l.out, R * l.outDim);
-      sum[i] += m.mean / TRAIN_PASSES;
-      abs[i] += m.abs / TRAIN_PASSES;
+      sum[i] += m.mean / passes;
+      abs[i] += m.abs / passes;
     });
   }
   // Inference exactly as the lab's network computes it now, teaching switches included.
@@ -142,7 +153,7 @@ function layerModes(ins: InspectNet, X: Float32Array, R: number): LayerModes[] {
   });
 }
 
-function scalingFigures(ins: InspectNet, X: Float32Array, R: number, test: Split, testRows: number, layers: LayerModes[]): ScalingInspection | null {
+function scalingFigures(ins: InspectNet, X: Float32Array, R: number, test: Split, layers: LayerModes[]): ScalingInspection | null {
   const dropping = ins.drops.filter((l) => l.p > 0);
   if (!dropping.length) return null;
   const first = dropping[0], at = ins.net.layers.indexOf(first), p = first.p;
@@ -153,7 +164,7 @@ function scalingFigures(ins: InspectNet, X: Float32Array, R: number, test: Split
     ins.with(mistake && !inverted, false, () => {
       ins.forward(X, R, EVAL_MODE);
       const mean = means(first.out, R * first.outDim).abs;
-      return { mean, e: ins.evaluate(test.x, test.y, testRows, EVAL_MODE, 256) };
+      return { mean, e: ins.evaluate(test.x, test.y, test.n, EVAL_MODE, 256) };
     }, mistake && inverted);
   const ok = run(false), bad = run(true);
   return {
@@ -212,8 +223,8 @@ function meanFigures(m: Float32Array, y: Targets, n: number, C: number, ce: bool
   return { loss: loss / n, acc: ce ? correct / n : NaN };
 }
 
-function bnFigures(ins: InspectNet, test: Split, n: number, classes: number, run: Run): BnInspection {
-  const ce = ins.net.loss.kind === 'cross_entropy', C = ins.net.outDim;
+function bnFigures(ins: InspectNet, test: Split, classes: number, run: Run): BnInspection {
+  const ce = ins.net.loss.kind === 'cross_entropy', C = ins.net.outDim, n = test.n;
   return ins.with(false, false, () => {
     const running = ins.evaluate(test.x, test.y, n, EVAL_MODE, 256);
     const wholeBatch = ins.evaluate(test.x, test.y, n, BATCH_STATS_INFER, n);
@@ -254,8 +265,8 @@ function bnFigures(ins: InspectNet, test: Split, n: number, classes: number, run
   });
 }
 
-function lnFigures(ins: InspectNet, test: Split, n: number): LnInspection {
-  const C = ins.net.outDim;
+function lnFigures(ins: InspectNet, test: Split): LnInspection {
+  const C = ins.net.outDim, n = test.n;
   return ins.with(false, false, () => {
     const full = new Float32Array(n * C);
     const fullBatch = ins.evaluate(test.x, test.y, n, EVAL_MODE, n, (z) => full.set(z.subarray(0, n * C)));

@@ -189,6 +189,14 @@ describe('InferencePanel', () => {
     expect(screen.getByRole('rowheader', { name: 'Output (predicted value)' })).toBeTruthy();
   });
 
+  it('says so when a large network was measured on a spread of the test set', async () => {
+    const m = measured({ net: { norm: ['batchnorm', 'none'] } });
+    // As the worker reports it for a network too large for the whole test set in its budget.
+    await show({ ready: m.ready, report: { ...m.report, testRows: 40 } });
+    expect(screen.getByText(/An even spread of 40 of the 100 test inputs/)).toBeTruthy();
+    expect(screen.getByRole('rowheader', { name: 'Batch statistics of all 40 inputs at once' })).toBeTruthy();
+  });
+
   it('ignores a report of an earlier run', async () => {
     const m = measured({});
     await show({ ready: m.ready, report: { ...m.report, runId: m.ready.runId + 1 } });

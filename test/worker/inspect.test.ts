@@ -7,7 +7,7 @@ import type { WorkerEvent } from '../../src/protocol/messages.ts';
 import { BatchNorm } from '../../src/engine/layers/batchnorm.ts';
 import { Dropout } from '../../src/engine/layers/dropout.ts';
 import { Session } from '../../src/worker/session.ts';
-import { MC_MAC_BUDGET, TRAIN_PASSES, inspect } from '../../src/worker/inspect.ts';
+import { MC_MAC_BUDGET, MIN_TEST_ROWS, TRAIN_PASSES, inspect } from '../../src/worker/inspect.ts';
 import { sameBits, sameSnapshot, snapshot } from '../engine/helpers.ts';
 import { Harness, tinyConfig } from './harness.ts';
 
@@ -188,6 +188,18 @@ test('LayerNorm needs no batch: one row alone gives what it gives in the full ba
   expect(ln.batchOfOne.acc).toBe(ln.fullBatch.acc);
   expect(ln.batchOfOne.loss).toBeCloseTo(ln.fullBatch.loss, 5);
   expect(ln.maxDiff).toBeLessThan(1e-4);
+});
+
+test('a very large network is measured on fewer test rows and mask draws, with the same invariants', () => {
+  const s = trained(config({ hidden: [256, 256, 256], norm: ['batchnorm', 'none', 'none'], dropoutHidden: [true, true, true] }), 3);
+  const r = inspect(s.current, 10);
+  expect(r.testRows).toBeLessThan(300);
+  expect(r.testRows).toBeGreaterThanOrEqual(MIN_TEST_ROWS);
+  expect(r.trainPasses).toBeLessThan(TRAIN_PASSES);
+  expect(r.bn!.batchOfOne.maxAbsXhat).toBe(0);
+  expect(r.bn!.batchOfOne.topShare).toBe(1);
+  expect(r.mc!.rows).toBeGreaterThanOrEqual(1);
+  expect(r.mc!.rows).toBeLessThan(r.testRows);
 });
 
 describe('measuring never disturbs training', () => {

@@ -9,13 +9,15 @@ import { num, pct, type T } from './format.ts';
 
 interface Props {
   report: InspectionReport;
+  /** Rows of the whole test set (the report may cover an even spread of fewer). */
+  testSize: number;
   t: T;
   lang: Lang;
   net: LabConfig['net'];
   patch(p: ConfigPatch): void;
 }
 
-export function BnSection({ report, t, lang, net, patch }: Props) {
+export function BnSection({ report, testSize, t, lang, net, patch }: Props) {
   const { bn } = report;
   const regression = report.kind === 'regression';
   if (!bn) {
@@ -31,9 +33,10 @@ export function BnSection({ report, t, lang, net, patch }: Props) {
       </section>
     );
   }
+  const part = report.testRows < testSize;
   const rows = [
     { key: 'running', label: t('inf.bn.running'), e: bn.running, kind: 'infer' as const },
-    { key: 'whole', label: t('inf.bn.whole'), e: bn.wholeBatch, kind: 'train' as const },
+    { key: 'whole', label: part ? t('inf.bn.wholePart', { n: report.testRows }) : t('inf.bn.whole'), e: bn.wholeBatch, kind: 'train' as const },
     { key: 'one', label: t('inf.bn.one'), e: bn.batchOfOne, kind: 'wrong' as const },
   ];
   const one = bn.batchOfOne;
@@ -41,7 +44,7 @@ export function BnSection({ report, t, lang, net, patch }: Props) {
   return (
     <section className="inf-section" aria-labelledby="inf-bn-title">
       <h3 id="inf-bn-title">{t('inf.bn.title')}</h3>
-      <p>{t('inf.bn.what', { n: report.testRows })}</p>
+      <p>{part ? t('inf.bn.whatPart', { n: report.testRows, total: testSize }) : t('inf.bn.what', { n: report.testRows })}</p>
       <div className="inf-table-wrap">
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.bn.title')}</caption>

@@ -77,7 +77,7 @@ export function InferencePanel() {
       <ModesSection report={current} t={t} lang={lang} teach={teach} />
       <ScalingSection report={current} t={t} lang={lang} net={net} teach={teach} patch={patch} />
       <McSection report={current} ready={ready} t={t} lang={lang} k={k} setK={(v) => setOptions({ mcSamples: v })} />
-      <BnSection report={current} t={t} lang={lang} net={net} patch={patch} />
+      <BnSection report={current} testSize={ready.data.testSize} t={t} lang={lang} net={net} patch={patch} />
       <LnSection report={current} t={t} lang={lang} />
     </section>
   );

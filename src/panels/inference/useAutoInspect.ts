@@ -1,5 +1,5 @@
 // When the Inference lab asks the worker to measure: once when it opens (and the network is ready),
-// shortly after any setting changes (a new run, p, scaling, a teaching switch, K), and while the step
+// shortly after any setting changes (a new run or worker, p, scaling, a teaching switch, K), and while the step
 // moves — playing or stepping — at most every TRAINING_GAP_MS, with a last measurement after training
 // stops. It listens to the store outside React, so a frame does not re-render the panel.
 import { useEffect } from 'react';
@@ -28,7 +28,7 @@ export function useAutoInspect(): void {
     if (useLab.getState().ready) fire();
     const unsub = useLab.subscribe((s, prev) => {
       const settings =
-        s.ready?.runId !== prev.ready?.runId || s.config !== prev.config || s.teach !== prev.teach || s.options.mcSamples !== prev.options.mcSamples;
+        s.ready !== prev.ready || s.config !== prev.config || s.teach !== prev.teach || s.options.mcSamples !== prev.options.mcSamples;
       if (settings) after(SETTLE_MS);
       else if (s.step !== prev.step && timer === undefined) after(last + TRAINING_GAP_MS - performance.now());
     });
