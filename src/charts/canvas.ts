@@ -1,6 +1,6 @@
 // Canvas plumbing shared by the dense pictures: crisp backing stores at the device pixel ratio, and a
 // width hook so drawings follow their container. jsdom has no 2-D context: callers get null and skip.
-import { useEffect, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /**
  * Sizes the canvas's backing store to cssW × cssH CSS pixels at the device pixel ratio and returns a
@@ -25,11 +25,19 @@ export function fitCanvas(canvas: HTMLCanvasElement, cssW: number, cssH: number)
   return ctx;
 }
 
-/** The element's content width in CSS pixels, following resizes (fallback where layout is unknown). */
+/**
+ * The element's content width in CSS pixels, following resizes (fallback where layout is unknown).
+ * The element may appear only on a later render (a panel first shows a placeholder), so every render
+ * checks whether the ref now points at a different element and observes that one.
+ */
 export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
   const [width, setWidth] = useState(fallback);
+  const watched = useRef<{ el: HTMLElement | null; ro: ResizeObserver | null }>({ el: null, ro: null });
   useEffect(() => {
     const el = ref.current;
+    if (el === watched.current.el) return;
+    watched.current.ro?.disconnect();
+    watched.current = { el, ro: null };
     if (!el) return;
     const read = () => {
       const w = el.clientWidth;
@@ -39,8 +47,9 @@ export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: nu
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(read);
     ro.observe(el);
-    return () => ro.disconnect();
-  }, [ref]);
+    watched.current.ro = ro;
+  });
+  useEffect(() => () => watched.current.ro?.disconnect(), []);
   return width;
 }
 

@@ -25,15 +25,29 @@ export function useFrame(): Frame | null {
  * Calls `draw` with each new frame, at most once per display frame, without React renders. With an
  * element, drawing pauses while it is off screen and catches up with the latest frame on return.
  */
-export function subscribeFrame(draw: (f: Frame) => void, element?: Element | null): () => void {
+export function subscribeFrame(draw: (f: Frame) => void, element?: Element | null, maxHz = 60): () => void {
   let pending = false;
   let stale = false;
   let raf = 0;
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const gap = 1000 / maxHz;
   const request = () => {
-    if (pending) return;
+    if (pending || timer !== undefined) return;
+    // A large canvas repainted at every display frame costs the page its own frame rate; at most
+    // maxHz, with a trailing paint so the latest frame is always the one left on screen.
+    const wait = last + gap - performance.now();
+    if (wait > 4) {
+      timer = setTimeout(() => {
+        timer = undefined;
+        request();
+      }, wait);
+      return;
+    }
     pending = true;
     raf = requestAnimationFrame(() => {
       pending = false;
+      last = performance.now();
       const f = getFrame();
       if (f) draw(f);
     });
@@ -58,5 +72,6 @@ export function subscribeFrame(draw: (f: Frame) => void, element?: Element | nul
     unsub();
     unwatch();
     cancelAnimationFrame(raf);
+    if (timer !== undefined) clearTimeout(timer);
   };
 }

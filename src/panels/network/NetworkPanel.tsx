@@ -21,6 +21,8 @@ type T = (key: MessageKey, vars?: Vars) => string;
 
 /** How often the DOM part (labels, summary, inspector) follows the frames; the canvas follows every frame. */
 const DOM_HZ = 5;
+/** Canvas repaints per second: masks still visibly change every paint, at a fraction of the compositing cost. */
+const NET_HZ = 15;
 /** Column spacing (CSS px) below which headers and tags use their short forms so they do not collide. */
 const NARROW_SPACING = 90;
 const TINY_SPACING = 60;
@@ -68,6 +70,8 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
   canvas.dataset.droppedShown = String(shown);
   canvas.dataset.mode = frame.mode;
   canvas.dataset.step = String(frame.step);
+  // The drop probability this drawing was made with: lets a test or benchmark see a slider reach the pixels.
+  canvas.dataset.p = String(Math.max(0, ...frame.layers.map((l) => (l.type === 'dropout' ? (l.p ?? 0) : 0))));
   canvas.setAttribute('aria-label', frame.mode === 'inference' ? t('network.canvas.inference') : total > 0 ? t('network.canvas.training', { n: total }) : t('network.canvas.none'));
 }
 
@@ -103,7 +107,7 @@ export function NetworkPanel() {
     if (!canvas) return;
     const inp: PaintInput = { ready, cols, layout, probe: probeIdx, selected, t };
     paint(canvas, inp, getFrame());
-    return subscribeFrame((f) => paint(canvas, inp, f), canvas);
+    return subscribeFrame((f) => paint(canvas, inp, f), canvas, NET_HZ);
     // `selected` is compared by value so a re-render with an equal selection does not re-subscribe.
   }, [ready, cols, layout, probeIdx, selected?.col, selected?.unit, t]);
 

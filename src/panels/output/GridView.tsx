@@ -98,7 +98,7 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
     const canvas = gridRef.current;
     if (!canvas) return;
     paintBoundary(canvas, ready, side, getFrame());
-    return subscribeFrame((f) => paintBoundary(canvas, ready, side, f), canvas);
+    return subscribeFrame((f) => paintBoundary(canvas, ready, side, f), canvas, 20);
   }, [ready, side]);
 
   useEffect(() => {
