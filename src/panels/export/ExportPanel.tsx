@@ -14,6 +14,8 @@ import { SettingsSection } from './SettingsSection.tsx';
 import { StatusLine, type Status } from './StatusLine.tsx';
 import './export.css';
 
+const RESCAN_MS = 1500;
+
 function ChartsSection() {
   const t = useT();
   const ready = useLab((s) => s.ready);
@@ -23,8 +25,13 @@ function ChartsSection() {
     const now = chartsOnPage();
     setCharts((prev) => (prev.join() === now.join() ? prev : now));
   }, []);
-  // Panels mount after the first ready (and change with the data set): look again then.
+  // Panels mount after the first ready, change with the data set and with presentation mode, and some
+  // draw only once on screen: look again then, and every little while (a query of a few attributes).
   useEffect(scan, [scan, ready]);
+  useEffect(() => {
+    const id = setInterval(scan, RESCAN_MS);
+    return () => clearInterval(id);
+  }, [scan]);
 
   const save = async (id: ChartId, format: 'png' | 'svg') => {
     const chart = t(chartLabelKey(id));
