@@ -144,6 +144,30 @@ describe('custom data in the session', () => {
   });
 });
 
+describe('one feature and a numeric target', () => {
+  it('gets the curve view over a domain that holds the data', async () => {
+    h = new Harness();
+    const text = Array.from({ length: 80 }, (_, i) => `${i / 8},${Math.sin(i / 8) * 3 + 10}`).join('\n');
+    h.send({ type: 'data', dataset: parsed(text) });
+    h.configure(customConfig());
+    await h.until(() => h.readies.length === 1);
+    const info = h.readies[0].data;
+    expect(info).toMatchObject({ kind: 'regression', inputDim: 1, classes: 1 });
+    const dom = info.domain!;
+    for (let i = 0; i < info.trainX.length; i++) {
+      expect(info.trainX[i]).toBeGreaterThan(dom.xMin);
+      expect(info.trainX[i]).toBeLessThan(dom.xMax);
+      expect(info.trainY[i]).toBeGreaterThan(dom.yMin);
+      expect(info.trainY[i]).toBeLessThan(dom.yMax);
+    }
+    // Targets stay in the file's units (around 10), not standardized.
+    expect(dom.yMin).toBeGreaterThan(5);
+    h.send({ type: 'step', n: 2 });
+    const f = await h.frameWhere((f) => f.step === 2);
+    expect(f.output.kind).toBe('curve');
+  });
+});
+
 describe('the split', () => {
   it('follows the seed, keeps the test rows whatever the train size, and covers every row once', () => {
     const d = blobs(100);

@@ -25,9 +25,9 @@ export function DataSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
         <ParamChoice id="dataset" as="select" describedBy={restartId} choices={(ownData || name === 'custom' ? [...DATASETS, 'custom' as const] : DATASETS).map((d) => ({ value: d, label: t(`controls.dataset.${d}`) }))} />
       ) : null}
       {show('noise') ? (
-        digits ? <p className="controls-hint">{t('controls.noiseDigits')}</p> : <ParamSlider id="noise" describedBy={restartId} />
+        digits || name === 'custom' ? <p className="controls-hint">{t(digits ? 'controls.noiseDigits' : 'data.noNoise')}</p> : <ParamSlider id="noise" describedBy={restartId} />
       ) : null}
-      {show('trainSize') ? <ParamSlider id="trainSize" describedBy={restartId} hint={digits ? t('controls.digitsSplit') : undefined} /> : null}
+      {show('trainSize') ? <ParamSlider id="trainSize" describedBy={restartId} hint={digits ? t('controls.digitsSplit') : name === 'custom' ? t('data.split') : undefined} /> : null}
       {show('testSize') ? (
         <details className="controls-advanced">
           <summary>{t('controls.advanced')}</summary>
