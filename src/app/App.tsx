@@ -1,5 +1,6 @@
 // The page: header with the mode switch, transport and status, messages, then the learner's column
 // (lessons, controls, code) beside the panels that show the network's internals.
+import { lazy } from 'react';
 import { Header } from './Header.tsx';
 import { Transport } from './Transport.tsx';
 import { Notices } from './Notices.tsx';
@@ -7,14 +8,17 @@ import { Sidebar } from './Sidebar.tsx';
 import { NetworkPanel } from '../panels/network/NetworkPanel.tsx';
 import { OutputPanel } from '../panels/output/OutputPanel.tsx';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
-import { BatchNormPanel } from '../panels/batchnorm/BatchNormPanel.tsx';
-import { ActivationsPanel } from '../panels/activations/ActivationsPanel.tsx';
-import { ComparePanel } from '../panels/compare/ComparePanel.tsx';
 import { useLab } from '../store/lab.ts';
 import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from './useT.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
 import { useClassroom, useShownPanels } from './presentation.ts';
+
+// Panels below the first screen load as separate chunks, keeping the initial script small.
+const BatchNormPanel = lazy(() => import('../panels/batchnorm/BatchNormPanel.tsx').then((m) => ({ default: m.BatchNormPanel })));
+const ActivationsPanel = lazy(() => import('../panels/activations/ActivationsPanel.tsx').then((m) => ({ default: m.ActivationsPanel })));
+const ComparePanel = lazy(() => import('../panels/compare/ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
+const InferencePanel = lazy(() => import('../panels/inference/InferencePanel.tsx').then((m) => ({ default: m.InferencePanel })));
 
 export function App() {
   const t = useT();
@@ -58,6 +62,11 @@ export function App() {
           {shown.has('activations') && (
             <PanelSlot>
               <ActivationsPanel />
+            </PanelSlot>
+          )}
+          {shown.has('inference') && (
+            <PanelSlot>
+              <InferencePanel />
             </PanelSlot>
           )}
           {shown.has('compare') && (

@@ -6,12 +6,13 @@ import { ControlsPanel } from '../panels/controls/ControlsPanel.tsx';
 // Lessons and code are read less often than the controls: they load when first opened.
 const LessonsPanel = lazy(() => import('../panels/lessons/LessonsPanel.tsx').then((m) => ({ default: m.LessonsPanel })));
 const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
+const ExportPanel = lazy(() => import('../panels/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
 import { useT } from './useT.ts';
 
-type Tab = 'lessons' | 'controls' | 'code';
-const TABS: Tab[] = ['lessons', 'controls', 'code'];
+type Tab = 'lessons' | 'controls' | 'code' | 'export';
+const TABS: Tab[] = ['lessons', 'controls', 'code', 'export'];
 
 export function Sidebar() {
   const t = useT();
@@ -55,6 +56,7 @@ export function Sidebar() {
             {id === 'lessons' && tab === id ? <LessonsPanel /> : null}
             {id === 'controls' ? <ControlsPanel hidden={new Set(hide)} /> : null}
             {id === 'code' && tab === id ? <CodePanel /> : null}
+            {id === 'export' && tab === id ? <ExportPanel /> : null}
           </Suspense>
         </div>
       ))}

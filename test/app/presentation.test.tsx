@@ -2,7 +2,7 @@
 // Presentation mode: the panels a lesson step is about, the bar with its visible Exit button, and the
 // page showing only those panels (the real App, fed no frames).
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { DEFAULT_PANELS, PANEL_IDS, panelsForStep, shownPanels, useClassroom } from '../../src/app/presentation.ts';
 import { ClassroomTools, PresentationBar } from '../../src/app/Classroom.tsx';
 import { App } from '../../src/app/App.tsx';
@@ -49,9 +49,11 @@ describe('panels per lesson step', () => {
 const panelTitles = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
 
 describe('presentation on the page', () => {
-  it('keeps only the open step’s panels, and brings all back with All panels or Exit', () => {
+  it('keeps only the open step’s panels, and brings all back with All panels or Exit', async () => {
     useLesson.getState().openLesson('batchnorm', STEPS.batchnorm.indexOf('covariate-shift'));
     render(<App />);
+    // Panels below the first screen are lazy chunks: wait until every one has loaded.
+    await waitFor(() => expect(document.querySelectorAll('.panel-loading')).toHaveLength(0));
     const before = panelTitles();
     expect(before).toEqual(expect.arrayContaining(['Network', 'Batch normalization']));
     act(() => screen.getByRole('button', { name: 'Presentation mode' }).click());
