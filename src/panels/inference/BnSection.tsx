@@ -45,7 +45,8 @@ export function BnSection({ report, testSize, t, lang, net, patch }: Props) {
     <section className="inf-section" aria-labelledby="inf-bn-title">
       <h3 id="inf-bn-title">{t('inf.bn.title')}</h3>
       <p>{part ? t('inf.bn.whatPart', { n: report.testRows, total: testSize }) : t('inf.bn.what', { n: report.testRows })}</p>
-      <div className="inf-table-wrap">
+      {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
+      <div className="inf-table-wrap" tabIndex={0}>
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.bn.title')}</caption>
           <thead>

@@ -54,7 +54,8 @@ export function McSection({ report, ready, t, lang, k, setK }: Props) {
       <h3 id="inf-mc-title">{t('inf.mc.title')}</h3>
       {slider}
       <p>{t('inf.mc.what')}</p>
-      <div className="inf-table-wrap">
+      {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
+      <div className="inf-table-wrap" tabIndex={0}>
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.mc.title')}</caption>
           <thead>

@@ -26,7 +26,8 @@ export function ModesSection({ report, t, lang, teach }: { report: InspectionRep
       <p className="inf-note">{t('inf.modes.what', { rows: report.rows, passes: report.trainPasses })}</p>
       {classicForgot ? <p className="inf-warn">{t('inf.modes.teachForget')}</p> : null}
       {teach.bnBatchStatsAtInference && report.bn ? <p className="inf-warn">{t('inf.modes.teachBn')}</p> : null}
-      <div className="inf-table-wrap">
+      {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
+      <div className="inf-table-wrap" tabIndex={0}>
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.modes.title')}</caption>
           <thead>

@@ -79,7 +79,8 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
       <p>{t(sc.scaling === 'inverted' ? 'inf.scale.inverted.how' : 'inf.scale.classic.how', { keep })}</p>
       <p>{t(sc.scaling === 'inverted' ? 'inf.scale.inverted.mistake' : 'inf.scale.classic.mistake')}</p>
       <p className="inf-note">{t('inf.scale.where', { layer: layerName(t, report.layers, sc.layer, regression) })}</p>
-      <div className="inf-table-wrap">
+      {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
+      <div className="inf-table-wrap" tabIndex={0}>
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.scale.title')}</caption>
           <thead>
