@@ -13,6 +13,10 @@ import { tfjsRunner } from './tfjs-runner.ts';
 import type { Runner } from './runner.ts';
 import { registerTfjsGradients } from './tfjs-gradients.ts';
 import { formatTable, median, quantile, type Row } from './report.ts';
+import { runStreamBench, type StreamBenchResult } from './stream.ts';
+import { measurePage, type PageBenchResult } from './page.ts';
+import { measureTti } from './tti.ts';
+import { execSync } from 'node:child_process';
 
 /** Targets for engine ÷ tfjs-wasm. */
 const TARGETS: Record<string, number> = { W1: 30, W2: 3, W3: 1.5 };
@@ -21,15 +25,18 @@ interface Options {
   rounds: number;
   ms: number;
   only: string[] | null;
+  /** Also measure the built page in Chromium (fps, long tasks, slider latency, time to interactive). */
+  page: boolean;
 }
 
 function parseArgs(args: string[]): Options {
-  const o: Options = { rounds: 21, ms: 200, only: null };
+  const o: Options = { rounds: 21, ms: 200, only: null, page: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i], v = args[i + 1];
     if (a === '--rounds') o.rounds = Math.max(1, Number(v)), i++;
     else if (a === '--ms') o.ms = Math.max(20, Number(v)), i++;
     else if (a === '--only') o.only = v.split(','), i++;
+    else if (a === '--no-page') o.page = false;
   }
   return o;
 }
@@ -109,6 +116,31 @@ export async function main(args: string[]): Promise<number> {
   console.log('');
   console.log(formatTable(rows, o.rounds, o.ms));
   for (const r of rows) if (r.leaked !== 0) console.log(`warning: ${r.name}: the tfjs steps left ${r.leaked} tensors undisposed`);
+
+  // Streaming through a real worker thread: frame build time, set-to-frame latency, throughput kept.
+  const raw: StreamBenchResult = await runStreamBench();
+  const stream: StreamBenchResult = {
+    frame_ms_p95: round(raw.frame_ms_p95),
+    set_to_frame_ms_p95: round(raw.set_to_frame_ms_p95),
+    throughput_ratio: round(raw.throughput_ratio),
+  };
+  console.log(
+    `\nstream (worker thread, full speed): frame build p95 ${stream.frame_ms_p95} ms (target ≤ 2), ` +
+      `set → frame p95 ${stream.set_to_frame_ms_p95} ms (target ≤ 20), throughput ${(stream.throughput_ratio * 100).toFixed(0)} % of the bare engine (target ≥ 80 %)`,
+  );
+  let page: (PageBenchResult & { tti_ms: number }) | null = null;
+  if (o.page) {
+    // Measure the current source, never a stale dist/.
+    execSync('npx vite build', { stdio: 'ignore' });
+    const tti = await measureTti();
+    const p = await measurePage();
+    page = { ...p, tti_ms: tti.tti_ms };
+    console.log(
+      `page (built app, headless Chromium 1280×800, every panel, training at full speed): ${p.fps} fps (target ≥ 55), ` +
+        `${p.long_tasks} long tasks > 50 ms (longest ${p.longest_task_ms} ms), slider → pixels ${p.slider_to_pixels_ms} ms (target ≤ 100); ` +
+        `time to interactive ${tti.tti_ms} ms (target ≤ 1500)`,
+    );
+  }
   console.log(
     JSON.stringify({
       workloads: rows.map((r) => ({
@@ -121,6 +153,8 @@ export async function main(args: string[]): Promise<number> {
         engine_over_wasm_rounds_iqr: [round(r.wasm_ratio_q1), round(r.wasm_ratio_q3)],
         target_over_wasm: r.target_over_wasm,
       })),
+      stream,
+      ...(page ? { page } : {}),
     }),
   );
   return 0;
