@@ -125,7 +125,8 @@ export function NetworkPanel() {
   const maskRow = drops?.find((d) => d.kind === 'mask')?.row ?? 0;
   const dropoutOn = cols.some((c) => c.dropoutLayer !== null && (frame?.layers[c.dropoutLayer].p ?? 0) > 0);
   let caption: string;
-  if (!frame || frame.mode === 'inference') caption = t('network.caption.inference');
+  if (!frame) caption = t('network.waiting');
+  else if (frame.mode === 'inference') caption = t('network.caption.inference');
   else if (masked) caption = t('network.caption.training', { row: maskRow + 1 });
   else caption = t(dropoutOn && frame.step === 0 ? 'network.caption.noStep' : 'network.caption.noDropout');
   const missingWeights = !!frame && cols.some((c) => c.weightLayer !== null && !frame.layers[c.weightLayer].weight);
