@@ -1,6 +1,6 @@
 // Prints the plain closing line `e2e: N passed, M failed` after Playwright's own output, for CI to read.
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 export default class SummaryReporter implements Reporter {
   private passed = 0;
@@ -23,6 +23,8 @@ export default class SummaryReporter implements Reporter {
     const unitFile = 'test-results/unit-summary.json';
     if (existsSync(unitFile)) {
       const u = JSON.parse(readFileSync(unitFile, 'utf8')) as { passed: number; failed: number; skipped: number };
+      // Read once: a later e2e-only run must not add an old unit run to its total.
+      rmSync(unitFile);
       const skipped = u.skipped + this.skipped;
       process.stdout.write(`all: ${u.passed + this.passed} passed, ${u.failed + this.failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
     }
