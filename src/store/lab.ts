@@ -147,7 +147,10 @@ export const useLab = create<LabState>()((set, get) => ({
   },
   sendData: (dataset) => send({ type: 'data', dataset }),
   notify: (n) => {
-    const notices = get().notices.filter((x) => x.key !== n.key);
+    // The same message repeated replaces the old one; the same kind of message about another
+    // parameter (each clamped URL value, say) is a notice of its own.
+    const same = (x: Notice) => x.key === n.key && JSON.stringify(x.vars ?? {}) === JSON.stringify(n.vars ?? {});
+    const notices = get().notices.filter((x) => !same(x));
     set({ notices: [...notices, { ...n, id: ++noticeId }] });
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),

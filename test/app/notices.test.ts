@@ -1,0 +1,18 @@
+import { beforeEach, expect, it } from 'vitest';
+import { useLab } from '../../src/store/lab.ts';
+import { applyUrl } from '../../src/app/url-sync.ts';
+
+beforeEach(() => useLab.setState({ notices: [] }));
+
+it('names every URL parameter that was changed, one notice each', () => {
+  applyUrl('?lang=en&lr=99&p=1.5&h=0,999&foo=bar', ['en']);
+  const params = useLab.getState().notices.map((n) => n.vars?.param).sort();
+  expect(params).toEqual(['foo', 'h', 'lr', 'p']);
+});
+
+it('a repeated message replaces itself instead of piling up', () => {
+  const { notify } = useLab.getState();
+  notify({ kind: 'error', key: 'error.bnBatchOne' });
+  notify({ kind: 'error', key: 'error.bnBatchOne' });
+  expect(useLab.getState().notices).toHaveLength(1);
+});
