@@ -41,7 +41,7 @@ export default defineMessages({
     'xp.figure.E3': 'Steps to a training loss of {target} at lr 1, without BN ÷ with BN',
     'xp.figure.E4': 'Final training loss with BN, the worse of 0.1× and 10× He initialization',
     'xp.figure.E5': 'Variance of the second BN layer’s input, training mode ÷ inference mode',
-    'xp.figure.E6': 'Spiral test loss, scaling forgotten ÷ scaling done',
+    'xp.figure.E6': 'Spiral test loss, scaling forgotten ÷ scaling applied',
     'xp.figure.E7': 'Test accuracy of BN at inference on batches of one, with their own statistics',
     'xp.figure.E8': 'Final training loss of LayerNorm at batch size 1',
 
@@ -114,7 +114,7 @@ export default defineMessages({
     'xp.figure.E4': 'BN 네트워크의 최종 훈련 손실(He 초기화의 0.1배와 10배 중 더 나쁜 쪽)',
     'xp.figure.E5': '두 번째 BN 층 입력의 분산, 학습 모드 ÷ 추론 모드',
     'xp.figure.E6': '나선 데이터의 테스트 손실, 스케일링을 잊었을 때 ÷ 제대로 했을 때',
-    'xp.figure.E7': '추론 때 BN이 배치 하나짜리 자체 통계를 쓸 때의 테스트 정확도',
+    'xp.figure.E7': '추론 때 BN이 예시 하나짜리 배치의 자체 통계로 정규화할 때의 테스트 정확도',
     'xp.figure.E8': '배치 크기 1에서 LayerNorm의 최종 훈련 손실',
 
     'xp.check.E1.testMinimumInFirstHalf': '테스트 손실은 학습 전반부에서 가장 낮습니다({steps} 스텝 중 {minStep} 스텝).',
