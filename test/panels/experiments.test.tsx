@@ -9,6 +9,10 @@ import { EXPERIMENT_IDS, PRESETS, presetRun, type ExperimentResult } from '../..
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
 import type { Command } from '../../src/protocol/messages.ts';
+import { xt } from '../../src/panels/experiments/text.ts';
+
+// Labels and claims come from the table (their wording is edited elsewhere); structure is what is tested.
+const runLabel = (lang: 'en' | 'ko', key: 'batchnorm' | 'gaussians' | 'layernorm' | 'before-bn') => xt(lang, `experiment.run.${key}`);
 
 const initial = useLab.getState();
 let sent: Command[] = [];
@@ -87,8 +91,8 @@ describe('Experiments panel', () => {
     render(<ExperimentsPanel createWorker={fakeWorker().factory} />);
     expect(screen.getByRole('heading', { level: 2, name: 'Experiments' })).toBeTruthy();
     expect(screen.getAllByRole('article')).toHaveLength(EXPERIMENT_IDS.length);
-    expect(screen.getByRole('heading', { level: 3, name: 'E1 · Overfitting' })).toBeTruthy();
-    expect(within(card('E6')).getByText(/must multiply by 1 − p at inference/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: `E1 · ${xt('en', 'experiment.E1.title')}` })).toBeTruthy();
+    expect(within(card('E6')).getByText(xt('en', 'experiment.E6.claim'))).toBeTruthy();
     for (const id of EXPERIMENT_IDS) expect(screen.getByRole('button', { name: `Run ${id} on this machine` })).toBeTruthy();
     expect((screen.getByRole('spinbutton', { name: 'Seed' }) as HTMLInputElement).value).toBe('5');
     act(() => useLab.setState({ config: { ...useLab.getState().config, seed: 9 } }));
@@ -109,7 +113,7 @@ describe('Experiments panel', () => {
     expect(screen.getByRole('button', { name: 'Run E1 on this machine' }).getAttribute('aria-disabled')).toBe('true');
 
     fake.deliver(1);
-    expect(within(card('E7')).getByText(`Run 1 of 1 (BatchNorm): step 0 of ${PRESETS.E7.steps}`)).toBeTruthy();
+    expect(within(card('E7')).getByText(`Run 1 of 1 (${runLabel('en', 'batchnorm')}): step 0 of ${PRESETS.E7.steps}`)).toBeTruthy();
     expect(within(card('E7')).getByRole('progressbar', { name: 'Progress of E7' })).toBeTruthy();
 
     const { result, ms } = resultOf(fake);
@@ -179,7 +183,7 @@ describe('Experiments panel', () => {
   it('loads a run into the lab: pause, its settings and teaching switches, the chosen seed, reset', () => {
     render(<ExperimentsPanel createWorker={fakeWorker().factory} />);
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Seed' }), { target: { value: '7' } });
-    fireEvent.click(within(card('E6')).getByRole('button', { name: 'Load into the lab Two gaussians' }));
+    fireEvent.click(within(card('E6')).getByRole('button', { name: `Load into the lab ${runLabel('en', 'gaussians')}` }));
     const preset = presetRun('E6', 'gaussians');
     expect(sent.map((c) => c.type)).toEqual(['pause', 'set', 'newSeed', 'reset']);
     const set = sent[1];
@@ -191,12 +195,12 @@ describe('Experiments panel', () => {
     expect(lab.playing).toBe(false);
     // The store was handed copies: the preset's lists are not shared with it.
     expect(lab.config.net.hidden).not.toBe(preset.config.net.hidden);
-    expect(within(card('E6')).getAllByRole('status')[1].textContent).toBe('Loaded “Two gaussians” into the lab on seed 7. Press Play to train it.');
+    expect(within(card('E6')).getAllByRole('status')[1].textContent).toBe(`Loaded “${runLabel('en', 'gaussians')}” into the lab on seed 7. Press Play to train it.`);
   });
 
   it('does not ask for a new seed when the lab already has it', () => {
     render(<ExperimentsPanel createWorker={fakeWorker().factory} />);
-    fireEvent.click(within(card('E8')).getByRole('button', { name: 'Load into the lab LayerNorm' }));
+    fireEvent.click(within(card('E8')).getByRole('button', { name: `Load into the lab ${runLabel('en', 'layernorm')}` }));
     expect(sent.map((c) => c.type)).toEqual(['pause', 'set', 'reset']);
     expect(useLab.getState().config.net.norm).toEqual(['layernorm', 'layernorm']);
     expect(useLab.getState().config.train.batchSize).toBe(1);
@@ -207,13 +211,14 @@ describe('Experiments panel', () => {
     const fake = fakeWorker();
     render(<ExperimentsPanel createWorker={fake.factory} />);
     expect(screen.getByRole('heading', { level: 2, name: '실험' })).toBeTruthy();
-    expect(screen.getByRole('heading', { level: 3, name: 'E1 · 과적합' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: `E1 · ${xt('ko', 'experiment.E1.title')}` })).toBeTruthy();
+    expect(xt('ko', 'experiment.E1.title')).toMatch(/[\uac00-\ud7a3]/);
     expect(screen.getByRole('spinbutton', { name: '시드' })).toBeTruthy();
-    expect(within(card('E5')).getByRole('button', { name: '랩에 불러오기 마지막 BN 앞에 드롭아웃' })).toBeTruthy();
+    expect(within(card('E5')).getByRole('button', { name: `랩에 불러오기 ${runLabel('ko', 'before-bn')}` })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '이 컴퓨터에서 E7 실행' }));
     expect(statusOf('E7').textContent).toBe('시드 5로 E7 실행 중…');
     fake.deliver(1);
-    expect(within(card('E7')).getByText(`실행 1개 중 1번째(BatchNorm): ${PRESETS.E7.steps} 스텝 중 0 스텝`)).toBeTruthy();
+    expect(within(card('E7')).getByText(`실행 1개 중 1번째(${runLabel('ko', 'batchnorm')}): ${PRESETS.E7.steps} 스텝 중 0 스텝`)).toBeTruthy();
     const { result } = resultOf(fake);
     fake.deliver();
     const text = statusOf('E7').textContent!;
