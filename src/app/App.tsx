@@ -18,6 +18,7 @@ import { useClassroom, useShownPanels } from './presentation.ts';
 const BatchNormPanel = lazy(() => import('../panels/batchnorm/BatchNormPanel.tsx').then((m) => ({ default: m.BatchNormPanel })));
 const ActivationsPanel = lazy(() => import('../panels/activations/ActivationsPanel.tsx').then((m) => ({ default: m.ActivationsPanel })));
 const ComparePanel = lazy(() => import('../panels/compare/ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
+const ExperimentsPanel = lazy(() => import('../panels/experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })));
 const InferencePanel = lazy(() => import('../panels/inference/InferencePanel.tsx').then((m) => ({ default: m.InferencePanel })));
 
 export function App() {
@@ -72,6 +73,11 @@ export function App() {
           {shown.has('compare') && (
             <PanelSlot className="panel-slot wide">
               <ComparePanel />
+            </PanelSlot>
+          )}
+          {shown.has('experiments') && (
+            <PanelSlot className="panel-slot wide">
+              <ExperimentsPanel />
             </PanelSlot>
           )}
         </main>

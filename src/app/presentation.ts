@@ -5,8 +5,8 @@ import type { LessonId, StepKey } from '../lessons/structure.ts';
 import { useLab } from '../store/lab.ts';
 import { openStepKey, useLesson } from '../store/lesson.ts';
 
-export type PanelId = 'network' | 'output' | 'loss' | 'batchnorm' | 'activations' | 'inference' | 'compare';
-export const PANEL_IDS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'activations', 'inference', 'compare'];
+export type PanelId = 'network' | 'output' | 'loss' | 'batchnorm' | 'activations' | 'inference' | 'compare' | 'experiments';
+export const PANEL_IDS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'activations', 'inference', 'compare', 'experiments'];
 
 /** What a step shows when the lesson names nothing more specific. */
 export const DEFAULT_PANELS: readonly PanelId[] = ['network', 'output', 'loss'];
