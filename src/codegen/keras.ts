@@ -10,11 +10,11 @@ export function kerasMomentum(torchMomentum: number): number {
   return tidy(1 - torchMomentum);
 }
 
-function layerLine(l: ExportLayer, decay: boolean): string {
+function layerLine(l: ExportLayer, decay: boolean, ce: boolean): string {
   const reg = (names: string[]) => (decay ? names.map((n) => `, ${n}_regularizer=l2()`).join('') : '');
   switch (l.kind) {
     case 'linear':
-      return `layers.Dense(${l.out}, kernel_initializer=kernel_init()${reg(['kernel', 'bias'])}),${l.last ? '  # raw scores (logits); no softmax here' : ''}`;
+      return `layers.Dense(${l.out}, kernel_initializer=kernel_init()${reg(['kernel', 'bias'])}),${!l.last ? '' : ce ? '  # raw scores (logits); no softmax here' : '  # the predicted values directly (no activation)'}`;
     case 'activation':
       return `layers.Activation('${l.fn}'),`;
     case 'batchnorm':
@@ -103,7 +103,7 @@ export function kerasCode(config: LabConfig, info: ModelInfo): string {
   out.push(
     'model = keras.Sequential([',
     `    keras.Input(shape=(${info.inputDim},)),`,
-    ...layers.map((l) => `    ${layerLine(l, decay)}`),
+    ...layers.map((l) => `    ${layerLine(l, decay, ce)}`),
     '])',
     '',
   );

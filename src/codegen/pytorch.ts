@@ -7,10 +7,10 @@ import { pyFloat } from './python.ts';
 
 const ACT = { relu: 'nn.ReLU()', tanh: 'nn.Tanh()', sigmoid: 'nn.Sigmoid()' } as const;
 
-function layerLine(l: ExportLayer): string {
+function layerLine(l: ExportLayer, ce: boolean): string {
   switch (l.kind) {
     case 'linear':
-      return `nn.Linear(${l.in}, ${l.out}),${l.last ? '  # outputs raw scores (logits for the loss); no softmax here' : ''}`;
+      return `nn.Linear(${l.in}, ${l.out}),${!l.last ? '' : ce ? '  # outputs raw scores (logits for the loss); no softmax here' : '  # outputs the predicted values directly (no activation)'}`;
     case 'activation':
       return `${ACT[l.fn]},`;
     case 'batchnorm':
@@ -46,7 +46,7 @@ export function pytorchCode(config: LabConfig, info: ModelInfo): string {
         : '# Normalization sits after each activation: Linear -> activation -> norm.',
     );
   }
-  out.push('model = nn.Sequential(', ...layers.map((l) => `    ${layerLine(l)}`), ')', '', '');
+  out.push('model = nn.Sequential(', ...layers.map((l) => `    ${layerLine(l, ce)}`), ')', '', '');
 
   const s = net.initScale;
   out.push('def init_weights(module):');

@@ -4,7 +4,7 @@ import type { ModelInfo } from './layers.ts';
 
 export function dataLine(config: LabConfig, info: ModelInfo): string {
   const target = info.kind === 'classification' ? `${info.classes} classes` : `${info.classes} output${info.classes === 1 ? '' : 's'} (regression)`;
-  return `Data: ${config.data.name}, ${info.inputDim} input features, ${target}.`;
+  return `Data: ${config.data.name}, ${info.inputDim} input feature${info.inputDim === 1 ? '' : 's'}, ${target}.`;
 }
 
 /** Rows of stand-in data: the lab's training-set size. */

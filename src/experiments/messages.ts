@@ -10,10 +10,10 @@ export default defineMessages({
       'A wide network on 150 noisy spiral points: the test loss reaches its lowest point within the first few hundred steps, then climbs while the training loss keeps falling toward zero. The space between the two curves is the overfitting.',
     'experiment.E2.title': 'Dropout narrows the gap',
     'experiment.E2.claim':
-      'The same setup with dropout p = 0.5 after both hidden layers: the final gap between test and training loss is smaller on every seed we ran. At p = 0.3 it was not smaller on some seeds, so how much dropout helps depends on p.',
+      'The same setup with dropout p = 0.5 after both hidden layers: the final gap between test and training loss is smaller on every seed we ran. At p = 0.3 it narrows too, but less on each of those seeds: how much dropout helps depends on p.',
     'experiment.E3.title': 'BN and the learning rate',
     'experiment.E3.claim':
-      'A 4-layer MLP on the digits, plain SGD without momentum. At a high learning rate (1.0) the network without BN stalls or diverges, while with BN it reaches a training loss of 0.2 in about a hundred steps. At smaller rates (0.1 and 0.01) with He initialization the plain network gets there first, about twice as fast: BN’s speed-up is a high-learning-rate effect. (The original paper reports 14× fewer steps on ImageNet, with the learning rate raised and other changes made alongside BN.)',
+      'A 4-layer MLP on the digits, plain SGD without momentum. At a high learning rate (1.0) the network without BN stalls or diverges, while with BN it reaches a training loss of 0.2 in about a hundred steps. At smaller rates (0.1 and 0.01) with He initialization the plain network gets there first, 1.5 to 2 times as fast: BN’s speed-up is a high-learning-rate effect. (The original paper reports 14× fewer steps on ImageNet, with the learning rate raised and other changes made alongside BN.)',
     'experiment.E4.title': 'Initialization scale',
     'experiment.E4.claim':
       'The same MLP with SGD at lr 0.1, where He initialization trains well. At 0.1× the He scale the plain network stalls at the chance-level loss (ln 10 ≈ 2.30); at 10× it diverges within a few steps. With BN both scales train. Adam hides much of this: at 0.1× it trains the plain network as if nothing were wrong, and at 10× it does not diverge, though how far it gets in 500 steps varies widely from seed to seed.',
@@ -55,29 +55,29 @@ export default defineMessages({
   ko: {
     'experiment.E1.title': '과적합',
     'experiment.E1.claim':
-      '잡음 섞인 나선 데이터 150개에 넓은 네트워크를 학습시키면, 테스트 손실은 처음 수백 스텝 안에 가장 낮아졌다가 다시 올라가고, 훈련 손실은 0을 향해 계속 내려갑니다. 두 곡선 사이의 간격이 곧 과적합입니다.',
-    'experiment.E2.title': '드롭아웃은 간격을 줄인다',
+      '잡음 섞인 나선 데이터 150개에 넓은 네트워크를 학습시키면, 테스트 손실은 처음 수백 스텝 안에 가장 낮아졌다가 다시 올라가고, 학습 손실은 0을 향해 계속 내려갑니다. 두 곡선 사이의 간격이 곧 과적합입니다.',
+    'experiment.E2.title': '드롭아웃은 격차를 줄인다',
     'experiment.E2.claim':
-      '같은 설정에서 두 은닉층 뒤에 드롭아웃(p = 0.5)을 넣으면, 테스트 손실과 훈련 손실의 최종 간격이 우리가 돌린 모든 시드에서 줄어듭니다. p = 0.3에서는 일부 시드에서 줄지 않았으므로, 드롭아웃이 얼마나 도움이 되는지는 p에 달려 있습니다.',
+      '같은 설정에서 두 은닉층 뒤에 드롭아웃(p = 0.5)을 넣으면, 테스트 손실과 학습 손실의 최종 격차가 우리가 돌린 모든 시드에서 줄어듭니다. p = 0.3에서도 줄지만, 그 시드들 모두에서 덜 줄었습니다. 드롭아웃이 얼마나 도움이 되는지는 p에 달려 있습니다.',
     'experiment.E3.title': 'BN과 학습률',
     'experiment.E3.claim':
-      '숫자 손글씨 데이터에 4층 MLP, 모멘텀 없는 순수 SGD. 높은 학습률(1.0)에서 BN이 없는 네트워크는 멈추거나 발산하지만, BN이 있으면 약 백 스텝 만에 훈련 손실 0.2에 도달합니다. 더 작은 학습률(0.1과 0.01)과 He 초기화에서는 BN 없는 네트워크가 약 두 배 빨리 도달합니다. BN의 가속은 높은 학습률에서 나타나는 효과입니다. (원 논문의 ImageNet 14배 단축은 학습률을 올리고 다른 변경도 함께 한 결과입니다.)',
-    'experiment.E4.title': '초기화 크기',
+      '손글씨 숫자 데이터에 4층 MLP, 모멘텀 없는 순수 SGD. 높은 학습률(1.0)에서 BN이 없는 네트워크는 멈추거나 발산하지만, BN이 있으면 약 백 스텝 만에 학습 손실 0.2에 도달합니다. 더 작은 학습률(0.1과 0.01)과 He 초기화에서는 BN 없는 네트워크가 1.5–2배 빨리 도달합니다. BN의 가속은 높은 학습률에서 나타나는 효과입니다. (원 논문의 ImageNet 14배 단축은 학습률을 올리고 다른 변경도 함께 한 결과입니다.)',
+    'experiment.E4.title': '초기화 배율',
     'experiment.E4.claim':
       '같은 MLP에 He 초기화로는 잘 학습되는 SGD 학습률 0.1. He 크기의 0.1배에서는 BN 없는 네트워크가 우연 수준의 손실(ln 10 ≈ 2.30)에 멈추고, 10배에서는 몇 스텝 만에 발산합니다. BN이 있으면 두 경우 모두 학습됩니다. Adam은 이 문제를 상당 부분 가립니다: 0.1배에서는 아무 문제 없는 듯이 학습하고, 10배에서도 발산하지 않습니다. 다만 10배에서 500 스텝 동안 얼마나 나아가는지는 시드마다 크게 다릅니다.',
     'experiment.E5.title': '분산 이동',
     'experiment.E5.claim':
-      'BN 층 앞에 드롭아웃(p = 0.5)이 있으면, 그 층의 입력 분산이 추론 때보다 훈련 때 더 큽니다: 평균이 0인 입력에서는 약 1/(1 − p) = 2배, 평균이 0이 아닌 ReLU 출력에서는 그보다 작게(약 1.3배). BN의 이동 분산은 훈련 때의 분산으로 학습되므로 추론 때는 잘못된 크기로 나눕니다. 드롭아웃을 마지막 BN 뒤에만 두면 비율은 약 1입니다. 모드만 다르도록 훈련 집합에서 측정했습니다.',
+      'BN 층 앞에 드롭아웃(p = 0.5)이 있으면, 그 층의 입력 분산이 추론 때보다 학습 때 더 큽니다: 평균이 0인 입력에서는 약 1/(1 − p) = 2배, 평균이 0이 아닌 ReLU 출력에서는 그보다 작게(약 1.3배). BN의 이동 분산은 학습 때의 분산으로 쌓이므로 추론 때는 잘못된 크기로 나눕니다. 드롭아웃을 마지막 BN 뒤에만 두면 비율은 약 1입니다. 모드만 다르도록 학습 데이터에서 측정했습니다.',
     'experiment.E6.title': '드롭아웃 스케일링을 잊으면',
     'experiment.E6.claim':
-      '고전적 드롭아웃(p = 0.5)은 추론 때 1 − p를 곱해야 합니다. 이를 잊으면 드롭아웃 층마다 출력이 1/(1 − p) = 2배 커지고, 그런 층 두 개를 지나면 로짓이 약 4배 커져 모든 예측이 과신하게 됩니다. 네트워크가 실수하는 나선 데이터에서는 테스트 손실이 몇 배 나빠지고 정확도도 떨어집니다. 두 가우시안 데이터에서는 정확도가 전혀 변하지 않고, 손실은 어느 쪽으로든 갈 수 있습니다: 자신 있게 틀린 답은 더 큰 손실을 내지만, 테스트 점을 모두 맞히면 더 큰 확신이 오히려 손실을 낮춥니다.',
-    'experiment.E7.title': '추론 때 배치 하나짜리 BN',
+      '고전적 드롭아웃(p = 0.5)은 추론 때 1 − p를 곱해야 합니다. 이를 잊으면 드롭아웃 층마다 출력이 1/(1 − p) = 2배 커지고, 그런 층 두 개를 지나면 로짓이 약 4배 커져 모든 예측이 지나치게 확신에 찹니다. 네트워크가 실수하는 나선 데이터에서는 테스트 손실이 몇 배 나빠지고 정확도도 떨어집니다. 두 가우시안 데이터에서는 정확도가 전혀 변하지 않고, 손실은 어느 쪽으로든 갈 수 있습니다: 자신 있게 틀린 답은 더 큰 손실을 내지만, 테스트 점을 모두 맞히면 더 큰 확신이 오히려 손실을 낮춥니다.',
+    'experiment.E7.title': '추론 때 크기 1인 배치와 BN',
     'experiment.E7.claim':
-      '추론 때 BN이 배치 자신의 통계로 정규화하면, 예시 하나뿐인 배치는 평균이 그 예시 자체이고 분산이 0입니다: 정규화된 모든 유닛이 정확히 β가 되고, 어떤 입력이든 같은 출력이 나와 모든 것을 한 클래스로 예측합니다(숫자 데이터에서 약 10% 정답). 원래대로 이동 통계를 쓰면 같은 네트워크가 약 97%를 맞힙니다.',
-    'experiment.E8.title': '배치 크기 1에서의 LayerNorm',
+      '추론 때 BN이 배치 자체의 통계로 정규화하면, 예제 하나뿐인 배치는 평균이 그 예제 자체이고 분산이 0입니다: 정규화된 모든 유닛이 정확히 β가 되고, 어떤 입력이든 같은 출력이 나와 모든 것을 한 클래스로 예측합니다(숫자 데이터에서 약 10% 정답). 제대로 이동 평균 통계를 쓰면 같은 네트워크가 약 97%를 맞힙니다.',
+    'experiment.E8.title': '배치 크기 1에서의 레이어 정규화',
     'experiment.E8.claim':
-      '예시를 하나씩 학습할 때 BN은 거부합니다(예시 하나로는 배치 분산이 없습니다). 각 예시를 자신의 특성들로 정규화하는 LayerNorm은 학습되며, 나선 데이터에서 우연 수준보다 훨씬 낮은 손실에 이릅니다. 여기서 정규화 없는 네트워크보다 빠르지는 않습니다. 얻는 것은 정규화를 쓸 수 있다는 점 자체입니다.',
-    'experiment.run.plain': '규제 없음',
+      '예제를 하나씩 학습할 때 BN은 거부합니다(예제 하나로는 배치 분산이 없습니다). 각 예제를 자기 특성들에 걸쳐 정규화하는 레이어 정규화는 학습되며, 나선 데이터에서 우연 수준보다 훨씬 낮은 손실에 이릅니다. 여기서 정규화 없는 네트워크보다 빠르지는 않습니다. 얻는 것은 정규화를 쓸 수 있다는 점 자체입니다.',
+    'experiment.run.plain': '드롭아웃·정규화 없음',
     'experiment.run.dropout': '드롭아웃 p = 0.5',
     'experiment.run.plain-small': 'BN 없음, 학습률 0.01',
     'experiment.run.bn-small': 'BN, 학습률 0.01',
@@ -97,7 +97,7 @@ export default defineMessages({
     'experiment.run.after-last-bn': '마지막 BN 뒤에 드롭아웃',
     'experiment.run.spiral': '나선',
     'experiment.run.gaussians': '두 가우시안',
-    'experiment.run.batchnorm': 'BatchNorm',
-    'experiment.run.layernorm': 'LayerNorm',
+    'experiment.run.batchnorm': '배치 정규화',
+    'experiment.run.layernorm': '레이어 정규화',
   },
 });

@@ -29,7 +29,7 @@ const en: LessonsText = {
           'test-turns-up': 'Training loss keeps falling; test loss falls, then turns up',
           'both-flat': 'Both stop early and stay flat',
         },
-        explain: 'The training loss heads for 0, while the test loss reaches its lowest point after a few hundred steps and then climbs: the network is memorizing the training points. On seeds 1–3 the test loss ends about twice as high as its best.',
+        explain: 'The training loss heads for 0, while the test loss reaches its lowest point after a few hundred steps and then climbs: the network is memorizing the training points. On seeds 1–3 the test loss ends two to three times as high as its best.',
       },
       look: 'The loss chart: the solid training curve, the dashed test curve, and the space between them. In the decision boundary, look for small islands drawn around single noisy points.',
     },
@@ -88,7 +88,7 @@ const en: LessonsText = {
     'dropout/train-only': {
       title: 'Only during training',
       body: [
-        'At inference every unit is used. For the output to stay on the same scale, training has to make up for the dropped units. PyTorch and Keras use **inverted dropout**: while training, kept values are divided by 1 − p, and at inference dropout does nothing:',
+        'At inference every unit is used. For the output to stay on the same scale, something has to make up for the units dropped in training. PyTorch and Keras do it during training itself, with **inverted dropout**: kept values are divided by 1 − p, and at inference dropout does nothing:',
         { math: 'dropout-inverted' },
         'On average, the training output then equals the inference output:',
         { math: 'dropout-expectation' },
@@ -109,7 +109,7 @@ const en: LessonsText = {
       predict: {
         question: 'Compared with the same network without dropout, the training loss after 2,000 steps will be:',
         choices: { 'much-worse': 'Much worse', 'about-same': 'About the same', better: 'Better' },
-        explain: 'Much worse: it stays above 1 on seeds 1–3, worse than guessing (0.69), against almost 0 without dropout. Half of the time a point’s x or y is missing, and one coordinate alone cannot tell the two spiral arms apart.',
+        explain: 'Much worse: it stays above 1 on seeds 1–3, worse than guessing (0.69), against almost 0 without dropout. Each coordinate is missing half of the time (a point keeps both only a quarter of the time), and one coordinate alone cannot tell the two spiral arms apart.',
       },
       look: 'The training loss on the loss chart, and the decision boundary, which cannot follow the spiral.',
     },
@@ -132,14 +132,14 @@ const en: LessonsText = {
     'dropout/forgot-loss': {
       title: 'Forgetting the scaling',
       body: [
-        'What if classic dropout skips the multiplication at inference? Every activation comes out 1/(1 − p) times too large, twice too large for p = 0.5:',
+        'What if classic dropout skips the multiplication at inference? Each dropout layer’s output comes out 1/(1 − p) times too large, twice too large for p = 0.5, and the layers after it carry the error on:',
         { math: 'dropout-forgot' },
         'The lab has a switch that makes exactly this mistake. It is on now, on the moons data.',
       ],
       predict: {
         question: 'Train for about 1,500 steps. Compared with correct scaling, the test loss will be:',
         choices: { worse: 'Worse', same: 'About the same', better: 'Better' },
-        explain: 'Worse, several times over: about 0.76 instead of 0.18 on seed 1. The outputs are too large, so the network is overconfident, and confident mistakes cost a lot. Accuracy, though, barely moves (97 % either way): a ReLU network with its activations scaled up mostly still picks the same class.',
+        explain: 'Worse, several times over: about 0.96 instead of 0.23 on seed 1. The outputs are too large, so the network is overconfident, and confident mistakes cost a lot. Accuracy, though, barely moves (97 % either way): a ReLU network with its activations scaled up mostly still picks the same class.',
       },
       look: 'Test loss and accuracy. Then turn “Forget the scaling at inference” off: the loss drops at once, the accuracy hardly changes.',
     },
@@ -151,7 +151,7 @@ const en: LessonsText = {
       predict: {
         question: 'The same mistake, now on circles with tanh units. Will the test accuracy drop?',
         choices: { drops: 'Yes, clearly', same: 'No, it stays about the same' },
-        explain: 'It drops clearly: from about 97 % to about 74 % on seed 1, and the loss is much worse too. The network never learned what to do with activations twice their usual size.',
+        explain: 'It drops clearly: from about 98 % to about 65 % on seed 1, and the loss is much worse too. The network never learned what to do with activations twice their usual size.',
       },
       look: 'Test accuracy with the switch on, then off.',
     },
@@ -164,7 +164,7 @@ const en: LessonsText = {
       predict: {
         question: 'After about 3,000 steps, where will the Monte-Carlo band be widest?',
         choices: { gap: 'In the gap, where there is no data', data: 'Where the training points are', even: 'Equally wide everywhere' },
-        explain: 'In the gap: 1.5 to 2 times as wide as over the data on seeds 1–3. Where there was no data, nothing made the thinned networks agree.',
+        explain: 'In the gap: about 1.3 to 2.4 times as wide as over the data on seeds 1–3. Where there was no data, nothing made the thinned networks agree.',
       },
       look: 'The regression plot: the shaded band around the mean curve, between x = −1 and x = 1.',
     },
@@ -312,7 +312,7 @@ const en: LessonsText = {
       predict: {
         question: 'Compared with the plain run, reaching the target training loss will take:',
         choices: { fewer: 'Fewer steps', more: 'More steps' },
-        explain: 'More: 4 to 5 times as many for a target of 0.3 on seeds 1–3. In exchange the gap ends much smaller. Dropout makes fitting the training set harder on purpose.',
+        explain: 'More: 3 to 4 times as many for a target of 0.3 on seeds 1–3. In exchange the gap ends much smaller. Dropout makes fitting the training set harder on purpose.',
       },
       look: 'The table: steps to the target and the gap, next to the plain run.',
     },
@@ -322,7 +322,7 @@ const en: LessonsText = {
       predict: {
         question: 'Compared with the plain run, BN’s final gap will be:',
         choices: { smaller: 'Smaller', larger: 'Larger' },
-        explain: 'Smaller, on this data much smaller: about 0.14 against 0.78 on seed 1. Its training loss also stops falling at around 0.1 to 0.2, so whether BN is “faster” depends on the target: try 0.5, then 0.1.',
+        explain: 'Smaller, on this data much smaller: about 0.13 against 0.78 on seed 1. Its training loss also stops falling at around 0.1 to 0.2, so whether BN is “faster” depends on the target: try 0.5, then 0.1.',
       },
       look: 'The table, and the target box: change the target and see which run is “faster”.',
     },
@@ -361,7 +361,7 @@ const en: LessonsText = {
       predict: {
         question: 'Dropout (p = 0.5) sits after the first hidden layer; BN normalizes the second. The variance of the second BN layer’s input is:',
         choices: { 'train-larger': 'Larger in training', equal: 'The same in both modes', 'infer-larger': 'Larger at inference' },
-        explain: 'Larger in training, for every unit: 1.4 to 1.7 times on average on seeds 1–3. BN’s running variance remembers the training value, so at inference it divides by too much.',
+        explain: 'Larger in training, for nearly every unit: on average about 1.2 to 2 times on seeds 1–3, depending on how long it has trained. BN’s running variance remembers the training value, so at inference it divides by too much.',
       },
       look: 'The batch-norm panel for the second BN layer: its input in training mode and in inference mode.',
     },
@@ -376,7 +376,7 @@ const en: LessonsText = {
     'where/cnn': {
       title: 'In image models',
       body: [
-        'Image classifiers rely on BN, placed right after each convolution, where it normalizes each channel over the batch and all positions. ResNet and Inception (from v2, the BN paper itself) are built with it; VGG predates BN, but its common variants add it.',
+        'Image classifiers rely on BN, placed right after each convolution, where it normalizes each channel over the batch and all positions. ResNet is built with it, and so is Inception from BN-Inception (the BN paper’s own network) onward; VGG predates BN, but its common variants add it.',
         'Dropout appears where overfitting is likely. VGG’s large fully connected head, with dropout 0.5, is the classic case. ResNet uses no dropout at all.',
       ],
     },
@@ -423,7 +423,7 @@ const en: LessonsText = {
       body: [
         'Both frameworks keep running averages of the BN statistics, but they name the weight differently. PyTorch’s `momentum` is the weight of the new batch (default 0.1). Keras’s `momentum` is the weight of the old average (default 0.99):',
         { math: 'keras-momentum' },
-        'So the same update is `momentum=0.1` in PyTorch and `momentum=0.9` in Keras. The defaults do not match: Keras’s 0.99 equals PyTorch 0.01, an average over about 100 steps instead of about 10. ε differs too: 1e-5 in PyTorch, 1e-3 in Keras.',
+        'So the same averaging is `momentum=0.1` in PyTorch and `momentum=0.9` in Keras (one detail still differs: for the running variance, Keras averages the biased batch variance, PyTorch the unbiased one). The defaults do not match: Keras’s 0.99 equals PyTorch 0.01, an average over about 100 steps instead of about 10. ε differs too: 1e-5 in PyTorch, 1e-3 in Keras.',
       ],
       predict: {
         question: 'The lab uses PyTorch momentum 0.1. In the Keras code, BatchNormalization gets momentum =',
@@ -486,7 +486,7 @@ const en: LessonsText = {
       predict: {
         question: 'Will the training loss fall below 0.5 within 500 steps?',
         choices: { yes: 'Yes', no: 'No' },
-        explain: 'Yes, by about step 400 on seeds 1–3: BN rescues the poor start, and dropout slows it only a little. Without BN, the same network is still above 0.5 after 1,000 steps.',
+        explain: 'Yes, by about step 200 to 300 on seeds 1–3: BN rescues the poor start, and dropout slows it only a little. Without BN, the same network is still above 0.5 after 1,000 steps.',
       },
       look: 'The loss chart. Then switch BN off and run again.',
     },

@@ -157,7 +157,7 @@ describe('batch normalization', () => {
 });
 
 describe('the comparison (target 0.3)', () => {
-  it('dropout needs more steps (4–5×); BN ends with a much smaller gap; both needs the most steps', () => {
+  it('dropout needs more steps (3–4×); BN ends with a much smaller gap; both needs the most steps', () => {
     const none = trained(S.COMPARE.none, 3000), dropout = trained(S.COMPARE.dropout, 3000);
     const bn = trained(S.COMPARE.bn, 3000), both = trained(S.COMPARE.both, 3000);
     const steps = [none, dropout, bn, both].map((s) => stepsTo(s.points, 0.3) ?? Infinity);

@@ -121,7 +121,7 @@ describe('the two languages side by side', () => {
     expect(e).toMatch(/momentum=0\.9/);
     expect(e).toMatch(/unbiased/);
     const k = all(ko);
-    for (const term of ['과적합', '드롭아웃', '배치 정규화', '추론', '역 드롭아웃', '이동 평균', '분산 이동', '층 정규화']) expect(k).toContain(term);
+    for (const term of ['과적합', '드롭아웃', '배치 정규화', '추론', '역 드롭아웃', '이동 평균', '분산 이동', '레이어 정규화']) expect(k).toContain(term);
     expect(k).toMatch(/Santurkar/);
     expect(k).toMatch(/momentum=0\.9/);
   });

@@ -167,7 +167,7 @@ describe('ControlsPanel', () => {
     expect(slider('드롭아웃 p')).toBeTruthy();
     expect(slider('학습률')).toBeTruthy();
     expect(slider('γ')).toBeTruthy();
-    expect(screen.getByRole('combobox', { name: '1번째 층 정규화' })).toBeTruthy();
+    expect(screen.getByRole('combobox', { name: '1번째 층의 정규화' })).toBeTruthy();
     expect(screen.getByText('유지 확률 = 1 − p = 0.60')).toBeTruthy();
     expect(screen.queryByText('Dropout p')).toBe(null);
   });

@@ -5,7 +5,7 @@ export default defineMessages({
   en: {
     'act.title': 'Activations over time',
     'act.empty': 'Press Play: each layer’s distribution is recorded at every evaluation.',
-    'act.intro': 'How the values each layer produces spread out over the training steps. A band that keeps drifting is the “internal covariate shift” the next layer has to chase; batch normalization holds the input to the activation in place.',
+    'act.intro': 'How the values each layer produces spread out over the training steps. A band that keeps drifting is the “internal covariate shift” the next layer has to chase; batch normalization before the activation holds that activation’s input near the mean β and spread γ it has learned for each feature.',
     'act.pre': 'Hidden layer {n}: into {act}',
     'act.preNorm': 'Hidden layer {n}: into {act}, after {norm}',
     'act.post': 'Hidden layer {n}: out of {act}',
@@ -24,7 +24,7 @@ export default defineMessages({
   ko: {
     'act.title': '시간에 따른 활성값',
     'act.empty': '재생을 누르세요. 평가할 때마다 각 층의 분포가 기록됩니다.',
-    'act.intro': '각 층이 내는 값이 학습 스텝에 따라 어떻게 퍼지는지 보여 줍니다. 띠가 계속 움직이면 다음 층이 따라가야 하는 “내부 공변량 변화”이고, 배치 정규화는 활성화 함수로 들어가는 값을 제자리에 붙잡아 둡니다.',
+    'act.intro': '각 층이 내는 값이 학습 스텝에 따라 어떻게 퍼지는지 보여 줍니다. 띠가 계속 움직이면 다음 층이 따라가야 하는 “내부 공변량 변화”입니다. 활성화 함수 앞에 둔 배치 정규화는 활성화 함수로 들어가는 값을 특성마다 학습된 평균 β와 퍼짐 γ 근처에 붙잡아 둡니다.',
     'act.pre': '은닉층 {n}: {act}에 들어가는 값',
     'act.preNorm': '은닉층 {n}: {norm}을 거쳐 {act}에 들어가는 값',
     'act.post': '은닉층 {n}: {act}에서 나오는 값',
@@ -33,7 +33,7 @@ export default defineMessages({
     'act.legend.median': '중앙값',
     'act.legend.prev': '이전 실행({label}): 가운데 절반과 중앙값, 점선',
     'act.showPrev': '이전 실행 보기',
-    'act.compare': '배치 정규화를 켰을 때와 껐을 때를 비교하려면, 잠시 학습한 뒤 제어판에서 배치 정규화를 켜거나 끄고 다시 학습하세요. 이전 실행이 점선 윤곽으로 남습니다.',
+    'act.compare': '배치 정규화를 켰을 때와 껐을 때를 비교하려면, 잠시 학습한 뒤 설정 탭에서 배치 정규화를 켜거나 끄고 다시 학습하세요. 이전 실행이 점선 윤곽으로 남습니다.',
     'act.summary': '{layer}, {step}번째 스텝: 중앙값 {med}, 가운데 절반 {q25}부터 {q75}까지, 90 %가 {q5}부터 {q95} 사이.',
     'act.summary.start': '첫 평가에서: 중앙값 {med}, 가운데 절반 {q25}부터 {q75}까지.',
     'act.summary.prev': '이전 실행의 {step}번째 스텝: 중앙값 {med}, 가운데 절반 {q25}부터 {q75}까지.',

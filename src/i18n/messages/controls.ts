@@ -59,7 +59,7 @@ export default defineMessages({
     'controls.digitsSplit': 'Digits has a fixed split: training uses at most its training part.',
 
     'controls.layerWidth': 'Width of layer {n}',
-    'controls.noHidden': 'No hidden layer: the network is a linear model (logistic regression). Add a layer to give dropout and normalization a place.',
+    'controls.noHidden': 'No hidden layer: the network is a linear model (logistic regression, or linear regression when the target is a number). Add a layer to give dropout and normalization a place.',
     'controls.activation.relu': 'ReLU',
     'controls.activation.tanh': 'tanh',
     'controls.activation.sigmoid': 'Sigmoid',
@@ -77,7 +77,7 @@ export default defineMessages({
     'controls.scaling.invertedHint': 'Training divides the kept units by 1 − p; inference uses the network as it is.',
     'controls.scaling.classicHint': 'Training leaves the kept units as they are; inference multiplies by 1 − p.',
     'controls.forgetOnlyClassic': 'Only matters with classic scaling: inverted dropout has nothing to forget at inference.',
-    'controls.forgetHint': 'Inference then skips the × (1 − p): every activation comes out 1 / (1 − p) times too large.',
+    'controls.forgetHint': 'Inference then skips the × (1 − p): each dropout layer’s output comes out 1 / (1 − p) times too large.',
 
     'controls.normLayer': 'Normalization, layer {n}',
     'controls.normKind.none': 'None',
@@ -142,8 +142,8 @@ export default defineMessages({
     'control.bnBatchStatsAtInference': '추론에서도 BN이 배치 통계를 사용 (잘못된 방식)',
     'control.forgetDropoutScaling': '추론에서 스케일링 빠뜨리기',
     'control.lang': '언어',
-    'control.lesson': '수업',
-    'control.lessonStep': '수업 단계',
+    'control.lesson': '레슨',
+    'control.lessonStep': '레슨 단계',
     'control.hide': '숨긴 컨트롤',
     'control.present': '발표 모드',
 
@@ -167,10 +167,10 @@ export default defineMessages({
     'controls.dataset.sine': '사인 곡선 (회귀)',
     'controls.dataset.digits': '손글씨 숫자 (8 × 8 이미지)',
     'controls.noiseDigits': '손글씨 숫자는 실제 스캔 데이터라 노이즈를 조절하지 않습니다.',
-    'controls.digitsSplit': '손글씨 숫자는 나뉜 방식이 정해져 있어, 학습에는 학습용 부분까지만 씁니다.',
+    'controls.digitsSplit': '손글씨 숫자는 학습용과 테스트용이 미리 나뉘어 있어서, 학습 예제는 학습용 부분에서만 가져옵니다.',
 
     'controls.layerWidth': '{n}번째 층 너비',
-    'controls.noHidden': '은닉층이 없으면 네트워크는 선형 모델(로지스틱 회귀)입니다. 층을 추가해야 드롭아웃과 정규화를 넣을 자리가 생깁니다.',
+    'controls.noHidden': '은닉층이 없으면 네트워크는 선형 모델(분류라면 로지스틱 회귀, 회귀라면 선형 회귀)입니다. 층을 추가해야 드롭아웃과 정규화를 넣을 자리가 생깁니다.',
     'controls.activation.relu': 'ReLU',
     'controls.activation.tanh': 'tanh (쌍곡 탄젠트)',
     'controls.activation.sigmoid': '시그모이드',
@@ -188,9 +188,9 @@ export default defineMessages({
     'controls.scaling.invertedHint': '학습 때 남은 유닛을 1 − p로 나누고, 추론 때는 네트워크를 그대로 씁니다.',
     'controls.scaling.classicHint': '학습 때는 남은 유닛을 그대로 두고, 추론 때 1 − p를 곱합니다.',
     'controls.forgetOnlyClassic': '고전 방식 스케일링에서만 의미가 있습니다. 역 드롭아웃은 추론 때 빠뜨릴 것이 없습니다.',
-    'controls.forgetHint': '그러면 추론에서 × (1 − p)를 건너뛰어, 모든 활성값이 1 / (1 − p)배만큼 커집니다.',
+    'controls.forgetHint': '그러면 추론에서 × (1 − p)를 건너뛰어, 드롭아웃 층마다 출력이 1 / (1 − p)배로 너무 커집니다.',
 
-    'controls.normLayer': '{n}번째 층 정규화',
+    'controls.normLayer': '{n}번째 층의 정규화',
     'controls.normKind.none': '없음',
     'controls.normKind.batchnorm': '배치 정규화',
     'controls.normKind.layernorm': '레이어 정규화',
