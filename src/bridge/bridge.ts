@@ -217,6 +217,9 @@ export function createBridge(opts: BridgeOptions): Bridge {
       return;
     }
     restarts.push(now);
+    // Changes held for the next animation frame were never sent: the new worker gets them after the
+    // replay, in the order they would have gone.
+    const unsent = held;
     held = [];
     ackDue = null;
     awaitingSince = null;
@@ -227,6 +230,7 @@ export function createBridge(opts: BridgeOptions): Bridge {
     const cmds = replay.replay();
     replay.rebase();
     for (const c of cmds) emit(c);
+    for (const c of unsent) emit(c);
     opts.onEvent({ type: 'restarted', reason, attempt: restarts.length });
   };
 

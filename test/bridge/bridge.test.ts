@@ -133,13 +133,33 @@ describe('restart', () => {
   });
 
   test('a refused change is not replayed', () => {
-    const { b, workers } = playScript();
+    const { b, clock, workers } = playScript();
     b.set({ train: { lr: -5 } });
+    clock.frame(); // held until this animation frame
     const bad = b.rev;
+    expect(workers[0].commands.at(-1)).toMatchObject({ type: 'set', rev: bad, patch: { train: { lr: -5 } } });
     workers[0].say({ type: 'error', message: 'lr: must be …', recoverable: true, code: 'invalid_spec', field: 'lr', command: 'set', rev: bad });
     workers[0].say({ type: 'frame', frame: fakeFrame(2, bad) });
     workers[0].h.error('boom');
     expectReplayed(workers[1].commands, 0.02);
+  });
+
+  test('a change still held for the next animation frame when the worker dies reaches the new worker', () => {
+    const { b, clock, workers } = playScript();
+    b.set({ net: { dropoutP: 0.1 } }); // this animation frame already sent a change: held
+    b.setNorm(2, 0, { gamma: 3 });
+    expect(workers[0].commands.at(-1)).not.toMatchObject({ type: 'setNorm', gamma: 3 });
+    workers[0].h.error('boom');
+    clock.frame();
+    const got = workers[1].commands;
+    expect(got.map((c) => c.type)).toEqual(['configure', 'setNorm', 'setNorm', 'speed', 'play', 'set', 'setNorm']);
+    expect(got[5]).toMatchObject({ patch: { net: { dropoutP: 0.1 } } });
+    expect(got[6]).toMatchObject({ layer: 2, feature: 0, gamma: 3 });
+    // …and they are part of what a further restart replays.
+    workers[1].h.error('again');
+    const conf = workers[2].commands[0];
+    expect(conf.type === 'configure' && conf.config.net.dropoutP).toBe(0.1);
+    expect(workers[2].commands).toContainEqual(expect.objectContaining({ type: 'setNorm', layer: 2, feature: 0, gamma: 3 }));
   });
 
   test('a pending, unanswered change is replayed too', () => {
