@@ -4,9 +4,25 @@ import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from 
 import { connectPort, useLab } from '../store/lab.ts';
 import { setFrame } from '../store/frame.ts';
 import { setInspection } from '../store/inspection.ts';
-import { assertNever } from '../protocol/messages.ts';
+import { assertNever, type CommandType } from '../protocol/messages.ts';
 
 let bridge: Bridge | null = null;
+
+/** Commands that change the settings the store shows; the worker may refuse each of them. */
+const SETTINGS_COMMANDS: ReadonlySet<CommandType> = new Set(['configure', 'set', 'newSeed']);
+
+/**
+ * A refused change was already in the store (and the URL): put the store back to what the worker
+ * holds, with the changes sent or held since still applied, so controls never show a value not in force.
+ */
+function showWhatWorkerHolds(b: Bridge): void {
+  const asked = b.asked;
+  if (!asked) return;
+  const { config, teach } = useLab.getState();
+  if (JSON.stringify(config) !== JSON.stringify(asked.config) || JSON.stringify(teach) !== JSON.stringify(asked.teach)) {
+    useLab.setState({ config: asked.config, teach: asked.teach });
+  }
+}
 
 export function handleBridgeEvent(ev: BridgeEvent): void {
   const lab = useLab.getState();
@@ -33,6 +49,7 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
       if (ev.code === 'bn_batch_one') lab.notify({ kind: 'error', key: 'error.bnBatchOne' });
       else lab.notify({ kind: 'error', key: 'error.generic', vars: { message: ev.message } });
       if (!ev.recoverable) useLab.setState({ playing: false });
+      if (bridge && ev.command && SETTINGS_COMMANDS.has(ev.command)) showWhatWorkerHolds(bridge);
       break;
     case 'diverged':
       useLab.setState({ playing: false });

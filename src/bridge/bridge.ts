@@ -4,7 +4,7 @@
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
 import type { Command, ConfigPatch, SessionOptions, SetNormCommand, WorkerEvent } from '../protocol/messages.ts';
 import { mergePatches } from '../protocol/patch.ts';
-import { ReplayState } from './replay.ts';
+import { ReplayState, foldCommand, type RunState } from './replay.ts';
 
 /** What the bridge hears from a worker. */
 export interface WorkerHandlers {
@@ -65,6 +65,11 @@ export interface Bridge {
   readonly status: 'running' | 'failed' | 'disposed';
   /** What a restarted worker would be given. */
   readonly replay: ReplayState;
+  /**
+   * The run state the learner has asked for and the worker has not refused: accepted, pending and
+   * still-held changes (null before any configure). After a refusal it is what the page should show.
+   */
+  readonly asked: RunState | null;
   /** Replaces the worker now (normally automatic). */
   restart(reason: string): void;
   dispose(): void;
@@ -270,6 +275,11 @@ export function createBridge(opts: BridgeOptions): Bridge {
       return status;
     },
     replay,
+    get asked() {
+      let s = replay.run;
+      for (const c of held) s = foldCommand(s, c);
+      return s;
+    },
     restart,
     dispose: () => {
       if (status === 'disposed') return;

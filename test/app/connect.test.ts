@@ -1,0 +1,67 @@
+// The page's wiring between the lab store and the training bridge: a change the worker refuses must not
+// stay in the store (the controls and the link would show a value that is not in force).
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { startSession } from '../../src/app/connect.ts';
+import type { Bridge } from '../../src/bridge/bridge.ts';
+import { connectPort, useLab } from '../../src/store/lab.ts';
+import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
+import type { Frame } from '../../src/protocol/frame.ts';
+import { scriptedFactory, type ScriptedWorker } from '../bridge/fakes.ts';
+
+const initialLab = useLab.getState();
+let b: Bridge | null = null;
+
+beforeEach(() => {
+  // With no requestAnimationFrame in Node the bridge's animation frame is a 16 ms timer.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  useLab.setState(initialLab, true);
+});
+
+afterEach(() => {
+  b?.dispose();
+  b = null;
+  connectPort(null);
+  vi.useRealTimers();
+});
+
+function start(): ScriptedWorker {
+  const { factory, workers } = scriptedFactory();
+  b = startSession(factory);
+  const w = workers[0];
+  // The worker takes the configure.
+  w.say({ type: 'frame', frame: { seq: 1, rev: b.rev, playing: false, pendingSteps: 0, step: 0, epoch: 0, metrics: null } as unknown as Frame });
+  return w;
+}
+
+function refuse(w: ScriptedWorker, rev: number, command: 'set' | 'configure' | 'newSeed', field: string): void {
+  w.say({ type: 'error', message: `${field}: out of range`, recoverable: true, code: 'invalid_spec', field, command, rev });
+}
+
+test('a refused set is taken back out of the store; changes sent or held around it stay', () => {
+  const w = start();
+  const lab = useLab.getState();
+  lab.patch({ train: { lr: 0.05 } }); // goes at once
+  lab.patch({ train: { batchSize: 300 } }); // held until the next animation frame
+  vi.advanceTimersByTime(16);
+  const refusedRev = b!.rev;
+  expect(w.commands.at(-1)).toMatchObject({ type: 'set', rev: refusedRev, patch: { train: { batchSize: 300 } } });
+  lab.patch({ net: { dropoutP: 0.5 } }); // held: not sent yet when the refusal arrives
+  refuse(w, refusedRev, 'set', 'batchSize');
+
+  const s = useLab.getState();
+  expect(s.config.train.batchSize).toBe(DEFAULT_CONFIG.train.batchSize);
+  expect(s.config.train.lr).toBe(0.05);
+  expect(s.config.net.dropoutP).toBe(0.5);
+  expect(s.notices.map((n) => n.key)).toContain('error.generic');
+  vi.advanceTimersByTime(16);
+  expect(w.commands.at(-1)).toMatchObject({ type: 'set', patch: { net: { dropoutP: 0.5 } } });
+});
+
+test('a refused configure (imported settings) leaves the store on the settings in force', () => {
+  const w = start();
+  const lab = useLab.getState();
+  lab.applySettings({ config: { ...DEFAULT_CONFIG, seed: 99, train: { ...DEFAULT_CONFIG.train, batchSize: 999 } }, teach: lab.teach, mode: lab.mode });
+  expect(useLab.getState().config.seed).toBe(99);
+  refuse(w, b!.rev, 'configure', 'batchSize');
+  expect(useLab.getState().config).toEqual(DEFAULT_CONFIG);
+});
