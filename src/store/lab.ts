@@ -5,6 +5,7 @@ import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig, type TeachFlags, type Vi
 import { DEFAULT_OPTIONS, type Command, type ConfigPatch, type SessionOptions } from '../protocol/messages.ts';
 import type { Metrics, ReadyInfo } from '../protocol/frame.ts';
 import type { CustomData } from '../protocol/custom-data.ts';
+import { applyPatch } from '../protocol/patch.ts';
 import type { Lang, MessageKey, Vars } from '../i18n/index.ts';
 
 /** Where commands go: the bridge in the page, a fake in tests. */
@@ -71,18 +72,6 @@ export function connectPort(p: SessionPort | null): void {
 
 function send(cmd: Command): void {
   port?.send(cmd);
-}
-
-function applyPatch(config: LabConfig, teach: TeachFlags, p: ConfigPatch): { config: LabConfig; teach: TeachFlags } {
-  return {
-    config: {
-      ...config,
-      data: { ...config.data, ...p.data },
-      net: { ...config.net, ...p.net },
-      train: { ...config.train, ...p.train },
-    },
-    teach: { ...teach, ...p.teach },
-  };
 }
 
 export const useLab = create<LabState>()((set, get) => ({
