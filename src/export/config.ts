@@ -2,7 +2,7 @@
 // through the hyperparameter table's own clamp (the same rules a link's values obey), and each value
 // not taken as written — out of range, of the wrong type, missing, unknown — becomes a notice naming
 // the field, what the file said and what the lab uses instead.
-import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
+import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, maxBatch, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
 
 export const SETTINGS_FORMAT = 'regularization-lab/settings';
@@ -126,6 +126,14 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
       }
     }
     state = setAt(state, e.path, used as never);
+  }
+  // Only once every setting is read: a batch larger than the training set would have the whole file refused.
+  const most = maxBatch(state);
+  if (state.config.train.batchSize > most) {
+    const path = 'config.train.batchSize', earlier = notices.find((n) => n.path === path);
+    if (earlier) earlier.used = show(most);
+    else notices.push({ path, kind: 'clamped', given: show(rawAt(file, path)), used: show(most) });
+    state = setAt(state, path, most);
   }
   for (const p of leafPaths({ config: file.config, teach: file.teach, mode: file.mode }, '', [])) {
     if (!KNOWN.has(p) && rawAt(file, p) !== undefined && !ENTRIES.some((e) => p.startsWith(`${e.path}.`))) {

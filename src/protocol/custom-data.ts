@@ -45,6 +45,15 @@ export function customTrainRows(n: number, trainSize: number): number {
   return Math.min(trainSize, n - customTestRows(n));
 }
 
+/**
+ * Training rows a data config gives, the largest batch it allows: trainSize for a built-in set (the
+ * table's largest trainSize is below every built-in training split), what is left of the learner's
+ * `customN` rows for 'custom' (trainSize when their number is not known here).
+ */
+export function trainRowsOf(data: { name: string; trainSize: number }, customN: number | null): number {
+  return data.name === 'custom' && customN !== null ? customTrainRows(customN, data.trainSize) : data.trainSize;
+}
+
 /** Whether the output panel has a picture for such data: 2-D classification or 1-D regression. */
 export function hasPicture(d: { inputDim: number; kind: 'classification' | 'regression' }): boolean {
   return (d.inputDim === 2 && d.kind === 'classification') || (d.inputDim === 1 && d.kind === 'regression');

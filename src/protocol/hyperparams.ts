@@ -5,6 +5,7 @@ import { DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
 import { DEFAULT_STATE, LANGS, getAt, type LabState, type StatePath } from './lab-state.ts';
 import { MAX_HIDDEN_LAYERS } from '../engine/netspec.ts';
 import type { ConfigPatch } from './messages.ts';
+import { trainRowsOf } from './custom-data.ts';
 
 export {
   DEFAULT_STATE, LANGS, getAt, setAt,
@@ -267,7 +268,13 @@ export function invalidParams(state: LabState): ParamId[] {
     }
   }
   if (state.lesson !== null && state.lesson.id === null) bad.push('lesson');
+  if (!bad.includes('batchSize') && state.config.train.batchSize > maxBatch(state)) bad.push('batchSize');
   return bad;
+}
+
+/** The largest batch the state's training set allows: the worker refuses a config that asks for more, whole. */
+export function maxBatch(state: LabState): number {
+  return trainRowsOf(state.config.data, null);
 }
 
 /** The message a live entry's change sends to the worker (`{type: 'set', patch}`); null otherwise. */

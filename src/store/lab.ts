@@ -4,8 +4,9 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig, type TeachFlags, type ViewMode } from '../protocol/config.ts';
 import { DEFAULT_OPTIONS, type Command, type ConfigPatch, type SessionOptions } from '../protocol/messages.ts';
 import type { Metrics, ReadyInfo } from '../protocol/frame.ts';
-import type { CustomData } from '../protocol/custom-data.ts';
-import { applyPatch } from '../protocol/patch.ts';
+import { trainRowsOf, type CustomData } from '../protocol/custom-data.ts';
+import { applyPatch, mergePatches } from '../protocol/patch.ts';
+import { useCustomData } from '../data/store.ts';
 import type { Lang, MessageKey, Vars } from '../i18n/index.ts';
 
 /** Where commands go: the bridge in the page, a fake in tests. */
@@ -59,7 +60,8 @@ export interface LabState {
   applySettings(s: { config: LabConfig; teach: TeachFlags; mode: ViewMode }): void;
   /** Sends the learner's own rows to the worker, which uses them while config.data.name is 'custom'. */
   sendData(d: CustomData): void;
-  notify(n: Omit<Notice, 'id'>): void;
+  /** Shows a notice; one with the same key and values, or with the key `replaces`, goes away. */
+  notify(n: Omit<Notice, 'id'>, replaces?: MessageKey): void;
   dismiss(id: number): void;
 }
 
@@ -121,7 +123,18 @@ export const useLab = create<LabState>()((set, get) => ({
     send({ type: 'newSeed', seed });
   },
   patch: (p) => {
-    set(applyPatch(get().config, get().teach, p));
+    const next = applyPatch(get().config, get().teach, p);
+    // A batch larger than the training set would have the worker refuse the whole change (a smaller
+    // training set, say): the batch comes down with it, and the learner is told.
+    const rows = trainRowsOf(next.config.data, useCustomData.getState().loaded?.info.rows ?? null);
+    if (next.config.train.batchSize > rows) {
+      const fit = { train: { batchSize: rows } };
+      set(applyPatch(next.config, next.teach, fit));
+      get().notify({ kind: 'info', key: 'data.batchLowered', vars: { n: rows } }, 'data.batchLowered');
+      send({ type: 'set', patch: mergePatches(p, fit) });
+      return;
+    }
+    set(next);
     send({ type: 'set', patch: p });
   },
   setNorm: (layer, feature, v) => send({ type: 'setNorm', layer, feature, ...v }),
@@ -135,10 +148,10 @@ export const useLab = create<LabState>()((set, get) => ({
     send(configureCommand(get()));
   },
   sendData: (dataset) => send({ type: 'data', dataset }),
-  notify: (n) => {
+  notify: (n, replaces) => {
     // The same message repeated replaces the old one; the same kind of message about another
     // parameter (each clamped URL value, say) is a notice of its own.
-    const same = (x: Notice) => x.key === n.key && JSON.stringify(x.vars ?? {}) === JSON.stringify(n.vars ?? {});
+    const same = (x: Notice) => x.key === replaces || (x.key === n.key && JSON.stringify(x.vars ?? {}) === JSON.stringify(n.vars ?? {}));
     const notices = get().notices.filter((x) => !same(x));
     set({ notices: [...notices, { ...n, id: ++noticeId }] });
   },

@@ -3,7 +3,7 @@
 // parameters it did not take as written. Serializing writes only what differs from the defaults, in
 // table order, so equal states give equal links.
 import {
-  DEFAULT_STATE, DROP_URL_KEY, HYPERPARAMS, clamp, entry, fitLength, getValue, sameValue, setAt,
+  DEFAULT_STATE, DROP_URL_KEY, HYPERPARAMS, clamp, entry, fitLength, getValue, maxBatch, sameValue, setAt,
   type LabState, type ListEntry, type ParamEntry, type ParamId,
 } from '../protocol/hyperparams.ts';
 import { formatItem, formatList, parseItem, parseList, parseNumber, shorten } from './codec.ts';
@@ -108,6 +108,14 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
       if (p.clamped) note(e, 'clamped', text, p.value);
       state = setAt(state, e.path, p.value as never);
     }
+  }
+  // Only once every entry is read: a batch larger than the training set would lose the whole link.
+  const most = maxBatch(state), bs = state.config.train.batchSize;
+  if (bs > most) {
+    const e = entry('batchSize'), clamped = notices.find((n) => n.id === e.id && n.kind === 'clamped');
+    if (clamped) clamped.used = String(most);
+    else note(e, 'clamped', String(bs), most);
+    state = setAt(state, 'config.train.batchSize', most);
   }
   const step = entry('lessonStep');
   const stepText = raw.get(step.url);

@@ -40,17 +40,17 @@ function refuse(w: ScriptedWorker, rev: number, command: 'set' | 'configure' | '
 test('a refused set is taken back out of the store; changes sent or held around it stay', () => {
   const w = start();
   const lab = useLab.getState();
-  lab.patch({ train: { lr: 0.05 } }); // goes at once
-  lab.patch({ train: { batchSize: 300 } }); // held until the next animation frame
+  lab.patch({ train: { momentum: 0.5 } }); // goes at once
+  lab.patch({ train: { lr: 1000 } }); // held until the next animation frame
   vi.advanceTimersByTime(16);
   const refusedRev = b!.rev;
-  expect(w.commands.at(-1)).toMatchObject({ type: 'set', rev: refusedRev, patch: { train: { batchSize: 300 } } });
+  expect(w.commands.at(-1)).toMatchObject({ type: 'set', rev: refusedRev, patch: { train: { lr: 1000 } } });
   lab.patch({ net: { dropoutP: 0.5 } }); // held: not sent yet when the refusal arrives
-  refuse(w, refusedRev, 'set', 'batchSize');
+  refuse(w, refusedRev, 'set', 'lr');
 
   const s = useLab.getState();
-  expect(s.config.train.batchSize).toBe(DEFAULT_CONFIG.train.batchSize);
-  expect(s.config.train.lr).toBe(0.05);
+  expect(s.config.train.lr).toBe(DEFAULT_CONFIG.train.lr);
+  expect(s.config.train.momentum).toBe(0.5);
   expect(s.config.net.dropoutP).toBe(0.5);
   expect(s.notices.map((n) => n.key)).toContain('error.generic');
   vi.advanceTimersByTime(16);
@@ -60,8 +60,8 @@ test('a refused set is taken back out of the store; changes sent or held around 
 test('a refused configure (imported settings) leaves the store on the settings in force', () => {
   const w = start();
   const lab = useLab.getState();
-  lab.applySettings({ config: { ...DEFAULT_CONFIG, seed: 99, train: { ...DEFAULT_CONFIG.train, batchSize: 999 } }, teach: lab.teach, mode: lab.mode });
+  lab.applySettings({ config: { ...DEFAULT_CONFIG, seed: 99, train: { ...DEFAULT_CONFIG.train, lr: 1000 } }, teach: lab.teach, mode: lab.mode });
   expect(useLab.getState().config.seed).toBe(99);
-  refuse(w, b!.rev, 'configure', 'batchSize');
+  refuse(w, b!.rev, 'configure', 'lr');
   expect(useLab.getState().config).toEqual(DEFAULT_CONFIG);
 });

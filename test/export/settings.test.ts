@@ -82,6 +82,14 @@ describe('a tampered file', () => {
     expect(invalidParams({ ...DEFAULT_STATE, ...r.settings })).toEqual([]);
   });
 
+  it('a batch larger than the training set comes down to it, named once', () => {
+    const r = read(tampered((f) => (f.config.train.batchSize = 200)));
+    expect(r.settings.config.train.batchSize).toBe(base.config.data.trainSize);
+    expect(r.notices).toEqual([{ path: 'config.train.batchSize', kind: 'clamped', given: '200', used: String(base.config.data.trainSize) }]);
+    const both = read(tampered((f) => (f.config.train.batchSize = 5000)));
+    expect(both.notices).toEqual([{ path: 'config.train.batchSize', kind: 'clamped', given: '5000', used: String(base.config.data.trainSize) }]);
+  });
+
   it('missing values take the default; unknown fields are ignored; both reported', () => {
     const r = read(
       tampered((f) => {

@@ -1,5 +1,6 @@
 // Valid lab states, generated from the hyperparameter table so a new entry is covered without
-// touching the tests. Lists that follow the hidden layers get the same length.
+// touching the tests. Lists that follow the hidden layers get the same length; the batch is at most
+// the training set.
 import fc from 'fast-check';
 import {
   DEFAULT_STATE, HYPERPARAMS, setAt,
@@ -60,5 +61,5 @@ export const validState: fc.Arbitrary<LabState> = fc
       if (e.id === 'lesson' || e.id === 'lessonStep') continue;
       s = setAt(s, e.path, values[e.id] as never);
     }
-    return s;
+    return s.config.train.batchSize > s.config.data.trainSize ? setAt(s, 'config.train.batchSize', s.config.data.trainSize) : s;
   });

@@ -36,6 +36,21 @@ describe('parseUrl examples', () => {
     expect(notices).toEqual([notice({ id: 'batchSize', kind: 'clamped', used: '32' })]);
   });
 
+  it('brings the batch down to the training set, after both are read, with one notice', () => {
+    const over = parse('?bs=300');
+    expect(over.state.config.train.batchSize).toBe(DEFAULT_STATE.config.data.trainSize);
+    expect(over.notices).toEqual([{ param: 'bs', id: 'batchSize', kind: 'clamped', given: '300', used: String(DEFAULT_STATE.config.data.trainSize) }]);
+    // The batch comes first in no particular order: the training size later in the link still counts.
+    const small = parse('?bs=1000&train=50');
+    expect(small.state.config.train.batchSize).toBe(50);
+    expect(small.notices).toEqual([{ param: 'bs', id: 'batchSize', kind: 'clamped', given: '1000', used: '50' }]);
+    // The default batch against a small training set is named too.
+    const tiny = parse('?train=10');
+    expect(tiny.state.config.train.batchSize).toBe(10);
+    expect(tiny.notices).toEqual([notice({ param: 'bs', kind: 'clamped', given: String(DEFAULT_STATE.config.train.batchSize), used: '10' })]);
+    expect(invalidParams(setAt(DEFAULT_STATE, 'config.train.batchSize', 300))).toEqual(['batchSize']);
+  });
+
   it('drops garbage and keeps the default', () => {
     const { state, notices } = parse('?lr=abc&act=gelu&p=0x10&opt=&present=maybe&lang=fr');
     expect(state).toEqual(DEFAULT_STATE);
