@@ -67,6 +67,17 @@ export class Model {
     return this.layers.flatMap((l) => l.params);
   }
 
+  /**
+   * The teaching switches. They live in the layers' cfg objects, which twins share, so every view of
+   * this model follows them.
+   */
+  setTeaching(t: { forgetDropoutScaling: boolean; bnBatchStatsAtInference: boolean }): void {
+    for (const l of this.layers) {
+      if (l instanceof Dropout) l.cfg.forgetScaling = t.forgetDropoutScaling;
+      if (l instanceof BatchNorm) l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
+    }
+  }
+
   setOptimizer(spec: OptimizerSpec): void {
     if (this.optimizer) this.optimizer.setSpec(spec);
     else this.optimizer = new Optimizer(spec, this.params());

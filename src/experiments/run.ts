@@ -1,8 +1,8 @@
 // Running a lab config headless: the same data, model, masks and batch order the lab would build for
 // that config and seed (one seeded stream per use), trained for a number of steps with the curves the
 // experiments read. Pure engine code: no DOM, so Node tests and the experiments script share it.
-import { BatchNorm, Dropout, Trainer, buildModel, compileNet, makeDataset, rngFor, type Dataset, type Model, type OptimizerSpec } from '../engine/index.ts';
-import { DEFAULT_TEACH, type LabConfig, type TeachFlags, type TrainConfig } from '../protocol/config.ts';
+import { Trainer, buildModel, compileNet, makeDataset, rngFor, type Dataset, type Model } from '../engine/index.ts';
+import { DEFAULT_TEACH, optimizerSpec, type LabConfig, type TeachFlags } from '../protocol/config.ts';
 
 export interface Run {
   config: LabConfig;
@@ -12,26 +12,12 @@ export interface Run {
   trainer: Trainer;
 }
 
-export function optimizerSpec(t: TrainConfig): OptimizerSpec {
-  return t.optimizer === 'sgd'
-    ? { type: 'sgd', lr: t.lr, momentum: t.momentum, weightDecay: t.weightDecay }
-    : { type: 'adam', lr: t.lr, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: t.weightDecay };
-}
-
-/** The teaching switches live in the layers' shared cfg objects, so twins see them too. */
-export function applyTeach(model: Model, teach: TeachFlags): void {
-  for (const l of model.layers) {
-    if (l instanceof Dropout) l.cfg.forgetScaling = teach.forgetDropoutScaling;
-    if (l instanceof BatchNorm) l.cfg.batchStatsAtInference = teach.bnBatchStatsAtInference;
-  }
-}
-
 /** Builds a config's run; pass `data` to share one data set between runs of the same data config and seed. */
 export function buildRun(config: LabConfig, teach: TeachFlags = DEFAULT_TEACH, data?: Dataset): Run {
   const d = data ?? makeDataset(config.data, config.seed);
   const spec = compileNet(config.net, d.inputDim, d.classes, d.kind === 'regression' ? 'mse' : 'cross_entropy');
   const model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng: rngFor(config.seed, 'dropout') });
-  applyTeach(model, teach);
+  model.setTeaching(teach);
   model.setOptimizer(optimizerSpec(config.train));
   const trainer = new Trainer(model, d.train, Math.min(config.train.batchSize, d.train.n), rngFor(config.seed, 'shuffle'));
   return { config, teach, data: d, model, trainer };

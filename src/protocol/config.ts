@@ -1,6 +1,7 @@
 // The whole state a learner sets: data, network, training, seed. Plain data: the store holds it, the
 // URL serializes it, the worker builds from it, and code export reads it.
 import type { NetSpec } from '../engine/netspec.ts';
+import type { OptimizerSpec } from '../engine/optim.ts';
 
 export type DatasetName = 'circles' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'sine' | 'digits' | 'custom';
 /** The built-in sets. 'custom' (the learner's own file, sent with a `data` command) is not listed: a
@@ -70,3 +71,10 @@ export const DEFAULT_TEACH: TeachFlags = { bnBatchStatsAtInference: false, forge
 
 /** Adam's fixed settings (PyTorch's defaults); the lab exposes only lr and weight decay for Adam. */
 export const ADAM_SETTINGS = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;
+
+/** The engine's optimizer for the lab's training settings (the worker and the headless experiments). */
+export function optimizerSpec(t: TrainConfig): OptimizerSpec {
+  return t.optimizer === 'sgd'
+    ? { type: 'sgd', lr: t.lr, momentum: t.momentum, weightDecay: t.weightDecay }
+    : { type: 'adam', lr: t.lr, ...ADAM_SETTINGS, weightDecay: t.weightDecay };
+}

@@ -1,7 +1,7 @@
 // One run: the data, the network built from the config and seed, its trainer, the view networks, the
 // latest evaluation and the bounded histories. A reset or a structural change builds a new Run; live
 // changes (p, ε, momentum, optimizer, batch size, teaching switches) are applied to this one in place.
-import type { LabConfig, TeachFlags } from '../protocol/config.ts';
+import { optimizerSpec, type LabConfig, type TeachFlags } from '../protocol/config.ts';
 import type { Metrics } from '../protocol/frame.ts';
 import { makeDataset, type Dataset } from '../engine/datasets/index.ts';
 import type { CustomData } from '../protocol/custom-data.ts';
@@ -14,7 +14,6 @@ import { EVAL_MODE, TRAIN_VIEW_MODE } from '../engine/layers/types.ts';
 import { argmaxRow } from '../engine/loss.ts';
 import { buildModel, type Model, type StepResult } from '../engine/model.ts';
 import { compileNet } from '../engine/netspec.ts';
-import type { OptimizerSpec } from '../engine/optim.ts';
 import { rngFor, type Rng } from '../engine/rng.ts';
 import { validateModelSpec, type LossKind, type ModelSpec } from '../engine/spec.ts';
 import { Trainer, type Split } from '../engine/trainer.ts';
@@ -25,12 +24,6 @@ import { chooseRows, normRanges, type Range2 } from './run-setup.ts';
 
 export const PROBE_COUNT = 8;
 const EVAL_CHUNK = 256;
-
-export function optimizerSpec(t: LabConfig['train']): OptimizerSpec {
-  return t.optimizer === 'sgd'
-    ? { type: 'sgd', lr: t.lr, momentum: t.momentum, weightDecay: t.weightDecay }
-    : { type: 'adam', lr: t.lr, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: t.weightDecay };
-}
 
 export function validateTrain(t: LabConfig['train'], trainRows: number): void {
   const bad = (field: string, msg: string): never => {
@@ -91,7 +84,7 @@ export class Run {
     this.viewRng = rngFor(config.seed, 'view');
     this.evalNet = this.model.twin(rngFor(config.seed, 'mc'));
     this.viewNet = trainingViewNet(this.model, this.viewRng);
-    this.applyTeach(teach);
+    this.model.setTeaching(teach);
     for (const [layer, f] of frozen) this.freeze(layer, f);
     this.probeRows = chooseRows(data.test, data.kind === 'classification' ? data.classes : 0, PROBE_COUNT);
     const D0 = data.inputDim, C0 = loss === 'cross_entropy' ? 1 : data.classes;
@@ -146,13 +139,6 @@ export class Run {
     return res;
   }
 
-  applyTeach(teach: TeachFlags): void {
-    for (const l of this.model.layers) {
-      if (l instanceof BatchNorm) l.cfg.batchStatsAtInference = teach.bnBatchStatsAtInference;
-      if (l instanceof Dropout) l.cfg.forgetScaling = teach.forgetDropoutScaling;
-    }
-  }
-
   /** Applies the live part of a config (the structure must be unchanged); validates everything first. */
   applyLive(config: LabConfig, teach: TeachFlags): void {
     const d = this.dataset;
@@ -181,7 +167,7 @@ export class Run {
         l.cfg.eps = ls.eps ?? l.cfg.eps;
       }
     });
-    this.applyTeach(teach);
+    this.model.setTeaching(teach);
     this.metricsStale = true;
   }
 
