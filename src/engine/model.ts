@@ -191,12 +191,13 @@ export class Model {
   /**
    * A model that shares this one's parameters, running statistics and settings but has its own
    * buffers: evaluation, probes and the output grid run on a twin so the training batch's
-   * activations, masks and statistics stay readable. `dropoutRng` draws the twin's masks.
+   * activations, masks and statistics stay readable. `dropoutRng` draws the twin's masks: required, so
+   * a twin never draws from the training stream and a view cannot change the training masks.
    */
-  twin(dropoutRng?: Rng): Model {
+  twin(dropoutRng: Rng): Model {
     const layers = this.layers.map((l) => {
       const t = l.twin();
-      if (dropoutRng && t instanceof Dropout) t.setRng(dropoutRng);
+      if (t instanceof Dropout) t.setRng(dropoutRng);
       return t;
     });
     return new Model(this.spec, layers);

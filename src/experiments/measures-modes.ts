@@ -1,6 +1,6 @@
 // Figures of the experiments about training mode versus inference mode (E5–E7) and about a batch of
 // one (E8), for one seed.
-import { BatchNorm, Dropout, EVAL_MODE, argmaxRow } from '../engine/index.ts';
+import { BatchNorm, Dropout, EVAL_MODE, argmaxRow, rngFor } from '../engine/index.ts';
 import { E5_DROPOUT_P, E6_DROPOUT_P, PRESETS, presetRun, withSeed } from './presets.ts';
 import { bnInputVarianceRatio, firstDroppingLayer, isRefusal, meanAbsOutput, trained, type Memo } from './measures.ts';
 import { buildRun, evalPoint, train } from './run.ts';
@@ -97,7 +97,7 @@ export interface E7Figures {
 
 export function measureE7(seed: number, memo?: Memo): E7Figures {
   const { run } = trained('E7', 'batchnorm', seed, memo);
-  const tw = run.model.twin();
+  const tw = run.model.twin(rngFor(seed, 'view')); // inference mode: no mask is drawn
   const { x, y, n } = run.data.test, D = run.data.inputDim, C = run.data.classes;
   const bns = tw.layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
   const before = bns[0].cfg.batchStatsAtInference; // shared by every BN layer's twin

@@ -178,7 +178,7 @@ export function bnInputVarianceRatio(model: Model, X: Float32Array, N: number, o
 
 /** Mean |value| of a layer's inference-mode output over the rows X. */
 export function meanAbsOutput(model: Model, layer: number, X: Float32Array, N: number): number {
-  const tw = model.twin();
+  const tw = model.twin(rngFor(0, 'view')); // inference mode: no mask is drawn
   tw.forward(X, N, EVAL_MODE);
   const out = tw.layers[layer].out, n = N * tw.layers[layer].outDim;
   let s = 0;
