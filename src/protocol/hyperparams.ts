@@ -177,10 +177,6 @@ export function entry(id: ParamId): ParamEntry {
   return e;
 }
 
-export function isParamId(s: string): s is ParamId {
-  return BY_ID.has(s);
-}
-
 export function getValue(state: LabState, e: ParamEntry): ParamValue {
   return getAt(state, e.path) as ParamValue;
 }

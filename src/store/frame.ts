@@ -2,7 +2,6 @@
 // subscribe to it (ref + requestAnimationFrame) or select narrowly, so one frame does not re-render
 // the whole page.
 import { createStore } from 'zustand/vanilla';
-import { useSyncExternalStore } from 'react';
 import type { Frame } from '../protocol/frame.ts';
 import { isVisible, watchVisibility } from '../charts/visibility.ts';
 
@@ -14,11 +13,6 @@ export function setFrame(frame: Frame | null): void {
 
 export function getFrame(): Frame | null {
   return frameStore.getState().frame;
-}
-
-/** Re-renders with each new frame; for panels whose drawing is cheap. */
-export function useFrame(): Frame | null {
-  return useSyncExternalStore(frameStore.subscribe, getFrame, getFrame);
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { DataConfig, DatasetName } from '../../protocol/config.ts';
 import { EngineError } from '../errors.ts';
 import { Rng, STREAM } from '../rng.ts';
-import { DIGITS_CLASSES, makeDigits } from './digits.ts';
+import { makeDigits } from './digits.ts';
 import { sampleSine, sineDomain } from './sine.ts';
 import { TWO_D, sample2D, squareDomain } from './twod.ts';
 import type { Dataset } from './types.ts';
@@ -74,9 +74,4 @@ export function makeDataset(cfg: DataConfig, seed: number): Dataset {
       throw new EngineError('invalid_spec', `name: unknown data set ${String(never)}`, 'name');
     }
   }
-}
-
-/** Classes of a named set without building it (the network's output width). */
-export function datasetClasses(name: DatasetName): number {
-  return name === 'digits' ? DIGITS_CLASSES : name === 'sine' ? 1 : 2;
 }
