@@ -7,6 +7,11 @@ import { runFixture, type Fixture } from './parity-lib.ts';
 export function main(args: string[]): number {
   const dir = resolve(args[0] ?? 'test/parity');
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  // A wrong folder would otherwise print "0 passed, 0 failed" and exit 0: a check that checked nothing.
+  if (files.length === 0) {
+    console.log(`no *.json fixtures in ${dir}`);
+    return 1;
+  }
   let passed = 0, failed = 0;
   for (const f of files) {
     let res;
