@@ -2,10 +2,8 @@
 // built app: display frames per second (requestAnimationFrame over 5 s), long tasks over 50 ms, and
 // the time from moving the "Dropout p" slider to the first network drawing that shows its effect.
 // Needs a build. Standalone: node scripts/run-ts.mjs bench/page.ts
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
-import { serveStatic } from '../scripts/serve-static.mjs';
+import type { Page } from '@playwright/test';
+import { openBuiltApp } from './browser.ts';
 
 export interface PageBenchResult {
   fps: number;
@@ -65,14 +63,9 @@ async function sliderLatency(page: Page): Promise<number> {
 }
 
 export async function measurePage(): Promise<PageBenchResult> {
-  const dist = resolve(process.env.LAB_DIST ?? 'dist');
-  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`no build at ${dist}: run npm run build first`);
-  const server = await serveStatic(dist, '/lab/');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const app = await openBuiltApp();
   try {
+    const { browser } = app;
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(() => {
       window.__longTasks = [];
@@ -81,7 +74,7 @@ export async function measurePage(): Promise<PageBenchResult> {
       }).observe({ type: 'longtask', buffered: true });
     });
     // Dropout and BN on both hidden layers: every panel has something live to draw.
-    await page.goto(`${server.url}?lang=en&drop=0,1&norm=bn,bn`);
+    await page.goto(`${app.url}?lang=en&drop=0,1&norm=bn,bn`);
     await page.getByRole('status').first().filter({ hasText: 'Step 0' }).waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForTimeout(1500);
@@ -100,8 +93,7 @@ export async function measurePage(): Promise<PageBenchResult> {
       slider_to_pixels_ms: Math.round(lat[lat.length >> 1]),
     };
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
 }
 

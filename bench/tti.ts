@@ -3,10 +3,8 @@
 // button on the page and the main thread free to answer it. Median of 5 cold loads (a fresh browser
 // context each, so nothing comes from cache). Needs a build: `npm run build` first.
 // Standalone: node scripts/run-ts.mjs bench/tti.ts
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { chromium } from '@playwright/test';
-import { serveStatic } from '../scripts/serve-static.mjs';
+import { openBuiltApp } from './browser.ts';
+import { median } from './report.ts';
 
 const LOADS = 5;
 const TIMEOUT_MS = 30_000;
@@ -34,34 +32,22 @@ function watchReady(): void {
   obs.observe(document, { subtree: true, childList: true, characterData: true });
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 export async function measureTti(): Promise<{ tti_ms: number; samples_ms: number[] }> {
-  const dist = resolve(process.env.LAB_DIST ?? 'dist');
-  if (!existsSync(resolve(dist, 'index.html'))) throw new Error(`no build at ${dist}: run npm run build first`);
-  const server = await serveStatic(dist, '/lab/');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const app = await openBuiltApp();
+  const { browser } = app;
   const samples: number[] = [];
   try {
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
       await page.addInitScript(watchReady);
-      await page.goto(`${server.url}?lang=en`);
+      await page.goto(`${app.url}?lang=en`);
       await page.waitForFunction(() => window.__tti !== undefined, null, { timeout: TIMEOUT_MS });
       samples.push(await page.evaluate(() => window.__tti ?? NaN));
       await context.close();
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await app.close();
   }
   return { tti_ms: Math.round(median(samples)), samples_ms: samples.map((s) => Math.round(s)) };
 }
