@@ -2,7 +2,7 @@
 // but owns its buffers, its own dropout random stream, and its own copies of the two teaching switches,
 // so a measurement can evaluate "done right" and "done wrong" without touching the lab's network or
 // any stream training draws from.
-import { BatchNorm, type BatchNormConfig } from '../engine/layers/batchnorm.ts';
+import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout, type DropoutConfig } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import type { ForwardMode, Layer } from '../engine/layers/types.ts';
@@ -10,6 +10,7 @@ import { argmaxRow, type Targets } from '../engine/loss.ts';
 import { Model } from '../engine/model.ts';
 import { Rng, STREAM } from '../engine/rng.ts';
 import type { EvalFigures } from '../protocol/inspection.ts';
+import { followBnConfig } from './views.ts';
 
 /** Far from the named streams (1–6), so the inspection's masks are unrelated to every other use. */
 export const INSPECT_STREAM = STREAM.mc + 64;
@@ -57,17 +58,7 @@ export class InspectNet {
       }
       if (l instanceof BatchNorm) {
         const src = l.cfg;
-        const cfg: BatchNormConfig = {
-          get eps() {
-            return src.eps;
-          },
-          get momentum() {
-            return src.momentum;
-          },
-          get batchStatsAtInference() {
-            return ctl.bnBatch ?? src.batchStatsAtInference;
-          },
-        };
+        const cfg = followBnConfig(src, () => ctl.bnBatch ?? src.batchStatsAtInference);
         return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.runningMean, runningVar: l.runningVar, cfg });
       }
       return l.twin();

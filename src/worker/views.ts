@@ -19,17 +19,8 @@ export const TRAINING_VIEW: ForwardMode = { dropout: 'sample', bn: 'running', up
 export function trainingViewNet(model: Model, rng: Rng): Model {
   const layers: Layer[] = model.layers.map((l) => {
     if (l instanceof BatchNorm) {
-      const src = l.cfg;
-      // ε and momentum follow the live settings; the inference teaching switch must not apply here.
-      const cfg: BatchNormConfig = {
-        get eps() {
-          return src.eps;
-        },
-        get momentum() {
-          return src.momentum;
-        },
-        batchStatsAtInference: false,
-      };
+      // The inference teaching switch must not apply here.
+      const cfg = followBnConfig(l.cfg, () => false);
       return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.batchMean, runningVar: l.batchVar, cfg });
     }
     const t = l.twin();
@@ -37,6 +28,21 @@ export function trainingViewNet(model: Model, rng: Rng): Model {
     return t;
   });
   return new Model(model.spec, layers);
+}
+
+/** A BN config whose ε and momentum follow `src` (the live settings), with its own teaching switch. */
+export function followBnConfig(src: BatchNormConfig, batchStatsAtInference: () => boolean): BatchNormConfig {
+  return {
+    get eps() {
+      return src.eps;
+    },
+    get momentum() {
+      return src.momentum;
+    },
+    get batchStatsAtInference() {
+      return batchStatsAtInference();
+    },
+  };
 }
 
 /** Keep rule of the engine's dropout: keep ⇔ u32 ≥ ⌈p·2³²⌉ (so P(keep) = 1 − p). */
