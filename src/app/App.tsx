@@ -1,6 +1,6 @@
 // The page: header with the mode switch, transport and status, messages, then the learner's column
 // (lessons, controls, code) beside the panels that show the network's internals.
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 import { Header } from './Header.tsx';
 import { Transport } from './Transport.tsx';
 import { Notices } from './Notices.tsx';
@@ -12,7 +12,7 @@ import { useLab } from '../store/lab.ts';
 import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from './useT.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
-import { useClassroom, useShownPanels } from './presentation.ts';
+import { PANEL_IDS, useClassroom, useShownPanels, type PanelId } from './presentation.ts';
 
 // Panels below the first screen load as separate chunks, keeping the initial script small.
 const BatchNormPanel = lazy(() => import('../panels/batchnorm/BatchNormPanel.tsx').then((m) => ({ default: m.BatchNormPanel })));
@@ -20,6 +20,18 @@ const ActivationsPanel = lazy(() => import('../panels/activations/ActivationsPan
 const ComparePanel = lazy(() => import('../panels/compare/ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 const ExperimentsPanel = lazy(() => import('../panels/experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })));
 const InferencePanel = lazy(() => import('../panels/inference/InferencePanel.tsx').then((m) => ({ default: m.InferencePanel })));
+
+/** Each panel, in page order (PANEL_IDS); the wide ones take the whole row. */
+const PANELS: Record<PanelId, { Panel: ComponentType; wide?: boolean }> = {
+  network: { Panel: NetworkPanel },
+  output: { Panel: OutputPanel },
+  loss: { Panel: LossPanel },
+  batchnorm: { Panel: BatchNormPanel },
+  activations: { Panel: ActivationsPanel },
+  inference: { Panel: InferencePanel },
+  compare: { Panel: ComparePanel, wide: true },
+  experiments: { Panel: ExperimentsPanel, wide: true },
+};
 
 export function App() {
   const t = useT();
@@ -40,46 +52,14 @@ export function App() {
       <div className="layout">
         <Sidebar />
         <main id="lab" className="panels" tabIndex={-1}>
-          {shown.has('network') && (
-            <PanelSlot>
-              <NetworkPanel />
-            </PanelSlot>
-          )}
-          {shown.has('output') && (
-            <PanelSlot>
-              <OutputPanel />
-            </PanelSlot>
-          )}
-          {shown.has('loss') && (
-            <PanelSlot>
-              <LossPanel />
-            </PanelSlot>
-          )}
-          {shown.has('batchnorm') && (
-            <PanelSlot>
-              <BatchNormPanel />
-            </PanelSlot>
-          )}
-          {shown.has('activations') && (
-            <PanelSlot>
-              <ActivationsPanel />
-            </PanelSlot>
-          )}
-          {shown.has('inference') && (
-            <PanelSlot>
-              <InferencePanel />
-            </PanelSlot>
-          )}
-          {shown.has('compare') && (
-            <PanelSlot className="panel-slot wide">
-              <ComparePanel />
-            </PanelSlot>
-          )}
-          {shown.has('experiments') && (
-            <PanelSlot className="panel-slot wide">
-              <ExperimentsPanel />
-            </PanelSlot>
-          )}
+          {PANEL_IDS.filter((id) => shown.has(id)).map((id) => {
+            const { Panel, wide } = PANELS[id];
+            return (
+              <PanelSlot key={id} className={wide ? 'panel-slot wide' : undefined}>
+                <Panel />
+              </PanelSlot>
+            );
+          })}
         </main>
       </div>
       <footer className="app-footer">
