@@ -2,13 +2,12 @@
 // points plus what run they came from). Each point is the mean over the evaluations it merges
 // (History.stride); _min / _max columns keep their extremes. A missing value (accuracy in regression,
 // batch loss before the first step) is an empty cell in CSV and null in JSON.
-import type { History, HistoryKey } from '../protocol/frame.ts';
+import { HISTORY_KEYS, type History, type HistoryKey } from '../protocol/frame.ts';
 import type { LabConfig } from '../protocol/config.ts';
 
 export const HISTORY_FORMAT = 'regularization-lab/history';
 export const HISTORY_VERSION = 1;
 
-const KEYS: readonly HistoryKey[] = ['batchLoss', 'trainLoss', 'testLoss', 'trainAcc', 'testAcc'];
 const SNAKE: Record<HistoryKey, string> = {
   batchLoss: 'batch_loss', trainLoss: 'train_loss', testLoss: 'test_loss', trainAcc: 'train_acc', testAcc: 'test_acc',
 };
@@ -16,7 +15,7 @@ const SNAKE: Record<HistoryKey, string> = {
 /** Column names of the CSV, in order. */
 export const HISTORY_COLUMNS: readonly string[] = [
   'step_first', 'step',
-  ...KEYS.flatMap((k) => [SNAKE[k], `${SNAKE[k]}_min`, `${SNAKE[k]}_max`]),
+  ...HISTORY_KEYS.flatMap((k) => [SNAKE[k], `${SNAKE[k]}_min`, `${SNAKE[k]}_max`]),
 ];
 
 /** A float32 value in its shortest faithful decimal (7 significant digits), or null when not finite. */
@@ -27,7 +26,7 @@ function value(v: number): number | null {
 function rowValues(h: History, i: number): (number | null)[] {
   return [
     h.stepFirst[i], h.step[i],
-    ...KEYS.flatMap((k) => [value(h[k][i]), value(h.min[k][i]), value(h.max[k][i])]),
+    ...HISTORY_KEYS.flatMap((k) => [value(h[k][i]), value(h.min[k][i]), value(h.max[k][i])]),
   ];
 }
 

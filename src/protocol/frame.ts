@@ -97,6 +97,8 @@ export interface Metrics {
 }
 
 export type HistoryKey = 'batchLoss' | 'trainLoss' | 'testLoss' | 'trainAcc' | 'testAcc';
+/** The history's series in their fixed order (the worker's channels, the CSV's columns). */
+export const HISTORY_KEYS: readonly HistoryKey[] = ['batchLoss', 'trainLoss', 'testLoss', 'trainAcc', 'testAcc'];
 
 /**
  * Loss and accuracy over the whole run, one point per evaluation, bounded: when the buffer fills,

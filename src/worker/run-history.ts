@@ -1,10 +1,8 @@
 // The run's curves: one point per evaluation (train/test loss and accuracy, plus a summary of the
 // batch losses since the previous point) and, for chosen layers, quantiles of their outputs on the
 // training batch. Both bounded by SummarySeries.
-import type { ActivationHistory, History, HistoryKey, Metrics } from '../protocol/frame.ts';
+import { HISTORY_KEYS, type ActivationHistory, type History, type HistoryKey, type Metrics } from '../protocol/frame.ts';
 import { QUANTILES, SummarySeries, type SampleSummary } from './history.ts';
-
-export const HISTORY_KEYS: readonly HistoryKey[] = ['batchLoss', 'trainLoss', 'testLoss', 'trainAcc', 'testAcc'];
 
 export class RunHistory {
   readonly metrics: SummarySeries;
