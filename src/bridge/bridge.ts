@@ -113,7 +113,9 @@ export function createBridge(opts: BridgeOptions): Bridge {
       if (workerPlaying || commandsSinceFrame) awaitingSince ??= clock.now();
     } else {
       commandsSinceFrame = true;
-      if (ackDue === null) awaitingSince ??= clock.now();
+      // A worker with no configuration sends no frames: it answers only what it refuses, so its
+      // silence after a pause or a mode change is no sign of a stall.
+      if (ackDue === null && replay.run !== null) awaitingSince ??= clock.now();
     }
     port.post(cmd);
   };

@@ -192,6 +192,18 @@ describe('restart', () => {
     expect(workers).toHaveLength(1);
   });
 
+  test('a worker with no configuration is not taken for dead when it says nothing to a pause', () => {
+    const { b, clock, workers } = setup();
+    b.pause();
+    b.mode('inference');
+    clock.advance(60_000);
+    expect(workers).toHaveLength(1);
+    // Once it has a configuration, silence counts again.
+    b.configure(config, DEFAULT_TEACH, 'training');
+    clock.advance(6000);
+    expect(workers).toHaveLength(2);
+  });
+
   test('a command sent while a frame waits for its ack does not count as unanswered until the ack goes', () => {
     const { b, clock, workers } = setup();
     b.configure(config, DEFAULT_TEACH, 'training');
