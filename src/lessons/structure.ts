@@ -110,6 +110,40 @@ export const PREDICT = {
   'conclusion/final-check': { choices: ['yes', 'no'], answer: 'yes' },
 } as const satisfies Partial<Record<StepKey, PredictDef>>;
 
+/**
+ * Steps whose prediction is about a given number of training steps: they offer to train exactly that
+ * many from step 0. Play runs thousands of steps a second, past "the first 500 steps" before the chart
+ * can show them; the counts are those the answers were measured at (test/lessons/answers.test.ts).
+ */
+export const TRAIN_STEPS = {
+  'overfitting/small-data': 3000,
+  'overfitting/more-data': 3000,
+  'overfitting/regularize': 3000,
+  'dropout/train-only': 300,
+  'dropout/where': 2000,
+  'dropout/forgot-loss': 1500,
+  'dropout/forgot-accuracy': 1500,
+  'dropout/mc': 3000,
+  'batchnorm/bad-init': 500,
+  'batchnorm/bad-init-bn': 500,
+  'batchnorm/conditional': 500,
+  'compare/run-none': 3000,
+  'compare/run-dropout': 3000,
+  'compare/run-bn': 3000,
+  'compare/run-both': 3000,
+  'both/variance-shift': 1000,
+  'both/remedy': 1000,
+  'where/ln-batch-one': 300,
+  'conclusion/final-check': 500,
+} as const satisfies Partial<Record<SetupKey, number>>;
+
+/** Steps each comparison run trains for ("Train each run for about 3,000 steps"). */
+export const COMPARE_RUN_STEPS = 3000;
+
+export function trainStepsOf(key: StepKey): number | undefined {
+  return (TRAIN_STEPS as Partial<Record<StepKey, number>>)[key];
+}
+
 /** Steps that show the comparison table measured on the learner's runs. */
 export const TABLE_STEPS: ReadonlySet<StepKey> = new Set<StepKey>([
   'compare/plan', 'compare/run-none', 'compare/run-dropout', 'compare/run-bn', 'compare/run-both', 'compare/read',

@@ -6,7 +6,8 @@ import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
 import { useLab, type LabState } from '../../src/store/lab.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import { COMPARE } from '../../src/lessons/setups.ts';
-import { SETUPS } from '../../src/lessons/structure.ts';
+import { COMPARE_RUN_STEPS, SETUPS } from '../../src/lessons/structure.ts';
+import { chunkFor, stopTraining } from '../../src/panels/lessons/train.ts';
 import en from '../../src/lessons/content.en.ts';
 import ko from '../../src/lessons/content.ko.ts';
 
@@ -20,6 +21,7 @@ function makeSpies() {
     play: vi.fn<LabState['play']>(),
     setMode: vi.fn<LabState['setMode']>(),
     setSeed: vi.fn<LabState['setSeed']>(),
+    stepOnce: vi.fn<LabState['stepOnce']>(),
   };
 }
 let spies: ReturnType<typeof makeSpies>;
@@ -107,6 +109,29 @@ describe('lessons panel (English)', () => {
     expect(screen.getByText(explain)).toBeTruthy();
   });
 
+  it('“Train 500 steps” sets the step up if needed, reveals the answer and trains exact chunks; after a setup it keeps the learner’s changes', async () => {
+    useLab.setState({ notices: [{ id: 1, kind: 'error', key: 'error.bnBatchOne' }] });
+    useLesson.getState().openLesson('batchnorm', 2);
+    render(<LessonsPanel />);
+    const train = await screen.findByRole('button', { name: /Train 500 steps/ });
+    fireEvent.click(train);
+    expect(spies.patch).toHaveBeenCalledWith(SETUPS['batchnorm/bad-init'].patch);
+    expect(spies.stepOnce).toHaveBeenCalledWith(chunkFor(500));
+    expect(spies.play).not.toHaveBeenCalled();
+    expect(useLab.getState().notices).toEqual([]); // a message about the old settings is gone
+    expect(screen.getByRole('heading', { name: 'What the lab shows' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Training 500 steps…');
+    expect(screen.getByRole('progressbar', { name: 'Training progress' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    expect(screen.queryByRole('progressbar')).toBeNull();
+
+    spies.patch.mockClear();
+    fireEvent.click(screen.getByRole('button', { name: /Train 500 steps/ }));
+    expect(spies.patch).not.toHaveBeenCalled();
+    expect(spies.reset).toHaveBeenCalledTimes(2);
+    stopTraining();
+  });
+
   it('“Show me” reveals the answer without a prediction, and a wrong one is marked', async () => {
     await openLesson(/Overfitting and regularization/);
     fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
@@ -130,15 +155,19 @@ describe('lessons panel (English)', () => {
 });
 
 describe('comparison table', () => {
-  it('shows “—” and a “Run it” button for each variant without a run; Run it sets the variant up and plays', async () => {
+  it('shows “—” and a “Run it” button for each variant without a run; Run it sets the variant up and trains exact steps', async () => {
     await openLesson(/Dropout vs batch normalization/);
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(5);
-    fireEvent.click(within(table).getByRole('button', { name: 'Set up and run: Dropout' }));
+    fireEvent.click(within(table).getByRole('button', { name: 'Set up and train 3,000 steps: Dropout' }));
     expect(spies.patch).toHaveBeenCalledWith(COMPARE.dropout.patch);
     expect(spies.reset).toHaveBeenCalled();
-    expect(spies.play).toHaveBeenCalled();
-    expect(within(table).getAllByRole('button', { name: /^Set up and run:/ })).toHaveLength(4);
+    // Not Play: at full speed the losses are evaluated only every few hundred steps.
+    expect(spies.play).not.toHaveBeenCalled();
+    expect(spies.stepOnce).toHaveBeenCalledWith(chunkFor(COMPARE_RUN_STEPS));
+    expect(spies.reset.mock.invocationCallOrder[0]).toBeLessThan(spies.stepOnce.mock.invocationCallOrder[0]);
+    expect(within(table).getAllByRole('button', { name: /^Set up and train 3,000 steps:/ })).toHaveLength(4);
+    stopTraining();
   });
 
   it('fills rows from measured runs and recomputes steps when the target changes', async () => {
@@ -160,7 +189,7 @@ describe('comparison table', () => {
     expect(cells[0].textContent).toBe('2,470');
     expect(cells[3].textContent).toBe('0.25');
     expect(cells[4].textContent).toMatch(/BN: yes/);
-    expect(within(row).getByRole('button', { name: 'Set up and run again: Batch norm' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'Set up and train 3,000 steps again: Batch norm' })).toBeTruthy();
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Target training loss' }), { target: { value: '0.5' } });
     expect(within(screen.getByRole('row', { name: /Batch norm/ })).getAllByRole('cell')[0].textContent).toBe('1,230');
     expect(screen.getByRole('columnheader', { name: 'Steps to train loss ≤ 0.5' })).toBeTruthy();
@@ -204,6 +233,6 @@ describe('lessons panel (Korean)', () => {
     const row = screen.getByRole('row', { name: /둘 다 없음/ });
     expect(within(row).getAllByRole('cell')[0].textContent).toBe('12,340');
     expect(within(row).getAllByRole('cell')[4].textContent).toBe('작동할 층 없음');
-    expect(screen.getByRole('button', { name: '준비하고 실행하기: 드롭아웃' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '준비하고 3,000 스텝 학습하기: 드롭아웃' })).toBeTruthy();
   });
 });

@@ -2,11 +2,25 @@
 // losses and gap, and whether the layers changed values at inference (measured on an inference frame).
 import { useId, useState } from 'react';
 import { formatNumber, formatValue } from '../../i18n/index.ts';
-import { RUN_KINDS, type RunKind } from '../../lessons/setups.ts';
+import { COMPARE, RUN_KINDS, type RunKind } from '../../lessons/setups.ts';
+import { COMPARE_RUN_STEPS } from '../../lessons/structure.ts';
 import { UNCHANGED, finalGap, lastPoint, stepsToTarget, type MeasuredRun } from '../../lessons/measure.ts';
-import { runVariant, useLesson } from '../../store/lesson.ts';
+import { applySetup, useLesson } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../app/useT.ts';
+import { trainExactly } from './train.ts';
+
+/** A variant's setup, then exactly the steps the lesson asks for (evaluated often enough to count). */
+function runVariant(kind: RunKind): void {
+  trainExactly(COMPARE_RUN_STEPS, `table/${kind}`, () => {
+    const lab = useLab.getState();
+    for (const n of lab.notices) lab.dismiss(n.id);
+    applySetup(COMPARE[kind]);
+  });
+}
+
+/** Losses far below the others would stretch their column ("0.000000255"); below 0.001 they read as such. */
+const SMALL = 0.001;
 
 const KIND_KEY = {
   none: 'compare.kind.none',
@@ -27,7 +41,8 @@ export function CompareTable() {
   // The field keeps what is typed (an empty or partial number too); the store takes only valid targets.
   const [draft, setDraft] = useState(String(target));
   const titleId = useId();
-  const num = (v: number | null) => (v === null || !Number.isFinite(v) ? DASH : formatNumber(lang, v, 3));
+  const num = (v: number | null) =>
+    v === null || !Number.isFinite(v) ? DASH : v > 0 && v < SMALL ? `< ${formatNumber(lang, SMALL, 1)}` : formatNumber(lang, v, 3);
   const bases = new Set(RUN_KINDS.flatMap((k) => (runs[k] ? [runs[k].base] : [])));
 
   const inferenceCell = (kind: RunKind, run: MeasuredRun) => {
@@ -94,7 +109,7 @@ export function CompareTable() {
                     <td>{DASH}</td>
                     <td>{DASH}</td>
                     <td>
-                      <button type="button" aria-label={t('compare.runItLabel', { kind: kindName })} onClick={() => runVariant(kind)}>
+                      <button type="button" aria-label={t('compare.runItLabel', { kind: kindName, n: COMPARE_RUN_STEPS })} onClick={() => runVariant(kind)}>
                         {t('compare.runIt')}
                       </button>
                     </td>
@@ -115,7 +130,7 @@ export function CompareTable() {
                   <td>{num(finalGap(run))}</td>
                   <td>{inferenceCell(kind, run)}</td>
                   <td>
-                    <button type="button" aria-label={t('compare.runAgainLabel', { kind: kindName })} onClick={() => runVariant(kind)}>
+                    <button type="button" aria-label={t('compare.runAgainLabel', { kind: kindName, n: COMPARE_RUN_STEPS })} onClick={() => runVariant(kind)}>
                       {t('compare.runAgain')}
                     </button>
                   </td>

@@ -1,14 +1,16 @@
-// One lesson step: prose and formulas, "Set up this experiment", "Predict first", "What to look at",
-// and Prev / Next. Opening a step moves focus to its heading, so keyboard and screen-reader users
-// land on the new content.
+// One lesson step: prose and formulas, "Set up this experiment", "Predict first", "Train N steps",
+// "What to look at", and Prev / Next. Opening a step moves focus to its heading, so keyboard and
+// screen-reader users land on the new content.
 import { useEffect, useRef } from 'react';
 import {
-  GOTO, LESSON_IDS, SCORE_STEPS, TABLE_STEPS, predictOf, setupOf, stepCount, stepKey, stepText,
-  type LessonsText, type PredictDef, PREDICT,
+  GOTO, LESSON_IDS, SCORE_STEPS, TABLE_STEPS, predictOf, setupOf, stepCount, stepKey, stepText, trainStepsOf,
+  type LessonsText, type PredictDef, type StepKey, PREDICT,
 } from '../../lessons/structure.ts';
+import type { StepSetup } from '../../lessons/setups.ts';
 import { applySetup, useLesson, type LessonPos } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../app/useT.ts';
+import { stopTraining, trainExactly, useTraining } from './train.ts';
 import { Prose, inline } from './Prose.tsx';
 import { Predict } from './Predict.tsx';
 import { CompareTable } from './CompareTable.tsx';
@@ -22,7 +24,10 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   const predict = predictOf(key);
   const total = stepCount(pos.id);
   const setupFor = useLesson((s) => s.setupFor);
-  const { markSetup, reveal, next, prev, close, openLesson } = useLesson.getState();
+  const { reveal, next, prev, close, openLesson } = useLesson.getState();
+  const trainN = trainStepsOf(key);
+  const training = useTraining();
+  const mine = training && training.owner === key ? training : null;
   const heading = useRef<HTMLHeadingElement>(null);
   const shown = useRef<string | null>(null);
 
@@ -61,23 +66,51 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
 
       {setup ? (
         <div className="lesson-setup">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              applySetup(setup);
-              markSetup(key);
-            }}
-          >
+          <button type="button" className="primary" onClick={() => setUp(key, setup)}>
             {t('lessons.setup')}
           </button>
-          <p role="status" className="hint">
-            {setupFor === key ? t(predict ? 'lessons.setupDone' : 'lessons.setupDonePlain') : ''}
-          </p>
+          {trainN === undefined ? (
+            <p role="status" className="hint">
+              {setupFor === key ? t(predict ? 'lessons.setupDone' : 'lessons.setupDonePlain') : ''}
+            </p>
+          ) : null}
         </div>
       ) : null}
 
       {predict && st.predict ? <Predict stepKey={key} def={predict} text={st.predict} /> : null}
+
+      {setup && trainN !== undefined ? (
+        <div className="lesson-run">
+          <div className="lesson-run-row">
+            <button
+              type="button"
+              className={predict ? 'primary' : undefined}
+              onClick={() => {
+                if (predict) reveal(key);
+                trainExactly(trainN, key, () => (useLesson.getState().setupFor === key ? restart() : setUp(key, setup)));
+              }}
+            >
+              <span aria-hidden="true">▶ </span>
+              {t('lessons.train', { n: trainN })}
+            </button>
+            {mine && !mine.finished ? (
+              <>
+                <progress max={mine.total} value={mine.done} aria-label={t('lessons.trainProgress')} />
+                <button type="button" onClick={stopTraining}>
+                  {t('lessons.stop')}
+                </button>
+              </>
+            ) : null}
+          </div>
+          <p role="status" className="hint">
+            {mine
+              ? t(mine.finished ? 'lessons.trained' : 'lessons.training', { n: trainN })
+              : setupFor === key
+                ? t(predict ? 'lessons.setupDoneTrain' : 'lessons.setupDoneTrainPlain', { n: trainN })
+                : t('lessons.trainHint', { n: trainN })}
+          </p>
+        </div>
+      ) : null}
 
       {st.look ? (
         <section className="lesson-look" aria-labelledby="lesson-look-title">
@@ -108,6 +141,26 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
       </nav>
     </article>
   );
+}
+
+/** A fresh lab for the step: its setup, and no messages left from what was set before. */
+function setUp(key: StepKey, setup: StepSetup): void {
+  clearNotices();
+  applySetup(setup);
+  useLesson.getState().markSetup(key);
+}
+
+/** The learner's own settings from step 0 (kept when they changed something after the setup). */
+function restart(): void {
+  clearNotices();
+  const lab = useLab.getState();
+  lab.pause();
+  lab.reset();
+}
+
+function clearNotices(): void {
+  const lab = useLab.getState();
+  for (const n of lab.notices) lab.dismiss(n.id);
 }
 
 function Score() {

@@ -1,0 +1,101 @@
+// "Train N steps": an exact number of training steps from step 0, sent as small chunks, one after the
+// frame that finished the last. Played at full speed the lab runs thousands of steps a second and
+// evaluates the losses only every few hundred, so "the first 500 steps" would be over before the
+// chart could show them and steps-to-target would be rounded up by hundreds. A chunk ends idle, and an
+// idle worker evaluates at that very step, so the curve and the comparison table get a point every
+// chunk. One run at a time; Play, Reset or a stall hands the lab back to the learner.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import { useLab } from '../../store/lab.ts';
+import { frameStore } from '../../store/frame.ts';
+import type { Frame } from '../../protocol/frame.ts';
+
+export interface TrainingRun {
+  total: number;
+  done: number;
+  /** The lesson step (or table row) that started it, so only its own button shows the progress. */
+  owner: string;
+  finished: boolean;
+}
+
+export const trainingStore = createStore<{ run: TrainingRun | null }>(() => ({ run: null }));
+
+export function useTraining(): TrainingRun | null {
+  return useStore(trainingStore, (s) => s.run);
+}
+
+/** About a hundred chunks per run (a hundred points on the curve), never fewer than 5 steps each. */
+export function chunkFor(total: number): number {
+  return Math.max(5, Math.ceil(total / 100 / 5) * 5);
+}
+
+/** With no progress for this long (a refused step, the learner's own Step), the run gives up. */
+const STALL_MS = 4000;
+
+let stopCurrent: ((finished: boolean) => void) | null = null;
+
+export function stopTraining(): void {
+  stopCurrent?.(false);
+}
+
+/**
+ * Starts the lab afresh with `restart` (a setup or a reset, sent before any chunk, so the worker runs
+ * the chunks on the new run) and trains exactly `total` steps.
+ */
+export function trainExactly(total: number, owner: string, restart: () => void): void {
+  stopTraining();
+  const chunk = chunkFor(total);
+  const lab = useLab.getState;
+  const oldRun = frameStore.getState().frame?.runId ?? null;
+  let sent = 0;
+  let runId: number | null = null;
+  let lastMetricStep = -1;
+  let progressAt = Date.now();
+
+  const send = () => {
+    const k = Math.min(chunk, total - sent);
+    sent += k;
+    lab().stepOnce(k);
+  };
+
+  const onFrame = (f: Frame | null) => {
+    if (!f) return;
+    if (f.runId !== runId) {
+      if (f.runId === oldRun) return; // drawn before the restart reached the worker
+      // The restart may pass through more than one run (a rebuild, then a reset): until the first
+      // chunk has come back the newest run is ours; after that, a new run is the learner's Reset.
+      if (runId !== null && sent > chunk) return stop(false);
+      runId = f.runId;
+      lastMetricStep = -1;
+    }
+    if (f.metrics) lastMetricStep = f.metrics.step;
+    if (f.playing || f.pendingSteps > 0 || f.step < sent || lastMetricStep !== f.step) return;
+    progressAt = Date.now();
+    trainingStore.setState({ run: { total, done: f.step, owner, finished: false } });
+    if (sent >= total) stop(true);
+    else send();
+  };
+
+  const stop = (finished: boolean) => {
+    if (stopCurrent !== stop) return;
+    stopCurrent = null;
+    unsubFrame();
+    unsubLab();
+    clearInterval(watchdog);
+    const run = trainingStore.getState().run;
+    trainingStore.setState({ run: finished && run ? { ...run, done: total, finished: true } : null });
+  };
+
+  stopCurrent = stop;
+  trainingStore.setState({ run: { total, done: 0, owner, finished: false } });
+  restart();
+  send();
+  const unsubFrame = frameStore.subscribe((s) => onFrame(s.frame));
+  // Play belongs to the learner: pressing it ends the exact run and the lab trains on.
+  const unsubLab = useLab.subscribe((s, prev) => {
+    if (s.playing && !prev.playing) stop(false);
+  });
+  const watchdog = setInterval(() => {
+    if (Date.now() - progressAt > STALL_MS) stop(false);
+  }, 500);
+}
