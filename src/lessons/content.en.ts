@@ -98,7 +98,7 @@ const en: LessonsText = {
         choices: { 'about-same': 'About the same', half: 'About half', double: 'About double' },
         explain: 'About the same. Dividing by 1 − p = 0.5 doubles the kept values, and about half of them survive, so the average does not change. Only the spread differs: training outputs are noisier.',
       },
-      look: 'The mean activation of each dropout layer in training and inference mode, side by side. Use the Training / Inference switch at the top.',
+      look: 'The Inference lab’s “Training vs inference” table: each layer’s mean |activation| in both modes, side by side. The first dropout layer’s two numbers match; a later one can differ a little, because the ReLU between them is not linear (the note under the table explains).',
     },
     'dropout/where': {
       title: 'Where to put it',
@@ -186,7 +186,7 @@ const en: LessonsText = {
         choices: { 'mean0-var1': 'Mean 0 and variance 1 (almost exactly)', unchanged: 'The same mean and variance as before', 'zero-one': 'Values between 0 and 1' },
         explain: 'Mean 0 and variance 1, up to the tiny ε. Normalizing does not squeeze values into [0, 1]: x̂ is often below 0 and sometimes above 2.',
       },
-      look: 'The batch-norm panel: the three steps on the current batch, and the histograms before and after normalization.',
+      look: 'The batch-norm panel’s “The three steps on this batch”: press Next step, and step 2 gives the mean and variance of x̂ on this batch. The histograms show the values before and after the whole layer, γ and β included.',
     },
     'batchnorm/gamma-beta': {
       title: 'γ and β keep the layer expressive',
@@ -198,7 +198,7 @@ const en: LessonsText = {
         choices: { beta: 'β, the same for every example', zero: '0 for every example', unchanged: 'Unchanged' },
         explain: 'Exactly β for every example: γ · x̂ is 0, then β is added. The feature carries no information until γ moves away from 0 again.',
       },
-      look: 'The γ and β sliders in the batch-norm panel, and its output histogram: the change shows at once.',
+      look: 'The γ and β sliders are in Controls, under Normalization: pick a feature there and drag its γ to 0. Then, in the batch-norm panel with the same feature chosen, step 3 of “The three steps on this batch” shows every output at β (variance 0).',
     },
     'batchnorm/bad-init': {
       title: 'Claimed: less sensitive to initialization',
@@ -332,7 +332,7 @@ const en: LessonsText = {
       predict: {
         question: 'Of the four runs, this one will reach the target training loss in:',
         choices: { fewest: 'The fewest steps', most: 'The most steps' },
-        explain: 'The most steps (about 900 for a target of 0.3 on seed 1), with the smallest gap. Whether that trade is worth it is the next lesson’s question.',
+        explain: 'The most steps (about 1,000 for a target of 0.3 on seed 1), with the smallest gap. Whether that trade is worth it is the next lesson’s question.',
       },
       look: 'The whole table.',
     },
@@ -363,7 +363,7 @@ const en: LessonsText = {
         choices: { 'train-larger': 'Larger in training', equal: 'The same in both modes', 'infer-larger': 'Larger at inference' },
         explain: 'Larger in training, for nearly every unit: on average about 1.2 to 2 times on seeds 1–3, depending on how long it has trained. BN’s running variance remembers the training value, so at inference it divides by too much.',
       },
-      look: 'The batch-norm panel for the second BN layer: its input in training mode and in inference mode.',
+      look: 'In the batch-norm panel choose Hidden layer 2, then switch between Training and Inference: at inference both histograms are narrower. BN’s input varies less without dropout, and dividing by the running variance learned in training squeezes its output further. The Experiments panel’s E5 measures the ratio on several seeds.',
     },
     'both/remedy': {
       title: 'Living with both',
