@@ -138,6 +138,15 @@ describe('BatchNormPanel', () => {
     expect(screen.getByTestId('bn-formula').textContent).toContain('←');
   });
 
+  it('in inference with the teaching mistake on, says the batch’s own statistics are used (not “Training view”)', async () => {
+    const fx = makeFixture(bnConfig(), { steps: 5, mode: 'inference', teach: { bnBatchStatsAtInference: true } });
+    useLab.setState({ teach: { ...initial.teach, bnBatchStatsAtInference: true } });
+    render(<BatchNormPanel />);
+    await show(fx.frame, fx.ready);
+    expect(screen.getByText('Inference view with the teaching mistake on: batch normalization uses this batch’s own statistics instead of the running ones.')).toBeTruthy();
+    expect(screen.queryByText(/Training view/)).toBeNull();
+  });
+
   it('chooses the feature through the session options', async () => {
     const fx = makeFixture(bnConfig(), { steps: 5 });
     render(<BatchNormPanel />);

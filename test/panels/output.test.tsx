@@ -86,6 +86,38 @@ describe('OutputPanel, 2-D decision boundary', () => {
   });
 });
 
+describe('OutputPanel, inference with a teaching mistake on', () => {
+  it('does not claim running statistics when BN uses the batch’s own', async () => {
+    const config = fixtureConfig('circles', { net: { norm: ['batchnorm', 'batchnorm'] } });
+    const teach = { bnBatchStatsAtInference: true };
+    const fx = makeFixture(config, { steps: 5, mode: 'inference', teach });
+    useLab.setState({ teach: { ...initial.teach, ...teach }, config });
+    render(<OutputPanel />);
+    await show(fx.frame, fx.ready);
+    expect(screen.getByText(/Inference view with the teaching mistake on: BN normalizes each batch of the picture’s points/)).toBeTruthy();
+    expect(screen.queryByText(/BN on running statistics/)).toBeNull();
+  });
+
+  it('says classic dropout’s scaling is skipped when it is forgotten', async () => {
+    const config = fixtureConfig('circles', { net: { dropoutHidden: [true, true], dropoutP: 0.5, dropoutScaling: 'classic' } });
+    const teach = { forgetDropoutScaling: true };
+    const fx = makeFixture(config, { steps: 5, mode: 'inference', teach });
+    useLab.setState({ teach: { ...initial.teach, ...teach }, config });
+    render(<OutputPanel />);
+    await show(fx.frame, fx.ready);
+    expect(screen.getByText(/classic dropout’s × \(1 − p\) is skipped/)).toBeTruthy();
+  });
+
+  it('keeps the usual caption when the switch has nothing to act on', async () => {
+    const config = fixtureConfig('circles');
+    const fx = makeFixture(config, { steps: 5, mode: 'inference', teach: { bnBatchStatsAtInference: true, forgetDropoutScaling: true } });
+    useLab.setState({ teach: { bnBatchStatsAtInference: true, forgetDropoutScaling: true }, config });
+    render(<OutputPanel />);
+    await show(fx.frame, fx.ready);
+    expect(screen.getByText(/Inference view: the full network/)).toBeTruthy();
+  });
+});
+
 describe('OutputPanel, 1-D curve with MC dropout band', () => {
   let fx: Fixture;
   beforeAll(() => {

@@ -93,11 +93,13 @@ export function BatchNormPanel() {
       </div>
 
       <p className={`bn-mode ${inference ? 'is-inference' : ''}`}>
-        {bn && inference && !teachBatchStats
-          ? t('bn.inference', { n: feature + 1, mean: num(l.runningMean?.[feature]), var: num(l.runningVar?.[feature]) })
-          : bn
+        {!bn
+          ? t('bn.ln.noStats')
+          : !inference
             ? t('bn.training')
-            : t('bn.ln.noStats')}
+            : teachBatchStats
+              ? t('bn.inferenceBatch')
+              : t('bn.inference', { n: feature + 1, mean: num(l.runningMean?.[feature]), var: num(l.runningVar?.[feature]) })}
       </p>
       <p className="bn-gb" data-testid="bn-gamma-beta">
         {t('bn.gammaBeta', { n: feature + 1, gamma: num(l.gamma?.[feature]), beta: num(l.beta?.[feature]) })}

@@ -13,7 +13,7 @@ import { useLab } from '../../store/lab.ts';
 import { useT } from '../../app/useT.ts';
 import { usePalette } from '../../app/palette.ts';
 import { frameMatches } from '../network/structure.ts';
-import { accuracyText, dropoutActive, modeText } from './format.ts';
+import { accuracyText, dropoutActive, inferenceMistake, modeText } from './format.ts';
 import { Legend } from './Legend.tsx';
 import { drawMarkers } from './markers.ts';
 
@@ -82,6 +82,8 @@ function paintPoints(canvas: HTMLCanvasElement, ready: ReadyInfo, side: number, 
 export function GridView({ ready }: { ready: ReadyInfo }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
+  const teach = useLab((s) => s.teach);
+  const scaling = useLab((s) => s.config.net.dropoutScaling);
   const slow = useThrottledFrame(5);
   const frame = frameMatches(ready, slow) ? slow : null;
   const [showTrain, setShowTrain] = useState(true);
@@ -108,7 +110,10 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
   const d = ready.data;
   const mode = frame?.mode ?? 'inference';
   const noisy = mode === 'training' && !!frame && dropoutActive(frame.layers);
-  const caption = mode === 'inference' ? t('output.grid.inference') : noisy ? t('output.grid.noisy') : t('output.grid.training');
+  // A teaching mistake changes what the inference picture is; the caption must not claim the usual.
+  const mistake = mode === 'inference' && !!frame ? inferenceMistake(frame, teach, scaling) : null;
+  const caption =
+    mode === 'inference' ? t(mistake ?? 'output.grid.inference') : noisy ? t('output.grid.noisy') : t('output.grid.training');
   const grid = frame?.output.kind === 'grid' ? frame.output : null;
   const summary = t('output.grid.summary', {
     acc: accuracyText(t, lang, frame?.metrics ?? null),
@@ -129,7 +134,7 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
           {t('output.showTest')}
         </label>
       </div>
-      <p className={`output-caption${noisy ? ' output-caption-warn' : ''}`}>{caption}</p>
+      <p className={`output-caption${noisy || mistake ? ' output-caption-warn' : ''}`}>{caption}</p>
       <div className="output-stage-wrap" ref={wrapRef}>
         <div className="output-stage" data-export="output" style={{ width: side, height: side }}>
           <canvas ref={gridRef} className="output-canvas" role="img" aria-label={t('output.grid.label')} aria-describedby={summaryId} />
