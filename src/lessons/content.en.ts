@@ -98,7 +98,7 @@ const en: LessonsText = {
         choices: { 'about-same': 'About the same', half: 'About half', double: 'About double' },
         explain: 'About the same. Dividing by 1 − p = 0.5 doubles the kept values, and about half of them survive, so the average does not change. Only the spread differs: training outputs are noisier.',
       },
-      look: 'The Inference lab’s “Training vs inference” table: each layer’s mean |activation| in both modes, side by side. The first dropout layer’s two numbers match; a later one can differ a little, because the ReLU between them is not linear (the note under the table explains).',
+      look: 'The Inference lab’s “Training vs inference” table: each layer’s mean |activation| in both modes. Compare each dropout row with the row just above it: in either mode, dropout keeps its input’s mean. The first dropout layer’s two numbers match; the second one’s input already differs between the modes, because the ReLU after the first dropout is not linear (the note under the table explains).',
     },
     'dropout/where': {
       title: 'Where to put it',
