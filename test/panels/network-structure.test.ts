@@ -4,7 +4,7 @@ import { compileNet, dropoutLayerIndices, type NetSpec } from '../../src/engine/
 import { Rng } from '../../src/engine/rng.ts';
 import { netColumns, dropState } from '../../src/panels/network/structure.ts';
 import { strongestEdges } from '../../src/panels/network/draw.ts';
-import { MAX_SHOWN, hitUnit, layoutNet } from '../../src/panels/network/layout.ts';
+import { MAX_HIT_WIDTH, MAX_SHOWN, UNIT_STEP, hitUnit, layoutNet } from '../../src/panels/network/layout.ts';
 import { fixtureConfig, makeFixture, nextFrame } from '../fixtures/frames.ts';
 
 function net(over: Partial<NetSpec>): NetSpec {
@@ -76,6 +76,24 @@ describe('layout', () => {
     expect(L.columns[2].ys.length).toBe(6);
     expect(hitUnit(L, L.columns[2].x + 2, L.columns[2].ys[3] - 3)).toEqual({ col: 2, unit: 3 });
     expect(hitUnit(L, (L.columns[1].x + L.columns[2].x) / 2, L.columns[2].ys[3])).toBeNull();
+  });
+
+  it('widens tap targets sideways where columns leave room, never into a neighbour, and keeps them one step high', () => {
+    const phone = layoutNet(netColumns(compileNet(net({ hidden: [32, 32], norm: ['none', 'none'], dropoutHidden: [false, false] }), 2, 2, 'cross_entropy')), 348);
+    expect(phone.hitWidth).toBe(MAX_HIT_WIDTH);
+    // A finger landing beside a unit still hits it; the unit above or below is still its own.
+    expect(hitUnit(phone, phone.columns[1].x + 18, phone.columns[1].ys[5])).toEqual({ col: 1, unit: 5 });
+    expect(hitUnit(phone, phone.columns[1].x - 18, phone.columns[1].ys[5] + UNIT_STEP)).toEqual({ col: 1, unit: 6 });
+    for (const hidden of [[8], [8, 8, 8], [8, 8, 8, 8, 8, 8]]) {
+      const cols = netColumns(compileNet(net({ hidden, norm: hidden.map(() => 'none'), dropoutHidden: hidden.map(() => false) }), 2, 2, 'cross_entropy'));
+      for (const width of [300, 348, 640]) {
+        const L = layoutNet(cols, width);
+        const spacing = L.columns[1].x - L.columns[0].x;
+        expect(L.hitWidth).toBeGreaterThanOrEqual(UNIT_STEP);
+        expect(L.hitWidth).toBeLessThan(spacing);
+        expect(hitUnit(L, (L.columns[0].x + L.columns[1].x) / 2, L.columns[0].ys[0])).toBeNull();
+      }
+    }
   });
 });
 

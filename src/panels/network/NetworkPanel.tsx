@@ -199,7 +199,7 @@ export function NetworkPanel() {
                   }}
                   type="button"
                   className={`network-unit${dropped ? ' is-dropped' : ''}`}
-                  style={{ left: layout.columns[c].x - UNIT_STEP / 2, top: y - UNIT_STEP / 2, width: UNIT_STEP, height: UNIT_STEP }}
+                  style={{ left: layout.columns[c].x - layout.hitWidth / 2, top: y - UNIT_STEP / 2, width: layout.hitWidth, height: UNIT_STEP }}
                   tabIndex={focus && focus.col === c && focus.unit === j ? 0 : -1}
                   aria-label={t(dropped ? 'network.unitDropped' : 'network.unit', { layer, unit: j + 1 })}
                   aria-pressed={isSel}

@@ -3,8 +3,15 @@
 import type { NetColumn } from './structure.ts';
 
 export const MAX_SHOWN = 24;
-/** Vertical distance between unit centres; also the side of each unit's focus/tap target. */
+/** Vertical distance between unit centres; also the height of each unit's focus/tap target. */
 export const UNIT_STEP = 20;
+/**
+ * Widest tap target: units stack 20 px apart, so a target cannot grow taller without covering its
+ * neighbours, but columns are far apart and a finger that lands beside a unit should still hit it.
+ */
+export const MAX_HIT_WIDTH = 44;
+/** Space kept free between the targets of neighbouring columns. */
+const HIT_GAP = 8;
 export const UNIT_RADIUS = 6.5;
 const TOP = 46;
 const BOTTOM = 14;
@@ -25,6 +32,8 @@ export interface NetLayout {
   headerY: number;
   tagY: number;
   columns: ColumnLayout[];
+  /** Width of each unit's tap target (its height is UNIT_STEP), centred on the unit. */
+  hitWidth: number;
 }
 
 export function shownCount(width: number): number {
@@ -44,15 +53,17 @@ export function layoutNet(cols: readonly NetColumn[], width: number): NetLayout 
     const ys = Array.from({ length: n }, (_, j) => y0 + j * UNIT_STEP);
     return { x, ys, more, moreY: y0 + n * UNIT_STEP };
   });
-  return { width, height, headerY: 14, tagY: 32, columns };
+  const spacing = columns.length > 1 ? columns[1].x - columns[0].x : width;
+  const hitWidth = Math.max(UNIT_STEP, Math.min(MAX_HIT_WIDTH, spacing - HIT_GAP));
+  return { width, height, headerY: 14, tagY: 32, columns, hitWidth };
 }
 
-/** The shown unit under a point, within a target the size of one step. */
+/** The shown unit under a point, within its tap target (one step high, hitWidth wide). */
 export function hitUnit(layout: NetLayout, x: number, y: number): { col: number; unit: number } | null {
   const half = UNIT_STEP / 2;
   for (let c = 0; c < layout.columns.length; c++) {
     const col = layout.columns[c];
-    if (Math.abs(x - col.x) > half) continue;
+    if (Math.abs(x - col.x) > layout.hitWidth / 2) continue;
     for (let j = 0; j < col.ys.length; j++) if (Math.abs(y - col.ys[j]) <= half) return { col: c, unit: j };
   }
   return null;
