@@ -187,8 +187,8 @@ describe('comparison table', () => {
     const row = screen.getByRole('row', { name: /Batch norm/ });
     const cells = within(row).getAllByRole('cell');
     expect(cells[0].textContent).toBe('2,470');
-    expect(cells[3].textContent).toBe('0.25');
-    expect(cells[4].textContent).toMatch(/BN: yes/);
+    expect(cells[1].textContent).toBe('0.25test 0.45train 0.2');
+    expect(cells[2].textContent).toMatch(/BN: yes/);
     expect(within(row).getByRole('button', { name: 'Set up and train 3,000 steps again: Batch norm' })).toBeTruthy();
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Target training loss' }), { target: { value: '0.5' } });
     expect(within(screen.getByRole('row', { name: /Batch norm/ })).getAllByRole('cell')[0].textContent).toBe('1,230');
@@ -232,7 +232,7 @@ describe('lessons panel (Korean)', () => {
     await openLesson(/드롭아웃과 배치 정규화 비교/);
     const row = screen.getByRole('row', { name: /둘 다 없음/ });
     expect(within(row).getAllByRole('cell')[0].textContent).toBe('12,340');
-    expect(within(row).getAllByRole('cell')[4].textContent).toBe('작동할 층 없음');
+    expect(within(row).getAllByRole('cell')[2].textContent).toBe('작동할 층 없음');
     expect(screen.getByRole('button', { name: '준비하고 3,000 스텝 학습하기: 드롭아웃' })).toBeTruthy();
   });
 });

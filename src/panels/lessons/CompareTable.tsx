@@ -64,7 +64,7 @@ export function CompareTable() {
   };
 
   return (
-    <section className="compare-table" aria-labelledby={titleId}>
+    <section className="lesson-compare" aria-labelledby={titleId}>
       <h4 id={titleId}>{t('compare.title')}</h4>
       <p className="hint">{t('compare.howRecorded')}</p>
       <label className="compare-target" htmlFor={targetId}>
@@ -82,58 +82,48 @@ export function CompareTable() {
           }}
         />
       </label>
+      {/* Four columns, so the table fits the side column: the run button sits under the run's name,
+          and the two losses under their difference. */}
       <div className="table-scroll">
         <table>
           <thead>
             <tr>
               <th scope="col">{t('compare.col.run')}</th>
               <th scope="col">{t('compare.col.steps', { target: formatNumber(lang, target, 3) })}</th>
-              <th scope="col">{t('compare.col.train')}</th>
-              <th scope="col">{t('compare.col.test')}</th>
               <th scope="col">{t('compare.col.gap')}</th>
               <th scope="col">{t('compare.col.inference')}</th>
-              <th scope="col">{t('compare.col.action')}</th>
             </tr>
           </thead>
           <tbody>
             {RUN_KINDS.map((kind) => {
               const run = runs[kind];
               const kindName = t(KIND_KEY[kind]);
-              if (!run) {
-                return (
-                  <tr key={kind} data-kind={kind}>
-                    <th scope="row">{kindName}</th>
-                    <td>{DASH}</td>
-                    <td>{DASH}</td>
-                    <td>{DASH}</td>
-                    <td>{DASH}</td>
-                    <td>{DASH}</td>
-                    <td>
-                      <button type="button" aria-label={t('compare.runItLabel', { kind: kindName, n: COMPARE_RUN_STEPS })} onClick={() => runVariant(kind)}>
-                        {t('compare.runIt')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              }
-              const reached = stepsToTarget(run, target);
-              const last = lastPoint(run);
+              const last = run ? lastPoint(run) : null;
+              const reached = run ? stepsToTarget(run, target) : null;
               return (
                 <tr key={kind} data-kind={kind}>
                   <th scope="row">
                     {kindName}
-                    <span className="sub">{t('compare.stepsTrained', { steps: last?.step ?? 0 })}</span>
-                  </th>
-                  <td>{reached !== null ? formatValue(lang, reached) : t('compare.notReached', { steps: last?.step ?? 0 })}</td>
-                  <td>{num(last?.train ?? null)}</td>
-                  <td>{num(last?.test ?? null)}</td>
-                  <td>{num(finalGap(run))}</td>
-                  <td>{inferenceCell(kind, run)}</td>
-                  <td>
-                    <button type="button" aria-label={t('compare.runAgainLabel', { kind: kindName, n: COMPARE_RUN_STEPS })} onClick={() => runVariant(kind)}>
-                      {t('compare.runAgain')}
+                    {run ? <span className="sub">{t('compare.stepsTrained', { steps: last?.step ?? 0 })}</span> : null}
+                    <button
+                      type="button"
+                      aria-label={t(run ? 'compare.runAgainLabel' : 'compare.runItLabel', { kind: kindName, n: COMPARE_RUN_STEPS })}
+                      onClick={() => runVariant(kind)}
+                    >
+                      {t(run ? 'compare.runAgain' : 'compare.runIt')}
                     </button>
+                  </th>
+                  <td className="num">{!run ? DASH : reached !== null ? formatValue(lang, reached) : t('compare.notReached', { steps: last?.step ?? 0 })}</td>
+                  <td className="num">
+                    {run ? num(finalGap(run)) : DASH}
+                    {run && last ? (
+                      <>
+                        <span className="sub">{t('compare.gapTest', { v: num(last.test) })}</span>
+                        <span className="sub">{t('compare.gapTrain', { v: num(last.train) })}</span>
+                      </>
+                    ) : null}
                   </td>
+                  <td>{run ? inferenceCell(kind, run) : DASH}</td>
                 </tr>
               );
             })}
