@@ -462,7 +462,7 @@ const en: LessonsText = {
         choices: { changes: 'No, it changes the values', identity: 'Yes, it passes them through' },
         explain: 'No. In the comparison table’s last column, BN layers change values at inference, while dropout layers do not (|out − in| = 0).',
       },
-      look: 'The comparison table’s “Acts at inference?” column: run a BN variant and switch to Inference.',
+      look: 'The batch-norm panel, in inference mode as set up: the histograms before and after the layer differ, because every feature is rescaled with the running statistics, γ and β. The comparison lesson’s table measures the same thing as |out − in|.',
     },
     'faq/both': {
       title: 'Can both be used together?',
