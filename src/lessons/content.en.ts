@@ -127,7 +127,7 @@ const en: LessonsText = {
         choices: { keep: '0.5, the keep probability 1 − p', 'inverse-p': '2, that is 1/p', nothing: 'Nothing: it stays as it is' },
         explain: '0.5, that is 1 − p. In training only about half the units were on; multiplying by 0.5 at inference keeps the expected output the same. Inverted dropout would multiply by nothing at inference. 1/p is never right.',
       },
-      look: 'The mean activation of each dropout layer in training and in inference mode: with classic scaling they match on average, as with inverted.',
+      look: 'The Inference lab’s “Training vs inference” table, at the dropout rows: with classic scaling the two modes match on average, as with inverted. Its Scaling section shows the factor used at inference.',
     },
     'dropout/forgot-loss': {
       title: 'Forgetting the scaling',
@@ -387,7 +387,7 @@ const en: LessonsText = {
         { math: 'ln-mean' },
         'So it does not depend on the other examples, behaves the same in training and at inference, and works with a batch of one.',
       ],
-      look: 'The drawing of which axis each method normalizes over, and the histograms with LayerNorm on.',
+      look: 'The batch-norm panel with LayerNorm on: its first line and step 1 of the three steps say what it averages over (each example’s own features, not the batch), and there are no running statistics to show. Compare its histograms with BN’s.',
     },
     'where/bn-batch-one': {
       title: 'A batch of one: BN',
