@@ -7,7 +7,7 @@ import { useLab, type LabState } from '../../src/store/lab.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import { COMPARE } from '../../src/lessons/setups.ts';
 import { COMPARE_RUN_STEPS, SETUPS } from '../../src/lessons/structure.ts';
-import { chunkFor, stopTraining } from '../../src/panels/lessons/train.ts';
+import { chunkFor, stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
 import en from '../../src/lessons/content.en.ts';
 import ko from '../../src/lessons/content.ko.ts';
 
@@ -130,6 +130,15 @@ describe('lessons panel (English)', () => {
     expect(spies.patch).not.toHaveBeenCalled();
     expect(spies.reset).toHaveBeenCalledTimes(2);
     stopTraining();
+  });
+
+  it('says when a run has finished, and forgets it when the step is set up again', async () => {
+    trainingStore.setState({ run: { total: 500, done: 500, owner: 'batchnorm/bad-init', finished: true } });
+    useLesson.getState().openLesson('batchnorm', 2);
+    render(<LessonsPanel />);
+    expect((await screen.findByRole('status')).textContent).toBe('Trained 500 steps from step 0.');
+    fireEvent.click(screen.getByRole('button', { name: 'Set up this experiment' }));
+    expect(screen.getByRole('status').textContent).toBe('The lab is set up and reset. Predict first, then press “Train 500 steps”.');
   });
 
   it('“Show me” reveals the answer without a prediction, and a wrong one is marked', async () => {

@@ -66,7 +66,14 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
 
       {setup ? (
         <div className="lesson-setup">
-          <button type="button" className="primary" onClick={() => setUp(key, setup)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              stopTraining();
+              setUp(key, setup);
+            }}
+          >
             {t('lessons.setup')}
           </button>
           {trainN === undefined ? (

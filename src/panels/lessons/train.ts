@@ -34,8 +34,10 @@ const STALL_MS = 4000;
 
 let stopCurrent: ((finished: boolean) => void) | null = null;
 
+/** Ends the run in progress, if any, and forgets a finished one (its message would be stale). */
 export function stopTraining(): void {
   stopCurrent?.(false);
+  trainingStore.setState({ run: null });
 }
 
 /**
@@ -43,7 +45,7 @@ export function stopTraining(): void {
  * the chunks on the new run) and trains exactly `total` steps.
  */
 export function trainExactly(total: number, owner: string, restart: () => void): void {
-  stopTraining();
+  stopCurrent?.(false);
   const chunk = chunkFor(total);
   const lab = useLab.getState;
   const oldRun = frameStore.getState().frame?.runId ?? null;
