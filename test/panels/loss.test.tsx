@@ -190,6 +190,24 @@ describe('LossPanel', () => {
     expect(traces()).toBe(0);
   });
 
+  it('spans the current run: a longer earlier run is cut at its last step, not the other way round', async () => {
+    const fx = makeFixture(fixtureConfig('circles'), { steps: 0 });
+    const { container } = render(<LossPanel />);
+    await show(trainFor(fx.session, 200, 5), fx.ready);
+    const ready2 = fx.session.reset();
+    const short = trainFor(fx.session, 40, 5);
+    await show(short, ready2);
+    const trace = container.querySelector('[data-testid="earlier-run"] .line.train')!.getAttribute('d')!;
+    const xs = [...trace.matchAll(/[ML]\s*([-\d.e]+)[ ,]/g)].map((m) => Number(m[1]));
+    const right = Math.max(...[...screen.getByTestId('loss-train').getAttribute('d')!.matchAll(/[ML]\s*([-\d.e]+)[ ,]/g)].map((m) => Number(m[1])));
+    expect(xs.length).toBeGreaterThan(2);
+    // The earlier run's points stop where the current run ends (its last point at the right edge).
+    expect(Math.max(...xs)).toBeLessThanOrEqual(right + 1e-6);
+    // The step axis ends at the current run's step, not at the earlier run's 200.
+    expect(screen.getAllByText(String(short.step)).length).toBeGreaterThan(0);
+    expect(screen.queryByText('150')).toBeNull();
+  });
+
   it('draws no accuracy chart for regression', async () => {
     const fx = makeFixture(fixtureConfig('sine'), { steps: 0 });
     render(<LossPanel />);

@@ -11,7 +11,7 @@ import { Legend } from './Legend.tsx';
 import { LOSS_H, LossChart } from './LossChart.tsx';
 import { hasAccuracy, readoutText, runLabel, summaryText } from './lossText.ts';
 import { startRunArchive, useEarlierRuns } from './runs.ts';
-import { lossScale, stepScale, W } from './scales.ts';
+import { lossScale, stepScale, upToStep, W } from './scales.ts';
 import '../../charts/charts.css';
 import './loss.css';
 
@@ -61,8 +61,8 @@ export function LossPanel() {
     );
   }
 
-  const others = earlier.map((r) => r.history);
-  const x = stepScale(h, others);
+  const others = earlier.map((r) => upToStep(r.history, h.step[n - 1]));
+  const x = stepScale(h);
   const y = lossScale(h, others, log, LOSS_H);
   const index = !sel ? -1 : sel.i < n && h.step[sel.i] === sel.step ? sel.i : nearestIndex(h.step, sel.step);
   const select = (i: number) => setSel({ i, step: h.step[i] });

@@ -1,19 +1,31 @@
-// Scales shared by the loss and accuracy charts: one x over steps (wide enough for the earlier runs
-// shown), and the loss y, linear or logarithmic.
+// Scales shared by the loss and accuracy charts: one x over the current run's steps (earlier runs are
+// cut to it, so runs are compared at equal steps), and the loss y, linear or logarithmic.
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
-import type { History, HistoryKey } from '../../protocol/frame.ts';
+import { HISTORY_KEYS, type History, type HistoryKey } from '../../protocol/frame.ts';
 
 export const W = 440;
 export const M = { l: 44, r: 18, t: 10, b: 26 };
 
 export type YScale = ScaleContinuousNumeric<number, number>;
 
-export function stepScale(h: History, others: History[]) {
+export function stepScale(h: History) {
   const n = h.step.length;
-  let hi = n ? h.step[n - 1] : 1;
-  for (const o of others) if (o.step.length) hi = Math.max(hi, o.step[o.step.length - 1]);
+  const hi = n ? h.step[n - 1] : 1;
   const lo = n ? h.step[0] : 0;
   return scaleLinear().domain([lo, Math.max(hi, lo + 1)]).range([M.l, W - M.r]);
+}
+
+/**
+ * An earlier run up to step `last`. Spanning the longest run instead squeezed a fresh 500-step run
+ * into the first pixels beside a 40,000-step one played earlier, and compared runs at unequal steps.
+ */
+export function upToStep(o: History, last: number): History {
+  let n = 0;
+  while (n < o.step.length && o.step[n] <= last) n++;
+  if (n === o.step.length) return o;
+  const cut = (r: Record<HistoryKey, Float32Array>) =>
+    Object.fromEntries(HISTORY_KEYS.map((k) => [k, r[k].subarray(0, n)])) as Record<HistoryKey, Float32Array>;
+  return { ...cut(o), step: o.step.subarray(0, n), stepFirst: o.stepFirst.subarray(0, n), stride: o.stride, min: cut(o.min), max: cut(o.max) };
 }
 
 const LOSS_KEYS: HistoryKey[] = ['trainLoss', 'testLoss', 'batchLoss'];
