@@ -6,6 +6,7 @@ import { applyUrl, syncUrlToHistory } from './app/url-sync.ts';
 import { startSession } from './app/connect.ts';
 import { createTrainingWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
+import { startRunRecorder } from './store/lesson.ts';
 import './app/styles.css';
 
 applyUrl(window.location.search, navigator.languages ?? [navigator.language]);
@@ -15,6 +16,8 @@ useLab.subscribe((s, p) => {
 });
 startSession(createTrainingWorker);
 syncUrlToHistory(window);
+// The comparison lesson's table records the learner's runs even while another tab is open.
+startRunRecorder();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -44,7 +44,7 @@ export function StatusLine() {
       {ready ? (
         <>
           <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(playing ? 'status.playing' : 'status.paused')}
-          {playing && rate > 0 ? <> · {t('status.stepsPerSecond', { rate: formatNumber(lang, rate, 3) })}</> : null} · seed {seed}
+          {playing && rate > 0 ? <> · {t('status.stepsPerSecond', { rate: formatNumber(lang, rate, 3) })}</> : null} · {t('status.seed', { seed })}
         </>
       ) : (
         t('status.loading')

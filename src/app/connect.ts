@@ -1,12 +1,13 @@
 // Wires the training bridge to the stores: commands from store actions go to the worker; events from
 // the worker become the latest frame, the status fields and the learner-facing notices.
 import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from '../bridge/bridge.ts';
-import { connectPort, useLab } from '../store/lab.ts';
+import { connectPort, useLab, type Notice } from '../store/lab.ts';
 import { setFrame } from '../store/frame.ts';
 import { setInspection } from '../store/inspection.ts';
 import { assertNever, type CommandType } from '../protocol/messages.ts';
 
 let bridge: Bridge | null = null;
+
 
 /** Commands that change the settings the store shows; the worker may refuse each of them. */
 const SETTINGS_COMMANDS: ReadonlySet<CommandType> = new Set(['configure', 'set', 'newSeed']);
@@ -33,6 +34,10 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
     case 'frame': {
       const f = ev.frame;
       setFrame(f);
+      // Training moved on after a later command (a bigger batch, a lower rate, a reset): a refused
+      // batch of one or an earlier divergence is no longer the news.
+      const stale = (n: Notice) => !!n.since && f.rev > n.since.rev && f.step > 0 && f.step !== n.since.step;
+      if (lab.notices.some(stale)) useLab.setState({ notices: lab.notices.filter((n) => !stale(n)) });
       // Only a frame that reflects every command sent so far may overrule the buttons' state.
       const current = !bridge || f.rev >= bridge.rev;
       useLab.setState({
@@ -46,14 +51,14 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
       break;
     }
     case 'error':
-      if (ev.code === 'bn_batch_one') lab.notify({ kind: 'error', key: 'error.bnBatchOne' });
+      if (ev.code === 'bn_batch_one') lab.notify({ kind: 'error', key: 'error.bnBatchOne', since: { rev: bridge?.rev ?? 0, step: lab.step } });
       else lab.notify({ kind: 'error', key: 'error.generic', vars: { message: ev.message } });
       if (!ev.recoverable) useLab.setState({ playing: false });
       if (bridge && ev.command && SETTINGS_COMMANDS.has(ev.command)) showWhatWorkerHolds(bridge);
       break;
     case 'diverged':
       useLab.setState({ playing: false });
-      lab.notify({ kind: 'error', key: 'error.diverged', vars: { step: ev.step, loss: String(ev.loss) } });
+      lab.notify({ kind: 'error', key: 'error.diverged', vars: { step: ev.step, loss: String(ev.loss) }, since: { rev: bridge?.rev ?? 0, step: ev.step } });
       break;
     case 'inspection':
       setInspection(ev.report);

@@ -27,7 +27,8 @@ const LESSON_PANELS: Record<LessonId, readonly PanelId[]> = {
 /** Steps whose text points at panels other than their lesson's. */
 const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
   'dropout/masks': ['network', 'loss'],
-  'dropout/train-only': ['network', 'output'],
+  'dropout/train-only': ['network', 'inference'],
+  'dropout/scaling': ['inference', 'network'],
   'dropout/forgot-loss': ['inference', 'loss'],
   'dropout/forgot-accuracy': ['inference', 'output'],
   'dropout/mc': ['output'],
@@ -39,7 +40,7 @@ const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
   'batchnorm/placement': ['batchnorm', 'activations'],
   'batchnorm/inference': ['batchnorm', 'output'],
   'batchnorm/batch-stats': ['batchnorm', 'output'],
-  'both/variance-shift': ['activations', 'network', 'loss'],
+  'both/variance-shift': ['batchnorm', 'activations', 'loss'],
   'faq/bn-inference': ['inference', 'batchnorm'],
 };
 

@@ -19,6 +19,8 @@ export interface Notice {
   kind: 'error' | 'warning' | 'info';
   key: MessageKey;
   vars?: Vars;
+  /** For messages about training: the command rev and step when it was raised (it clears once training moves on after a later command). */
+  since?: { rev: number; step: number };
 }
 
 export interface LabState {

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { isLessonId, stepCount, stepKey, LESSON_IDS, type LessonId, type StepKey } from '../lessons/structure.ts';
-import { COMPARE, DEFAULT_TARGET_LOSS, type RunKind, type StepSetup } from '../lessons/setups.ts';
+import { DEFAULT_TARGET_LOSS, type RunKind, type StepSetup } from '../lessons/setups.ts';
 import {
   FRESH_STEPS, addPoint, baseSignature, inferenceEffect, pointOf, runKindOf, signature, type MeasuredRun,
 } from '../lessons/measure.ts';
@@ -125,12 +125,6 @@ export function applySetup(setup: StepSetup): void {
   if (setup.seed !== undefined && setup.seed !== useLab.getState().config.seed) lab.setSeed(setup.seed);
   if (setup.mode && setup.mode !== useLab.getState().mode) lab.setMode(setup.mode);
   lab.reset();
-}
-
-/** The comparison's "run it": that variant's setup, then Play. */
-export function runVariant(kind: RunKind): void {
-  applySetup(COMPARE[kind]);
-  useLab.getState().play();
 }
 
 // ---- recording runs for the comparison table ------------------------------------------------------
