@@ -5,6 +5,7 @@ import { PanelSlotContext } from './PanelSlot.tsx';
 import { frameStore, getFrame } from '../store/frame.ts';
 import type { Frame } from '../protocol/frame.ts';
 import { isVisible, watchVisibility } from './visibility.ts';
+import { throttled } from './throttle.ts';
 
 /** With `ref`, updates pause while that element is off screen and resume with the latest frame. */
 export function useThrottledFrame(hz = 15, ownRef?: RefObject<Element | null>): Frame | null {
@@ -12,31 +13,18 @@ export function useThrottledFrame(hz = 15, ownRef?: RefObject<Element | null>): 
   const ref = ownRef ?? slot;
   const [frame, setFrame] = useState<Frame | null>(getFrame);
   useEffect(() => {
-    const gap = 1000 / hz;
-    let last = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const push = () => {
-      timer = undefined;
-      last = performance.now();
-      setFrame(getFrame());
-    };
+    const t = throttled(() => setFrame(getFrame()), hz);
     const el = ref?.current ?? null;
     let stale = false;
     const unsub = frameStore.subscribe(() => {
-      if (!isVisible(el)) {
-        stale = true;
-        return;
-      }
-      if (timer !== undefined) return;
-      const wait = last + gap - performance.now();
-      if (wait <= 0) push();
-      else timer = setTimeout(push, wait);
+      if (!isVisible(el)) stale = true;
+      else t.changed();
     });
     const unwatch = el
       ? watchVisibility(el, (on) => {
           if (on && stale) {
             stale = false;
-            push();
+            t.flush();
           }
         })
       : () => {};
@@ -45,7 +33,7 @@ export function useThrottledFrame(hz = 15, ownRef?: RefObject<Element | null>): 
     return () => {
       unsub();
       unwatch();
-      if (timer !== undefined) clearTimeout(timer);
+      t.cancel();
     };
   }, [hz, ref]);
   return frame;

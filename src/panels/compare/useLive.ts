@@ -2,30 +2,19 @@
 // workers send (four workers at display rate would otherwise re-render the chart 240 times a second).
 import { useEffect, useState } from 'react';
 import { liveStore, type VariantLive } from './store.ts';
+import { throttled } from '../../charts/throttle.ts';
 
 type Live = Record<number, VariantLive>;
 
 export function useLive(hz = 8): Live {
   const [live, setLive] = useState<Live>(() => liveStore.getState().live);
   useEffect(() => {
-    const gap = 1000 / hz;
-    let last = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const push = () => {
-      timer = undefined;
-      last = performance.now();
-      setLive(liveStore.getState().live);
-    };
-    const unsub = liveStore.subscribe(() => {
-      if (timer !== undefined) return;
-      const wait = last + gap - performance.now();
-      if (wait <= 0) push();
-      else timer = setTimeout(push, wait);
-    });
+    const t = throttled(() => setLive(liveStore.getState().live), hz);
+    const unsub = liveStore.subscribe(() => t.changed());
     setLive(liveStore.getState().live);
     return () => {
       unsub();
-      if (timer !== undefined) clearTimeout(timer);
+      t.cancel();
     };
   }, [hz]);
   return live;
