@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ActivationsPanel } from '../../src/panels/activations/ActivationsPanel.tsx';
 import { clearRuns } from '../../src/panels/loss/runs.ts';
 import { setFrame } from '../../src/store/frame.ts';
@@ -8,6 +8,7 @@ import { useLab } from '../../src/store/lab.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
 import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
+import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
 
@@ -18,13 +19,7 @@ afterEach(() => {
   useLab.setState(initial, true);
 });
 
-async function show(f: Frame, ready?: ReadyInfo) {
-  await act(async () => {
-    if (ready) useLab.setState({ ready });
-    setFrame(f);
-    await new Promise((r) => setTimeout(r, 120));
-  });
-}
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 120);
 
 const pointCount = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
 

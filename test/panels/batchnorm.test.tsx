@@ -8,6 +8,7 @@ import { formatNumber } from '../../src/i18n/index.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 import type { Frame, LayerFrame, ReadyInfo } from '../../src/protocol/frame.ts';
 import { fixtureConfig, makeFixture, nextFrame } from '../fixtures/frames.ts';
+import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
 let sent: Command[] = [];
@@ -24,13 +25,7 @@ afterEach(() => {
   useLab.setState(initial, true);
 });
 
-async function show(f: Frame, ready?: ReadyInfo) {
-  await act(async () => {
-    if (ready) useLab.setState({ ready, config: ready.config });
-    setFrame(f);
-    await new Promise((r) => setTimeout(r, 120));
-  });
-}
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 120, true);
 
 const fmt = (v: number) => formatNumber('en', v, 3);
 const bnConfig = () => fixtureConfig('circles', { net: { norm: ['batchnorm', 'none'] } });

@@ -2,7 +2,7 @@
 // The Controls panel by role and name, with the store's port replaced by a fake that records the
 // commands the worker would get. γ/β read a real frame from a Session (test/fixtures/frames.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ControlsPanel } from '../../src/panels/controls/ControlsPanel.tsx';
 import { makeScale } from '../../src/panels/controls/scale.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
@@ -11,6 +11,7 @@ import type { Command, ConfigPatch } from '../../src/protocol/messages.ts';
 import type { LabConfig } from '../../src/protocol/config.ts';
 import type { Frame } from '../../src/protocol/frame.ts';
 import { fixtureConfig, makeFixture } from '../fixtures/frames.ts';
+import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
 let sent: Command[] = [];
@@ -185,12 +186,7 @@ describe('γ and β', () => {
     useConfig(config);
   });
 
-  async function show(f: Frame) {
-    await act(async () => {
-      setFrame(f);
-      await new Promise((r) => setTimeout(r, 150));
-    });
-  }
+  const show = (f: Frame) => showFrame(f, undefined, 150);
 
   it('shows a hint instead of sliders when no layer is normalized', () => {
     useConfig(fixtureConfig('circles'));

@@ -9,6 +9,7 @@ import { useLab } from '../../src/store/lab.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
 import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
+import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
 
@@ -19,14 +20,7 @@ afterEach(() => {
   useLab.setState(initial, true);
 });
 
-/** Shows a frame and lets the panel's 15 Hz throttle pass. */
-async function show(f: Frame, ready?: ReadyInfo) {
-  await act(async () => {
-    if (ready) useLab.setState({ ready });
-    setFrame(f);
-    await new Promise((r) => setTimeout(r, 90));
-  });
-}
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 90);
 
 const pointCount = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
 

@@ -8,6 +8,7 @@ import { formatNumber } from '../../src/i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
 import { fixtureConfig, makeFixture, nextFrame, type Fixture } from '../fixtures/frames.ts';
 import { installFakeCanvas } from '../fixtures/canvas.ts';
+import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
 const canvasLog = installFakeCanvas();
@@ -19,14 +20,7 @@ afterEach(() => {
   canvasLog.reset();
 });
 
-/** Shows a frame and waits past the DOM layer's 5 Hz throttle and the canvas's animation frame. */
-async function show(f: Frame, ready?: ReadyInfo) {
-  await act(async () => {
-    if (ready) useLab.setState({ ready });
-    setFrame(f);
-    await new Promise((r) => setTimeout(r, 260));
-  });
-}
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 260);
 
 /** Dropped units in batch row `row`, counted straight from the frame's dropout masks. */
 function droppedInRow(f: Frame, row: number): { total: number; perLayer: { index: number; width: number; dropped: number }[] } {

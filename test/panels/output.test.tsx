@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { OutputPanel } from '../../src/panels/output/OutputPanel.tsx';
 import { setFrame } from '../../src/store/frame.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
@@ -9,6 +9,7 @@ import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 import { fixtureConfig, makeFixture, nextFrame, type Fixture } from '../fixtures/frames.ts';
 import { installFakeCanvas } from '../fixtures/canvas.ts';
+import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
 const canvasLog = installFakeCanvas();
@@ -21,14 +22,7 @@ afterEach(() => {
   canvasLog.reset();
 });
 
-/** Shows a frame and waits past the slowest view throttle (4 Hz) and the canvas's animation frame. */
-async function show(f: Frame, ready?: ReadyInfo) {
-  await act(async () => {
-    if (ready) useLab.setState({ ready });
-    setFrame(f);
-    await new Promise((r) => setTimeout(r, 300));
-  });
-}
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 300);
 
 const pct = (v: number) => `${formatNumber('en', v * 100, 3)} %`;
 
