@@ -10,7 +10,7 @@ import { OutputPanel } from '../panels/output/OutputPanel.tsx';
 import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { useLab } from '../store/lab.ts';
 import { PanelSlot } from '../charts/PanelSlot.tsx';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
 import { PANEL_IDS, useClassroom, useShownPanels, type PanelId } from './presentation.ts';
 

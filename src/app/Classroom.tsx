@@ -3,7 +3,7 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
 import { installShortcuts, type ShortcutId } from './shortcuts.ts';
 import { PANEL_IDS, togglePresent, useClassroom, useShownPanels } from './presentation.ts';

@@ -1,7 +1,7 @@
 // Title, language switch, and the one prominent Training ↔ Inference switch that governs every view.
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { useLab } from '../store/lab.ts';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 import { ClassroomTools } from './Classroom.tsx';
 
 const LANG_NAMES: Record<Lang, string> = { en: 'English', ko: '한국어' };

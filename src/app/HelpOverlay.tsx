@@ -5,7 +5,7 @@ import { createPortal } from 'react-dom';
 import { SHORTCUTS, keyLabel } from './shortcuts.ts';
 import { useClassroom } from './presentation.ts';
 import { useLab } from '../store/lab.ts';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 

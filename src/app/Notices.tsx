@@ -1,6 +1,6 @@
 // Messages the learner must see: divergence, refused steps, a restarted worker, URL corrections.
 import { useLab } from '../store/lab.ts';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function Notices() {
   const t = useT();

@@ -9,7 +9,7 @@ const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => 
 const ExportPanel = lazy(() => import('../panels/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 
 type Tab = 'lessons' | 'controls' | 'code' | 'export';
 const TABS: Tab[] = ['lessons', 'controls', 'code', 'export'];

@@ -1,7 +1,7 @@
 // Play/Pause, Step, Reset, New seed, and the status line (role "status": "Step N").
 import { useLab } from '../store/lab.ts';
 import { formatNumber } from '../i18n/index.ts';
-import { useT } from './useT.ts';
+import { useT } from '../i18n/useT.ts';
 
 export function Transport() {
   const t = useT();

@@ -6,8 +6,8 @@ import type { LessonsText } from './structure.ts';
 const cache: Partial<Record<Lang, LessonsText>> = {};
 
 const loaders: Record<Lang, () => Promise<{ default: LessonsText }>> = {
-  en: () => import('./content.en.ts'),
-  ko: () => import('./content.ko.ts'),
+  en: () => import('./content/en.ts'),
+  ko: () => import('./content/ko.ts'),
 };
 
 export async function loadLessonsText(lang: Lang): Promise<LessonsText> {

@@ -1,6 +1,6 @@
 // The shape of the course, shared by both languages: lessons and their steps in order, which steps
 // set the lab up, ask for a prediction (choices and the answer the lab gives), show the comparison
-// table, or point to another lesson. The prose lives in content.en.ts / content.ko.ts, typed by
+// table, or point to another lesson. The prose lives in content/en.ts / content/ko.ts (one file a lesson under content/<lang>/), typed by
 // LessonsText below, so a lesson, step or choice missing in either language fails the type check.
 import type { FormulaId } from '../math/formulas.tsx';
 import * as S from './setups.ts';
@@ -187,6 +187,9 @@ export type StepText<K extends StepKey> = { title: string; body: readonly Block[
   ? { look: string }
   : { look?: string }) &
   (K extends PredictKey ? { predict: PredictText<ChoiceOf<K>> } : { predict?: never });
+
+/** One lesson's steps, as each per-lesson content file (content/<lang>/<lesson>.ts) holds them. */
+export type LessonSteps<L extends LessonId> = { [K in StepKey as K extends `${L}/${string}` ? K : never]: StepText<K> };
 
 export interface LessonsText {
   lessons: Record<LessonId, { title: string; summary: string }>;

@@ -1,8 +1,8 @@
 // The course's shape and text: every lesson of CONTENT.md, both languages complete and really
 // translated, formulas placed alike, every predict step answerable, every setup a valid lab state.
 import { describe, expect, it } from 'vitest';
-import en from '../../src/lessons/content.en.ts';
-import ko from '../../src/lessons/content.ko.ts';
+import en from '../../src/lessons/content/en.ts';
+import ko from '../../src/lessons/content/ko.ts';
 import {
   LESSON_IDS, PREDICT, SETUPS, STEPS, stepKey, stepText, type Block, type LessonsText, type PredictDef, type StepKey,
 } from '../../src/lessons/structure.ts';

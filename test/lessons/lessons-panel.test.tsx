@@ -8,8 +8,8 @@ import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import { COMPARE } from '../../src/lessons/setups.ts';
 import { COMPARE_RUN_STEPS, SETUPS } from '../../src/lessons/structure.ts';
 import { chunkFor, stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
-import en from '../../src/lessons/content.en.ts';
-import ko from '../../src/lessons/content.ko.ts';
+import en from '../../src/lessons/content/en.ts';
+import ko from '../../src/lessons/content/ko.ts';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const initialLab: LabState = useLab.getState();

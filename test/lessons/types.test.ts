@@ -1,7 +1,7 @@
 // The type check is the first guard for the lessons too: a language missing a step, a choice, or the
 // "what to look at" of a set-up step must not compile.
 import { expect, it } from 'vitest';
-import en from '../../src/lessons/content.en.ts';
+import en from '../../src/lessons/content/en.ts';
 import type { LessonsText, StepText } from '../../src/lessons/structure.ts';
 
 it('a missing step, choice or look fails the type check', () => {

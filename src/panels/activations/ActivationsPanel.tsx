@@ -2,7 +2,7 @@
 // gives) the batch's 5/25/50/75/95 % quantiles over the training steps, as bands — the
 // internal-covariate-shift view. The previous run stays as a dashed outline, for BN on vs off.
 import { useEffect, useState } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
 import { nearestIndex } from '../../charts/paths.ts';
 import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n/index.ts';

@@ -3,7 +3,7 @@
 // Everything is read from the latest frame on each render (nothing cached), so a γ or β change shows
 // as soon as the frame carrying it arrives.
 import { useId, useState } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
 import { HistogramChart, histTotal } from '../../charts/Histogram.tsx';
 import { formatNumber } from '../../i18n/index.ts';

@@ -3,7 +3,7 @@
 // and every feature's numbers in a table on request.
 import { useState } from 'react';
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatNumber, type Lang } from '../../i18n/index.ts';
 import type { LayerFrame } from '../../protocol/frame.ts';
 

@@ -3,7 +3,7 @@
 // squeeze of step 2 and the stretch of γ in step 3 are visible as movement.
 import { useState } from 'react';
 import { scaleLinear } from 'd3-scale';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatNumber, type Lang } from '../../i18n/index.ts';
 import type { ViewMode } from '../../protocol/config.ts';
 import { FORMULAS, type FormulaKey } from './formulas.ts';

@@ -6,7 +6,7 @@ import type { DatasetName, LabConfig } from '../../protocol/config.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import { formatValue } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { copyText } from './copy.ts';
 import './code.css';
 

@@ -2,7 +2,7 @@
 // lab's settings and seed, each in its own worker. One overlay chart, a live results table, a text
 // summary. The workers exist only while this panel is mounted; the lab pauses while they train.
 import { useEffect, useId, useState } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import type { WorkerFactory } from '../../bridge/bridge.ts';
 import { createTrainingWorker } from '../../bridge/worker-factory.ts';
 import { useLab } from '../../store/lab.ts';

@@ -1,5 +1,5 @@
 // The live results, one row per variant, every figure read from that variant's own streamed history.
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatValue } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
 import { bestText, divergedText, errorText, gapText, reachText, timeText, variantName } from './text.ts';

@@ -1,7 +1,7 @@
 // The variants, each a small form: dropout on the hidden layers (on/off and p), and the normalization
 // of every hidden layer (none, BatchNorm, or LayerNorm as the alternative). Up to four.
 import { memo, useId } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { entry } from '../../protocol/hyperparams.ts';
 import type { NormKind } from '../../engine/netspec.ts';
 import { useLab } from '../../store/lab.ts';

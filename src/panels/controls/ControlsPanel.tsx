@@ -1,6 +1,6 @@
 // Every setting the learner can change, grouped in collapsible sections and driven by the one
 // hyperparameter table; each change goes to the store as the smallest `set` patch.
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { DataSection } from './DataSection.tsx';
 import { NetworkSection } from './NetworkSection.tsx';
 import { DropoutSection } from './DropoutSection.tsx';

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { DATASETS, type DatasetName } from '../../protocol/config.ts';
 import type { ParamId } from '../../protocol/hyperparams.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
 import { anyShown, useParam } from './params.ts';
 import { useCustomData } from '../../data/store.ts';

@@ -2,7 +2,7 @@
 import type { DropoutScaling } from '../../engine/spec.ts';
 import type { ParamId } from '../../protocol/hyperparams.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatValue } from './scale.ts';
 import { Check, ParamChoice, ParamSlider, Section } from './fields.tsx';
 import { anyShown, numberEntry, setParam } from './params.ts';

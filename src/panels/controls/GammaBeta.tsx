@@ -5,7 +5,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { compileNet, type NetSpec, type NormKind } from '../../engine/netspec.ts';
 import type { Frame } from '../../protocol/frame.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { Slider } from './Slider.tsx';
 import { Check } from './fields.tsx';
 import { useFrameSample } from './useFrameSample.ts';

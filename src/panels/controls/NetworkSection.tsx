@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { MAX_HIDDEN_LAYERS } from '../../engine/netspec.ts';
 import { entry, fitLength, type ListEntry, type ParamId } from '../../protocol/hyperparams.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatValue } from './scale.ts';
 import { Slider } from './Slider.tsx';
 import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';

@@ -5,7 +5,7 @@ import type { NormKind, NormPlacement } from '../../engine/netspec.ts';
 import { BN_DEFAULTS, BN_KERAS_PRESET } from '../../engine/spec.ts';
 import type { ParamId } from '../../protocol/hyperparams.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatValue } from './scale.ts';
 import { Check, ParamChoice, ParamSlider, RestartNote, Section, Select } from './fields.tsx';
 import { GammaBeta } from './GammaBeta.tsx';

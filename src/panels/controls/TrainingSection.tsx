@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { OptimizerKind } from '../../protocol/config.ts';
 import { clampNumber, type ParamId } from '../../protocol/hyperparams.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatValue, parseTyped } from './scale.ts';
 import { ParamChoice, ParamSlider, Section } from './fields.tsx';
 import { anyShown, numberEntry } from './params.ts';

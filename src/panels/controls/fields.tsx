@@ -1,7 +1,7 @@
 // Small labelled form controls the sections share, and a Slider wired to one table entry.
 import { useId, useState, type ReactNode } from 'react';
 import { entry, type ParamId } from '../../protocol/hyperparams.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { Slider, type SliderProps } from './Slider.tsx';
 import { labelKey, numberEntry, setParam, sliderRange, useParam } from './params.ts';
 

@@ -2,7 +2,7 @@
 // settings as a JSON file (and back), and the learner's own data from a CSV file. Files are made in
 // the page and saved through a download link; nothing leaves the machine.
 import { useCallback, useEffect, useState } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { chartToPng, chartToSvg } from '../../export/image.ts';
 import { historyToCsv, historyToJson } from '../../export/csv.ts';
 import { downloadBlob, downloadText, exportFileName } from '../../export/download.ts';

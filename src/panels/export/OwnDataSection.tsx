@@ -2,7 +2,7 @@
 // its row and column (an alert); an accepted one says what the lab will train on. Refusal changes
 // nothing: the lab keeps running on its previous data.
 import { useId, useState, type ChangeEvent } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { describeCsvError } from '../../data/describe.ts';
 import { MAX_FILE_BYTES, loadCsvText } from '../../data/load.ts';
 import type { CsvError } from '../../data/parse-csv.ts';

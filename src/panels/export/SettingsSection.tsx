@@ -1,7 +1,7 @@
 // Settings to and from a JSON file. An import goes through the table's rules; whatever was not taken
 // as written is listed, field by field, like a link's corrections.
 import { useId, useState, type ChangeEvent } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { settingsFromJson, settingsToJson, type SettingsNotice } from '../../export/config.ts';
 import { downloadText, exportFileName } from '../../export/download.ts';
 import { useCustomData } from '../../data/store.ts';

@@ -4,7 +4,7 @@
 // copy of the network; this panel asks when it opens, after a change, every 2 s while training, and
 // when the learner presses "Measure again".
 import { useEffect, useState } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { useInspection } from '../../store/inspection.ts';
 import { useLab } from '../../store/lab.ts';

@@ -7,7 +7,7 @@ import { COMPARE_RUN_STEPS } from '../../lessons/structure.ts';
 import { UNCHANGED, finalGap, lastPoint, stepsToTarget, type MeasuredRun } from '../../lessons/measure.ts';
 import { applySetup, useLesson } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { trainExactly } from './train.ts';
 
 /** A variant's setup, then exactly the steps the lesson asks for (evaluated often enough to count). */

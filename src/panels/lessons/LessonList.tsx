@@ -1,7 +1,7 @@
 // The nine lessons, each opening where the learner left it.
 import { LESSON_IDS, stepCount, type LessonsText } from '../../lessons/structure.ts';
 import { useLesson } from '../../store/lesson.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 
 export function LessonList({ text }: { text: LessonsText }) {
   const t = useT();

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useLessonsText } from '../../lessons/load.ts';
 import { startRunRecorder, useLesson } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { LessonList } from './LessonList.tsx';
 import { StepView } from './StepView.tsx';
 import './lessons.css';

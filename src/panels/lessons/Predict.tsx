@@ -2,7 +2,7 @@
 // press Play (or choose "Show me"), with whether their prediction was right.
 import type { StepKey, PredictDef, PredictText } from '../../lessons/structure.ts';
 import { useLesson } from '../../store/lesson.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { inline } from './Prose.tsx';
 
 export function Predict({ stepKey, def, text }: { stepKey: StepKey; def: PredictDef; text: PredictText<string> }) {

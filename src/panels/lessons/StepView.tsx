@@ -9,7 +9,7 @@ import {
 import type { StepSetup } from '../../lessons/setups.ts';
 import { applySetup, useLesson, type LessonPos } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { stopTraining, trainExactly, useTraining } from './train.ts';
 import { Prose, inline } from './Prose.tsx';
 import { Predict } from './Predict.tsx';

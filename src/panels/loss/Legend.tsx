@@ -1,5 +1,5 @@
 // Legend: every series told apart by line style and shape as well as colour.
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 
 function Swatch({ kind }: { kind: string }) {
   return (

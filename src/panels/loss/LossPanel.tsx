@@ -2,7 +2,7 @@
 // noisy batch loss, the generalization gap shaded, earlier runs kept faint, and exact values readable
 // by click, tap or keyboard (the chart is a focusable slider over the evaluation points).
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
 import { nearestIndex } from '../../charts/paths.ts';
 import { useLab } from '../../store/lab.ts';

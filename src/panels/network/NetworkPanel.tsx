@@ -8,7 +8,7 @@ import { formatNumber, type MessageKey, type Vars } from '../../i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { drawNetwork } from './draw.ts';
 import { Inspector } from './Inspector.tsx';
 import { columnName, columnShortName, columnTag } from './labels.ts';

@@ -9,7 +9,7 @@ import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { frameMatches } from '../network/structure.ts';
 import { dropoutActive, lossText, modeText } from './format.ts';
 import '../../charts/charts.css';

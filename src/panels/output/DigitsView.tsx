@@ -6,7 +6,7 @@ import { fitCanvas } from '../../charts/canvas.ts';
 import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { frameMatches } from '../network/structure.ts';
 import { accuracyText, modeText, percent } from './format.ts';
 import '../../charts/charts.css';

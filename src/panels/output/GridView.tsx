@@ -10,7 +10,7 @@ import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
 import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { usePalette } from '../../app/palette.ts';
 import { frameMatches } from '../network/structure.ts';
 import { accuracyText, dropoutActive, inferenceMistake, modeText } from './format.ts';

@@ -1,7 +1,7 @@
 // Panel 3, the output: what the network says about its input space — a decision boundary (2-D), a
 // curve with its Monte-Carlo dropout band (1-D), or a confusion matrix and sample digits.
 import { useLab } from '../../store/lab.ts';
-import { useT } from '../../app/useT.ts';
+import { useT } from '../../i18n/useT.ts';
 import { CurveView } from './CurveView.tsx';
 import { DigitsView } from './DigitsView.tsx';
 import { GridView } from './GridView.tsx';

@@ -1,6 +1,6 @@
 // The translate function for the current language, for components.
 import { useCallback } from 'react';
-import { translate, type MessageKey, type Vars } from '../i18n/index.ts';
+import { translate, type MessageKey, type Vars } from './index.ts';
 import { useLab } from '../store/lab.ts';
 
 export function useT(): (key: MessageKey, vars?: Vars) => string {

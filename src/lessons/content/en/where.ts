@@ -1,0 +1,41 @@
+// Lesson 'where' in English: the prose of its steps (the shape is in ../../structure.ts).
+import type { LessonSteps } from '../../structure.ts';
+
+export const where: LessonSteps<'where'> = {
+  'where/cnn': {
+    title: 'In image models',
+    body: [
+      'Image classifiers rely on BN, placed right after each convolution, where it normalizes each channel over the batch and all positions. ResNet is built with it, and so is Inception from BN-Inception (the BN paper’s own network) onward; VGG predates BN, but its common variants add it.',
+      'Dropout appears where overfitting is likely. VGG’s large fully connected head, with dropout 0.5, is the classic case. ResNet uses no dropout at all.',
+    ],
+  },
+  'where/transformers': {
+    title: 'In Transformers: layer normalization',
+    body: [
+      'Transformers (BERT, GPT) use dropout, and normalize with **layer normalization** (LayerNorm) instead of BN. The formula is the same, but the mean and variance are taken over the H features of each example, not over the batch for each feature:',
+      { math: 'ln-mean' },
+      'So it does not depend on the other examples, behaves the same in training and at inference, and works with a batch of one.',
+    ],
+    look: 'The batch-norm panel with LayerNorm on: its first line and step 1 of the three steps say what it averages over (each example’s own features, not the batch), and there are no running statistics to show. Compare its histograms with BN’s.',
+  },
+  'where/bn-batch-one': {
+    title: 'A batch of one: BN',
+    body: ['With a batch of one, the batch variance is 0 and x − μ_B is 0: training mode has nothing to normalize with.'],
+    predict: {
+      question: 'BN with batch size 1, then Play. Training will be:',
+      choices: { refused: 'Refused', trains: 'Fine' },
+      explain: 'Refused. The lab, like PyTorch (“Expected more than 1 value per channel when training”), will not take a training step with BN and a batch of one.',
+    },
+    look: 'The message at the top of the lab.',
+  },
+  'where/ln-batch-one': {
+    title: 'A batch of one: LayerNorm',
+    body: ['The same batch size with LayerNorm instead of BN, and a smaller learning rate, since single examples give noisy steps.'],
+    predict: {
+      question: 'LayerNorm with batch size 1, then Play. Training will be:',
+      choices: { refused: 'Refused', trains: 'Fine' },
+      explain: 'It trains: each example is normalized over its own features, so no other example is needed. The loss curve is noisy, as with any batch of one.',
+    },
+    look: 'The loss chart.',
+  },
+};
