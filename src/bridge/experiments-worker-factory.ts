@@ -1,6 +1,6 @@
 // The one place the page creates an experiments worker (Vite bundles it as its own module chunk).
 // Injectable: component tests pass a fake that answers with results computed in Node.
-import type { ExperimentEvent, ExperimentRequest } from '../worker/experiments-handler.ts';
+import type { ExperimentEvent, ExperimentRequest } from '../protocol/experiments.ts';
 
 export interface ExperimentsWorkerHandlers {
   message(ev: ExperimentEvent): void;

@@ -3,20 +3,13 @@
 import type { NetSpec } from '../engine/netspec.ts';
 import type { OptimizerSpec } from '../engine/optim.ts';
 
-export type DatasetName = 'circles' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'sine' | 'digits' | 'custom';
+// The data settings are the engine's own (it builds the sets from them); the lab's config holds them.
+import type { DataConfig, DatasetName } from '../engine/datasets/types.ts';
+export type { DataConfig, DatasetName };
+
 /** The built-in sets. 'custom' (the learner's own file, sent with a `data` command) is not listed: a
  *  link or a picker cannot produce it, since the rows are not in the link. */
 export const DATASETS: readonly DatasetName[] = ['circles', 'xor', 'gaussians', 'spiral', 'moons', 'sine', 'digits'];
-
-export interface DataConfig {
-  name: DatasetName;
-  /** Noise level, 0–1 (ignored for digits). */
-  noise: number;
-  /** Training examples (for digits: at most the training split's size). */
-  trainSize: number;
-  /** Test examples (for digits: the whole test split). */
-  testSize: number;
-}
 
 export type OptimizerKind = 'sgd' | 'adam';
 

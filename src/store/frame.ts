@@ -3,7 +3,7 @@
 // the whole page.
 import { createStore } from 'zustand/vanilla';
 import type { Frame } from '../protocol/frame.ts';
-import { isVisible, watchVisibility } from '../charts/visibility.ts';
+import { isVisible, watchVisibility } from '../dom/visibility.ts';
 
 export const frameStore = createStore<{ frame: Frame | null }>(() => ({ frame: null }));
 

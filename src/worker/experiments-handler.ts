@@ -2,44 +2,11 @@
 // src/experiments, with progress posted while it trains and the figures, checks and verdict at the end.
 // No DOM: the worker adapter and the Node tests both drive handleExperimentRequest.
 import { Trainer } from '../engine/index.ts';
-import { EXPERIMENT_IDS, PRESETS, runExperiment, type ExperimentId, type ExperimentResult } from '../experiments/index.ts';
-import { MAX_SEED } from '../protocol/hyperparams.ts';
-
-export interface ExperimentRequest {
-  type: 'run';
-  id: ExperimentId;
-  seed: number;
-}
-
-export interface ExperimentProgress {
-  type: 'progress';
-  id: ExperimentId;
-  seed: number;
-  /** 1-based index of the run being trained, of `runs` (the preset's runs, in its order). */
-  run: number;
-  runs: number;
-  /** The preset run's key (its label is `experiment.run.<key>`). */
-  key: string;
-  step: number;
-  /** The step budget of every run (a run that reaches its target stops early). */
-  steps: number;
-}
-
-export type ExperimentEvent =
-  | ExperimentProgress
-  | { type: 'result'; result: ExperimentResult; ms: number }
-  | { type: 'error'; id: ExperimentId | null; seed: number | null; message: string };
+import { PRESETS, runExperiment, type ExperimentId } from '../experiments/index.ts';
+import { isExperimentId, isValidSeed, type ExperimentEvent, type ExperimentRequest } from '../protocol/experiments.ts';
 
 /** Progress at most this often: enough to see it move, few enough not to keep the page busy. */
 export const PROGRESS_EVERY_MS = 100;
-
-export function isExperimentId(x: unknown): x is ExperimentId {
-  return typeof x === 'string' && (EXPERIMENT_IDS as readonly string[]).includes(x);
-}
-
-export function isValidSeed(x: unknown): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_SEED;
-}
 
 /**
  * Runs the request and posts progress, then one result (or one error). Synchronous: the worker is busy

@@ -1,7 +1,8 @@
 // The experiments worker's message handling, driven in Node: progress names the preset's runs in order,
 // the result is the pure code's own result, and bad requests or failures come back as one error.
 import { describe, expect, it } from 'vitest';
-import { handleExperimentRequest, PROGRESS_EVERY_MS, type ExperimentEvent, type ExperimentProgress } from '../../src/worker/experiments-handler.ts';
+import { handleExperimentRequest, PROGRESS_EVERY_MS } from '../../src/worker/experiments-handler.ts';
+import type { ExperimentEvent, ExperimentProgress } from '../../src/protocol/experiments.ts';
 import { PRESETS, runExperiment } from '../../src/experiments/index.ts';
 import { Trainer } from '../../src/engine/index.ts';
 

@@ -1,13 +1,12 @@
 // makeDataset: the seeded data sets. All randomness comes from one Rng on the data stream; the train
 // and test sets get their own child generators, so changing trainSize never changes the test set and
 // changing testSize never changes the training set.
-import type { DataConfig, DatasetName } from '../../protocol/config.ts';
 import { EngineError } from '../errors.ts';
 import { Rng, STREAM } from '../rng.ts';
 import { makeDigits } from './digits.ts';
 import { sampleSine, sineDomain } from './sine.ts';
 import { TWO_D, sample2D, squareDomain } from './twod.ts';
-import type { Dataset } from './types.ts';
+import type { DataConfig, Dataset, DatasetName } from './types.ts';
 
 export type { Dataset } from './types.ts';
 export { SINE_SUPPORT } from './sine.ts';

@@ -14,3 +14,15 @@ export interface Dataset {
   /** Image data sets: the raw pixels of each row (same order as the splits), for drawing. */
   images?: { width: number; height: number; maxValue: number; train: Uint8Array; test: Uint8Array };
 }
+
+export type DatasetName = 'circles' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'sine' | 'digits' | 'custom';
+
+export interface DataConfig {
+  name: DatasetName;
+  /** Noise level, 0–1 (ignored for digits). */
+  noise: number;
+  /** Training examples (for digits: at most the training split's size). */
+  trainSize: number;
+  /** Test examples (for digits: the whole test split). */
+  testSize: number;
+}

@@ -3,7 +3,7 @@
 // internal-covariate-shift view. The previous run stays as a dashed outline, for BN on vs off.
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { nearestIndex } from '../../charts/paths.ts';
 import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';

@@ -4,7 +4,7 @@
 // as soon as the frame carrying it arrives.
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { HistogramChart, histTotal } from '../../charts/Histogram.tsx';
 import { formatNumber } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';

@@ -3,7 +3,7 @@
 // or the panel closing.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ExperimentId, ExperimentResult } from '../../experiments/index.ts';
-import type { ExperimentProgress } from '../../worker/experiments-handler.ts';
+import type { ExperimentProgress } from '../../protocol/experiments.ts';
 import type { ExperimentsWorkerFactory, ExperimentsWorkerPort } from '../../bridge/experiments-worker-factory.ts';
 
 export type Entry =

@@ -3,7 +3,7 @@
 // by click, tap or keyboard (the chart is a focusable slider over the evaluation points).
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { nearestIndex } from '../../charts/paths.ts';
 import { useLab } from '../../store/lab.ts';
 import { AccuracyChart } from './AccuracyChart.tsx';

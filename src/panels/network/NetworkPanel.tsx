@@ -3,7 +3,7 @@
 // summary in words, and the unit inspector — so keyboard, touch and screen readers reach everything.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fitCanvas, useElementWidth } from '../../charts/canvas.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { formatNumber, type MessageKey, type Vars } from '../../i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';

@@ -5,7 +5,7 @@ import { useId, useMemo } from 'react';
 import { scaleLinear } from 'd3-scale';
 import { AxisBottom, AxisLeft } from '../../charts/Axis.tsx';
 import { bandPath, linePath } from '../../charts/paths.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import { useLab } from '../../store/lab.ts';

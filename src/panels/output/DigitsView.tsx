@@ -3,7 +3,7 @@
 // and the word, not just a colour.
 import { useEffect, useRef } from 'react';
 import { fitCanvas } from '../../charts/canvas.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';

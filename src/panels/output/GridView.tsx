@@ -6,7 +6,7 @@ import { fitCanvas, useElementWidth } from '../../charts/canvas.ts';
 import { DIVERGING_LUT, classRgb, divergingIndex } from '../../charts/colors.ts';
 import { classEdges, isoLine } from '../../charts/contour.ts';
 import { paintGrid } from '../../charts/gridImage.ts';
-import { useThrottledFrame } from '../../charts/useThrottledFrame.ts';
+import { useThrottledFrame } from '../useThrottledFrame.ts';
 import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
