@@ -1,15 +1,19 @@
-// `npm run bench`: trains each workload with our engine and with tfjs (cpu and wasm backends) in short
-// timed rounds that alternate between the three sides, so that load from other processes on this shared
-// machine hits all sides alike; reports the median steps/s per side and the ratios, then one JSON line.
-//   options: --rounds N (21)  --ms M (per side per round, 200)  --only W1,W3
+// `npm run bench`: trains each workload with our engine, with tfjs (cpu and wasm backends) and with
+// jax-js (wasm device, one jit per training step) in short timed rounds that alternate between the
+// sides, so that load from other processes on this shared machine hits all sides alike; reports the
+// median steps/s per side and the ratios, then one JSON line. `bench/peer-check.ts` shows that the
+// sides train the same thing (same losses step by step, dropout aside).
+//   options: --rounds N (21)  --ms M (per side per round, 200)  --only W1,W3  --no-page
 // Many short rounds rather than a few long ones: a burst of load then spoils few samples of each side.
 import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { workloads, type Workload } from './workloads.ts';
+import { engineBuilds, workloads, type Workload } from './workloads.ts';
 import { engineRunner } from './engine-runner.ts';
 import { tfjsRunner } from './tfjs-runner.ts';
+import { FILTER_GRAD_NOTE } from './tfjs-conv.ts';
+import { initJax, jaxRunner } from './jax-runner.ts';
 import type { Runner } from './runner.ts';
 import { registerTfjsGradients } from './tfjs-gradients.ts';
 import { formatTable, median, quantile, type Row } from './report.ts';
@@ -18,8 +22,10 @@ import { measurePage, type PageBenchResult } from './page.ts';
 import { measureTti } from './tti.ts';
 import { execSync } from 'node:child_process';
 
-/** Targets for engine ÷ tfjs-wasm. */
-const TARGETS: Record<string, number> = { W1: 30, W2: 3, W3: 1.5 };
+/** Floors for engine ÷ tfjs-wasm. */
+const TARGETS: Record<string, number> = { W1: 30, W2: 3, W3: 1.5, W4: 1 };
+/** Aims for engine ÷ jax-js (wasm). */
+const JAX_TARGETS: Record<string, number> = { W3: 1.5, W4: 1 };
 
 interface Options {
   rounds: number;
@@ -57,9 +63,12 @@ function timed(r: Runner, ms: number, rate: number): number {
 }
 
 async function benchWorkload(w: Workload, o: Options): Promise<Row> {
-  const runners = [engineRunner(w), tfjsRunner(w, 'cpu'), tfjsRunner(w, 'wasm')];
+  // The engine side joins once our engine builds the workload (W4 waits for its conv layers).
+  const engine = engineBuilds(w) ? engineRunner(w) : null;
+  const runners = [...(engine ? [engine] : []), tfjsRunner(w, 'cpu'), tfjsRunner(w, 'wasm'), jaxRunner(w)];
   const rates = runners.map(() => 1);
-  // Warm-up: JIT, wasm instantiation, tfjs kernel caches; also gives each side a rate estimate.
+  // Warm-up: JIT, wasm instantiation, tfjs kernel caches, jax-js tracing and compiling; also gives each
+  // side a rate estimate.
   for (let k = 0; k < runners.length; k++) {
     await runners[k].activate();
     rates[k] = timed(runners[k], 150, 1);
@@ -83,19 +92,27 @@ async function benchWorkload(w: Workload, o: Options): Promise<Row> {
     sink += r.lastLoss();
     r.dispose();
   }
-  const [engine, cpu, wasm] = samples.map(median);
-  const perRound = samples[0].map((e, i) => e / samples[2][i]);
+  const of = (label: string): number[] => samples[runners.findIndex((r) => r.label === label)] ?? [];
+  const eng = of('engine'), cpu = of('tfjs_cpu'), wasm = of('tfjs_wasm'), jax = of('jax_wasm');
+  const med = (xs: number[]) => (xs.length ? median(xs) : NaN);
+  const perRound = (peer: number[]) => eng.map((e, i) => e / peer[i]);
+  const q = (xs: number[], p: number) => (xs.length ? quantile(xs, p) : NaN);
   return {
     name: w.name,
     title: w.title,
-    engine,
-    tfjs_cpu: cpu,
-    tfjs_wasm: wasm,
-    engine_over_wasm: engine / wasm,
-    engine_over_cpu: engine / cpu,
-    wasm_ratio_q1: quantile(perRound, 0.25),
-    wasm_ratio_q3: quantile(perRound, 0.75),
+    engine: med(eng),
+    tfjs_cpu: med(cpu),
+    tfjs_wasm: med(wasm),
+    jax_wasm: med(jax),
+    engine_over_wasm: med(eng) / med(wasm),
+    engine_over_cpu: med(eng) / med(cpu),
+    engine_over_jax: med(eng) / med(jax),
+    wasm_ratio_q1: q(perRound(wasm), 0.25),
+    wasm_ratio_q3: q(perRound(wasm), 0.75),
+    jax_ratio_q1: q(perRound(jax), 0.25),
+    jax_ratio_q3: q(perRound(jax), 0.75),
     target_over_wasm: TARGETS[w.name] ?? NaN,
+    target_over_jax: JAX_TARGETS[w.name] ?? NaN,
     finite: Number.isFinite(sink),
     leaked,
   };
@@ -108,13 +125,14 @@ export async function main(args: string[]): Promise<number> {
   // Bring both backends up before anything is printed, so their banners land above the table.
   await tf.setBackend('cpu');
   await tf.setBackend('wasm');
+  await initJax();
   const rows: Row[] = [];
-  for (const w of workloads()) {
-    if (o.only && !o.only.includes(w.name)) continue;
-    rows.push(await benchWorkload(w, o));
-  }
+  const benched = workloads().filter((w) => !o.only || o.only.includes(w.name));
+  for (const w of benched) rows.push(await benchWorkload(w, o));
   console.log('');
   console.log(formatTable(rows, o.rounds, o.ms));
+  if (benched.some((w) => w.conv)) console.log(`note: ${FILTER_GRAD_NOTE}.`);
+  for (const w of benched.filter((x) => !engineBuilds(x))) console.log(`note: ${w.name}: our engine cannot build this network yet (no convolution layers); peers only.`);
   for (const r of rows) if (r.leaked !== 0) console.log(`warning: ${r.name}: the tfjs steps left ${r.leaked} tensors undisposed`);
 
   // Streaming through a real worker thread: frame build time, set-to-frame latency, throughput kept.
@@ -145,13 +163,17 @@ export async function main(args: string[]): Promise<number> {
     JSON.stringify({
       workloads: rows.map((r) => ({
         name: r.name,
-        engine: round(r.engine),
-        tfjs_cpu: round(r.tfjs_cpu),
-        tfjs_wasm: round(r.tfjs_wasm),
-        engine_over_wasm: round(r.engine_over_wasm),
-        engine_over_cpu: round(r.engine_over_cpu),
-        engine_over_wasm_rounds_iqr: [round(r.wasm_ratio_q1), round(r.wasm_ratio_q3)],
+        engine: fig(r.engine),
+        tfjs_cpu: fig(r.tfjs_cpu),
+        tfjs_wasm: fig(r.tfjs_wasm),
+        jax_wasm: fig(r.jax_wasm),
+        engine_over_wasm: fig(r.engine_over_wasm),
+        engine_over_cpu: fig(r.engine_over_cpu),
+        engine_over_jax: fig(r.engine_over_jax),
+        engine_over_wasm_rounds_iqr: [fig(r.wasm_ratio_q1), fig(r.wasm_ratio_q3)],
+        engine_over_jax_rounds_iqr: [fig(r.jax_ratio_q1), fig(r.jax_ratio_q3)],
         target_over_wasm: r.target_over_wasm,
+        ...(Number.isFinite(r.target_over_jax) ? { target_over_jax: r.target_over_jax } : {}),
       })),
       stream,
       ...(page ? { page } : {}),
@@ -162,4 +184,9 @@ export async function main(args: string[]): Promise<number> {
 
 function round(v: number): number {
   return Number(v.toPrecision(4));
+}
+
+/** As round, but null where a side did not run (JSON has no NaN). */
+function fig(v: number): number | null {
+  return Number.isFinite(v) ? round(v) : null;
 }

@@ -1,5 +1,5 @@
-// The three benchmark workloads: one network, batch size and optimizer each, described once and built
-// by both sides (our engine and tfjs) so the comparison trains the same thing on the same data.
+// The benchmark workloads: one network, batch size and optimizer each, described once and built by
+// every side (our engine, tfjs, jax-js) so the comparison trains the same thing on the same data.
 import type { ModelSpec } from '../src/engine/spec.ts';
 import type { OptimizerSpec } from '../src/engine/optim.ts';
 import { makeDataset } from '../src/engine/datasets/index.ts';
@@ -13,12 +13,25 @@ export interface Block {
   dropout: number;
 }
 
+/** One convolutional block: Conv2d(k×k, stride 1, zero padding) → [BN2d] → activation → [MaxPool 2]. */
+export interface ConvBlock {
+  channels: number;
+  kernel: number;
+  padding: number;
+  bn: boolean;
+  pool: boolean;
+}
+
 export interface Workload {
   name: string;
   title: string;
+  /** Width of a data row (C·H·W for images). */
   input: number;
   classes: number;
   activation: 'tanh' | 'relu';
+  /** Images: each row is C×H×W (PyTorch's order); the conv blocks come first, then Flatten. */
+  image?: { channels: number; height: number; width: number };
+  conv?: ConvBlock[];
   hidden: Block[];
   batch: number;
   optimizer: OptimizerSpec;
@@ -26,7 +39,13 @@ export interface Workload {
   data: { x: Float32Array; y: Int32Array; n: number };
 }
 
+/** Whether our engine can build this workload yet (its conv layers are being added). */
+export function engineBuilds(w: Workload): boolean {
+  return !w.conv;
+}
+
 export function modelSpecOf(w: Workload): ModelSpec {
+  if (w.conv) throw new Error(`${w.name}: the engine has no convolution layers yet`);
   const layers: ModelSpec['layers'] = [];
   for (const h of w.hidden) {
     layers.push({ type: 'linear', out: h.width, init: 'he' });
@@ -89,5 +108,34 @@ export function workloads(): Workload[] {
       optimizer: { type: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
       data: data('digits', 5000),
     },
+      {
+      name: 'W4',
+      title: 'digits CNN 1×8×8 → Conv3×3 8ch → BN2d → ReLU → Pool2 → Conv3×3 16ch → BN2d → ReLU → Pool2 → 64 → 10, batch 64, Adam 1e-3',
+      input: 64,
+      classes: 10,
+      activation: 'relu',
+      image: { channels: 1, height: 8, width: 8 },
+      conv: [
+        { channels: 8, kernel: 3, padding: 1, bn: true, pool: true },
+        { channels: 16, kernel: 3, padding: 1, bn: true, pool: true },
+      ],
+      hidden: [],
+      batch: 64,
+      optimizer: { type: 'adam', lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0 },
+      data: data('digits', 5000),
+    },
   ];
+}
+
+/** The shape after the conv blocks: [channels, height, width] (pooling halves, rounding down). */
+export function convOutputShape(w: Workload): [number, number, number] {
+  if (!w.image) throw new Error(`${w.name} has no image input`);
+  let c = w.image.channels, h = w.image.height, wd = w.image.width;
+  for (const b of w.conv ?? []) {
+    c = b.channels;
+    h = h + 2 * b.padding - b.kernel + 1;
+    wd = wd + 2 * b.padding - b.kernel + 1;
+    if (b.pool) (h = Math.floor(h / 2)), (wd = Math.floor(wd / 2));
+  }
+  return [c, h, wd];
 }
