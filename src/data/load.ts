@@ -4,6 +4,7 @@ import { useLab } from '../store/lab.ts';
 import { customTestRows, customTrainRows } from '../protocol/custom-data.ts';
 import { parseCsv, type CsvResult } from './parse-csv.ts';
 import { useCustomData } from './store.ts';
+import { batchFits, fitBatch } from '../protocol/rules.ts';
 
 /** Files larger than this are refused before reading (5,000 rows × 65 columns fit easily). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -25,7 +26,7 @@ export function loadCsvText(text: string, fileName: string): LoadResult {
   const trainRows = customTrainRows(n, lab.config.data.trainSize);
   // A batch larger than the training set cannot be drawn; lower it first, so neither the old rows nor
   // the new ones ever see an impossible batch.
-  const batchLowered = lab.config.train.batchSize > trainRows ? trainRows : null;
+  const batchLowered = batchFits(lab.config.train.batchSize, trainRows) ? null : fitBatch(lab.config.train.batchSize, trainRows);
   if (batchLowered !== null) lab.patch({ train: { batchSize: batchLowered } });
   useCustomData.setState({ loaded: { data: parsed.data, info: parsed.info } });
   lab.sendData(parsed.data);

@@ -1,7 +1,9 @@
 // The experiments worker's messages: the page asks for one experiment on one seed, the worker answers
 // with progress, then one result or one error. Both sides read these types; neither owns them.
 import { EXPERIMENT_IDS, type ExperimentId, type ExperimentResult } from '../experiments/index.ts';
-import { MAX_SEED } from './hyperparams.ts';
+import { isValidSeed } from './rules.ts';
+
+export { isValidSeed };
 
 export interface ExperimentRequest {
   type: 'run';
@@ -32,6 +34,3 @@ export function isExperimentId(x: unknown): x is ExperimentId {
   return typeof x === 'string' && (EXPERIMENT_IDS as readonly string[]).includes(x);
 }
 
-export function isValidSeed(x: unknown): x is number {
-  return typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= MAX_SEED;
-}

@@ -6,6 +6,7 @@ import { DEFAULT_STATE, LANGS, getAt, type LabState, type StatePath } from './la
 import { MAX_HIDDEN_LAYERS } from '../engine/netspec.ts';
 import type { ConfigPatch } from './messages.ts';
 import { trainRowsOf } from './custom-data.ts';
+import { MAX_SEED, batchFits } from './rules.ts';
 
 export {
   DEFAULT_STATE, LANGS, getAt, setAt,
@@ -92,7 +93,7 @@ export type ParamValue = number | string | boolean | null | readonly (number | s
 /** Query key holding the dropout places: `drop=i,0,1` (input, hidden 0, hidden 1). */
 export const DROP_URL_KEY = 'drop';
 export const MAX_WIDTH_UI = 256;
-export const MAX_SEED = 2 ** 31 - 1;
+export { MAX_SEED };
 
 const C = DEFAULT_CONFIG;
 const label = (id: ParamId): string => `control.${id}`;
@@ -264,7 +265,7 @@ export function invalidParams(state: LabState): ParamId[] {
     }
   }
   if (state.lesson !== null && state.lesson.id === null) bad.push('lesson');
-  if (!bad.includes('batchSize') && state.config.train.batchSize > maxBatch(state)) bad.push('batchSize');
+  if (!bad.includes('batchSize') && !batchFits(state.config.train.batchSize, maxBatch(state))) bad.push('batchSize');
   return bad;
 }
 

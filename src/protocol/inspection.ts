@@ -3,6 +3,7 @@
 // Monte-Carlo dropout, and batch normalization at inference with running vs batch statistics. Plain
 // numbers only; computed on a twin of the network, so training is never disturbed.
 import type { DropoutScaling, LayerType } from '../engine/spec.ts';
+import { MC_SAMPLES } from './rules.ts';
 
 /** Loss and accuracy over a set of rows (accuracy NaN for regression). */
 export interface EvalFigures {
@@ -136,4 +137,4 @@ export interface InspectionReport {
   ms: number;
 }
 
-export const INSPECT_LIMITS = { k: { min: 1, max: 200 }, rows: { min: 1, max: 5000 }, defaultRows: 64 } as const;
+export const INSPECT_LIMITS = { k: MC_SAMPLES, rows: { min: 1, max: 5000 }, defaultRows: 64 } as const;

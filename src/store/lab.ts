@@ -8,6 +8,7 @@ import { trainRowsOf, type CustomData } from '../protocol/custom-data.ts';
 import { applyPatch, mergePatches } from '../protocol/patch.ts';
 import { useCustomData } from '../data/store.ts';
 import type { Lang, MessageKey, Vars } from '../i18n/index.ts';
+import { batchFits, fitBatch, nextSeed } from '../protocol/rules.ts';
 
 /** Where commands go: the bridge in the page, a fake in tests. */
 export interface SessionPort {
@@ -116,7 +117,7 @@ export const useLab = create<LabState>()((set, get) => ({
   reset: () => send({ type: 'reset' }),
   newSeed: () => {
     // A new seed is a setting like any other (it lives in the URL), so the store picks it.
-    const seed = (get().config.seed * 1103515245 + 12345) % 2147483647 || 1;
+    const seed = nextSeed(get().config.seed);
     set({ config: { ...get().config, seed } });
     send({ type: 'newSeed', seed });
   },
@@ -129,8 +130,8 @@ export const useLab = create<LabState>()((set, get) => ({
     // A batch larger than the training set would have the worker refuse the whole change (a smaller
     // training set, say): the batch comes down with it, and the learner is told.
     const rows = trainRowsOf(next.config.data, useCustomData.getState().loaded?.info.rows ?? null);
-    if (next.config.train.batchSize > rows) {
-      const fit = { train: { batchSize: rows } };
+    if (!batchFits(next.config.train.batchSize, rows)) {
+      const fit = { train: { batchSize: fitBatch(next.config.train.batchSize, rows) } };
       set(applyPatch(next.config, next.teach, fit));
       get().notify({ kind: 'info', key: 'data.batchLowered', vars: { n: rows } }, 'data.batchLowered');
       send({ type: 'set', patch: mergePatches(p, fit) });

@@ -21,6 +21,7 @@ import { quantiles } from './history.ts';
 import { RunHistory } from './run-history.ts';
 import { trainingViewNet } from './views.ts';
 import { chooseRows, normRanges, type Range2 } from './run-setup.ts';
+import { batchFits } from '../protocol/rules.ts';
 
 export const PROBE_COUNT = 8;
 const EVAL_CHUNK = 256;
@@ -33,7 +34,7 @@ export function validateTrain(t: LabConfig['train'], trainRows: number): void {
   if (!(Number.isFinite(t.lr) && t.lr > 0 && t.lr <= 100)) bad('lr', `must be a number in (0, 100] (got ${t.lr})`);
   if (!(Number.isFinite(t.momentum) && t.momentum >= 0 && t.momentum < 1)) bad('momentum', `must be in [0, 1) (got ${t.momentum})`);
   if (!(Number.isFinite(t.weightDecay) && t.weightDecay >= 0 && t.weightDecay <= 10)) bad('weightDecay', `must be in [0, 10] (got ${t.weightDecay})`);
-  if (!Number.isInteger(t.batchSize) || t.batchSize < 1 || t.batchSize > trainRows) {
+  if (!batchFits(t.batchSize, trainRows)) {
     bad('batchSize', `must be a whole number in [1, ${trainRows}] (got ${t.batchSize})`);
   }
 }

@@ -10,6 +10,7 @@ import { buildLayerFrames } from './probes.ts';
 import { Run } from './run.ts';
 import type { CustomData } from '../protocol/custom-data.ts';
 import { validateCustomData } from '../data/dataset.ts';
+import { MAX_SEED, MC_SAMPLES, isValidSeed } from '../protocol/rules.ts';
 
 /** Fields of a frame the loop supplies (pacing and play state). */
 export type FrameMeta = Pick<Frame, 'seq' | 'rev' | 'stepsPerSecond' | 'playing' | 'pendingSteps' | 'speed'>;
@@ -25,7 +26,7 @@ export function validateOptions(o: Partial<SessionOptions>): void {
   };
   int('evalEvery', 1, 1e9);
   int('feature', 0, 1e6);
-  int('mcSamples', 1, 200);
+  int('mcSamples', MC_SAMPLES.min, MC_SAMPLES.max);
   int('gridSize', 64, 256);
 }
 
@@ -103,7 +104,7 @@ export class Session {
 
   newSeed(seed: number): ReadyInfo {
     void this.current;
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) bad('seed', `must be a whole number in [0, 4294967295] (got ${seed})`);
+    if (!isValidSeed(seed)) bad('seed', `must be a whole number in [0, ${MAX_SEED}] (got ${seed})`);
     return this.start({ ...this.config!, seed }, this.teach);
   }
 

@@ -3,7 +3,7 @@
 import { useCallback, useId, useState } from 'react';
 import { EXPERIMENT_IDS, EXPERIMENT_SEEDS, presetRun, type ExperimentId } from '../../experiments/index.ts';
 import { createExperimentsWorker, type ExperimentsWorkerFactory } from '../../bridge/experiments-worker-factory.ts';
-import { MAX_SEED } from '../../protocol/hyperparams.ts';
+import { MAX_SEED } from '../../protocol/rules.ts';
 import { formatValue } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
 import { ExperimentCard, type Loaded } from './ExperimentCard.tsx';

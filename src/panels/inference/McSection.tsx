@@ -3,11 +3,11 @@
 import type { Lang } from '../../i18n/index.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import type { InspectionReport } from '../../protocol/inspection.ts';
+import { MC_SAMPLES } from '../../protocol/rules.ts';
 import { Slider } from '../controls/Slider.tsx';
 import { Whisker } from './Bars.tsx';
 import { num, pct, plusMinus, type T } from './format.ts';
 
-export const K_RANGE = { min: 1, max: 200 } as const;
 
 interface Props {
   report: InspectionReport;
@@ -22,7 +22,7 @@ export function McSection({ report, ready, t, lang, k, setK }: Props) {
   const mc = report.mc;
   const regression = report.kind === 'regression';
   const slider = (
-    <Slider label={t('inf.mc.k')} value={k} onChange={(v) => setK(Math.round(v))} min={K_RANGE.min} max={K_RANGE.max} step={1} integer format={(v) => String(Math.round(v))} />
+    <Slider label={t('inf.mc.k')} value={k} onChange={(v) => setK(Math.round(v))} min={MC_SAMPLES.min} max={MC_SAMPLES.max} step={1} integer format={(v) => String(Math.round(v))} />
   );
   if (!mc) {
     return (

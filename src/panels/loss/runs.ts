@@ -42,10 +42,16 @@ interface Current {
 
 let current: Current | null = null;
 
-export function summarize(ready: ReadyInfo): RunSummary {
+/**
+ * The run's label from the settings in force: the network's structure (norm and its placement) from
+ * the run's ReadyInfo, since changing it starts a new run; p from the frame's dropout layers, since p
+ * and switching dropout on or off are live changes that ReadyInfo (sent when the run began) never sees.
+ */
+export function summarize(ready: ReadyInfo, frame: Frame): RunSummary {
   const net = ready.config.net;
-  const on = net.dropoutInput || net.dropoutHidden.some(Boolean);
-  return { norm: [...net.norm], normPlacement: net.normPlacement, dropoutP: on ? net.dropoutP : 0 };
+  let dropoutP = 0;
+  for (const l of frame.layers) if (l.type === 'dropout' && (l.p ?? 0) > dropoutP) dropoutP = l.p ?? 0;
+  return { norm: [...net.norm], normPlacement: net.normPlacement, dropoutP };
 }
 
 function archiveCurrent(): void {
@@ -66,7 +72,7 @@ function archiveCurrent(): void {
 /** Notes one frame (with the ReadyInfo in force); archives the previous run when this one restarted. */
 export function observeFrame(f: Frame, ready: ReadyInfo | null): void {
   if (current && (f.runId !== current.runId || f.step < current.step)) archiveCurrent();
-  const summary = ready && ready.runId === f.runId ? summarize(ready) : (current?.summary ?? null);
+  const summary = ready && ready.runId === f.runId ? summarize(ready, f) : (current?.summary ?? null);
   current = { runId: f.runId, step: f.step, frame: f, summary };
 }
 

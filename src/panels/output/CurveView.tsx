@@ -10,6 +10,7 @@ import { formatNumber } from '../../i18n/index.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
+import { MC_SAMPLES } from '../../protocol/rules.ts';
 import { frameMatches } from '../network/structure.ts';
 import { dropoutActive, lossText, modeText } from './format.ts';
 import '../../charts/charts.css';
@@ -17,8 +18,6 @@ import '../../charts/charts.css';
 const W = 560;
 const H = 260;
 const M = { l: 44, r: 12, t: 10, b: 28 };
-const K_MIN = 1;
-const K_MAX = 200;
 
 /** Many small circles as one path: one DOM node per split however many points. */
 function dotsPath(X: Float32Array, Y: Float32Array, x: (v: number) => number, y: (v: number) => number, r: number): string {
@@ -85,8 +84,8 @@ export function CurveView({ ready }: { ready: ReadyInfo }) {
         <input
           id={sliderId}
           type="range"
-          min={K_MIN}
-          max={K_MAX}
+          min={MC_SAMPLES.min}
+          max={MC_SAMPLES.max}
           step={1}
           value={k}
           onChange={(e) => setOptions({ mcSamples: Number(e.target.value) })}
