@@ -244,6 +244,11 @@ export class Runner {
     this.noteRate();
   }
 
+  /** Samples in the steps-per-second window (a second's worth plus one): bounded however long training runs. */
+  get rateSamples(): number {
+    return this.rate.length / 2;
+  }
+
   private noteRate(): void {
     const now = this.host.now(), r = this.rate;
     r.push(now, this.totalSteps);

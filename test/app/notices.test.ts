@@ -1,8 +1,12 @@
-import { beforeEach, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { useLab } from '../../src/store/lab.ts';
 import { applyUrl } from '../../src/app/url-sync.ts';
 
+// applyUrl sets the whole lab state (language, learning rate, p …): put it back after each test, so no
+// other test in this worker inherits it.
+const initial = useLab.getState();
 beforeEach(() => useLab.setState({ notices: [] }));
+afterEach(() => useLab.setState(initial, true));
 
 it('names every URL parameter that was changed, one notice each', () => {
   applyUrl('?lang=en&lr=99&p=1.5&h=0,999&foo=bar', ['en']);

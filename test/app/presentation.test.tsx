@@ -53,7 +53,7 @@ describe('presentation on the page', () => {
     useLesson.getState().openLesson('batchnorm', STEPS.batchnorm.indexOf('covariate-shift'));
     render(<App />);
     // Panels below the first screen are lazy chunks: wait until every one has loaded.
-    await waitFor(() => expect(document.querySelectorAll('.panel-loading')).toHaveLength(0), { timeout: 10_000 });
+    await waitFor(() => expect(document.querySelectorAll('.panel-loading')).toHaveLength(0));
     const before = panelTitles();
     expect(before).toEqual(expect.arrayContaining(['Network', 'Batch normalization']));
     act(() => screen.getByRole('button', { name: 'Presentation mode' }).click());

@@ -87,3 +87,16 @@ describe('layers', () => {
     expect(violations(Object.keys(fine), (f) => fine[f])).toEqual([]);
   });
 });
+
+describe('type guards', () => {
+  it('the *.check.ts guards are inside a project `tsc -b` checks, and `npm test` runs `tsc -b` first', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const node = JSON.parse(readFileSync(join(root, 'tsconfig.node.json'), 'utf8')) as { include: string[] };
+    expect(node.include).toContain('test/**/*.ts');
+    const guards = sourceFiles(join(root, 'test')).filter((f) => f.endsWith('.check.ts'));
+    expect(guards.length).toBeGreaterThanOrEqual(2);
+    for (const g of guards) expect(readFileSync(g, 'utf8')).toMatch(/@ts-expect-error/);
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.test.startsWith('tsc -b')).toBe(true);
+  });
+});

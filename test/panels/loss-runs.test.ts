@@ -7,7 +7,7 @@ import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
 afterEach(() => clearRuns());
 
 test('a run whose p was dragged mid-run is archived with the p in force, and its norm from the run', () => {
-  const { ready, frame, session } = makeFixture(fixtureConfig('spiral', { net: { dropoutP: 0.1, norm: ['bn', 'none'] } }), { steps: 2 });
+  const { ready, frame, session } = makeFixture(fixtureConfig('spiral', { net: { dropoutP: 0.1, norm: ['batchnorm', 'none'] } }), { steps: 2 });
   observeFrame(frame, ready);
   const before = trainFor(session, 10);
   observeFrame(before, ready);
@@ -16,7 +16,7 @@ test('a run whose p was dragged mid-run is archived with the p in force, and its
   const next = session.reset();
   observeReady(next);
   const [run] = runStore.getState().runs;
-  expect(run.summary).toEqual({ norm: ['bn', 'none'], normPlacement: ready.config.net.normPlacement, dropoutP: expect.closeTo(0.6, 6) });
+  expect(run.summary).toEqual({ norm: ['batchnorm', 'none'], normPlacement: ready.config.net.normPlacement, dropoutP: expect.closeTo(0.6, 6) });
 });
 
 test('dropout switched off mid-run labels the run without dropout', () => {

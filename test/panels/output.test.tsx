@@ -9,6 +9,8 @@ import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 import { fixtureConfig, makeFixture, nextFrame, type Fixture } from '../fixtures/frames.ts';
 import { installFakeCanvas } from '../fixtures/canvas.ts';
+import { EVAL_MODE } from '../../src/engine/layers/types.ts';
+import { rngFor } from '../../src/engine/rng.ts';
 import { showFrame } from '../fixtures/show.ts';
 
 const initial = useLab.getState();
@@ -206,12 +208,40 @@ describe('OutputPanel, digits', () => {
     expect(screen.getByText(new RegExp(`${wrong} of ${n} sample digits misclassified in training mode`))).toBeTruthy();
   });
 
-  it('predicts the samples in inference after a mode switch', async () => {
+  it('predicts the samples in inference after a mode switch: each shown class is the inference network’s argmax', async () => {
     render(<OutputPanel />);
     await show(fx.frame, fx.ready);
     fx.session.setMode('inference');
-    await show(nextFrame(fx.session));
-    expect(screen.getByRole('heading', { name: 'Sample test digits, predicted in inference mode' })).toBeTruthy();
+    const inf = nextFrame(fx.session);
+    await show(inf);
     fx.session.setMode('training');
+    expect(screen.getByRole('heading', { name: 'Sample test digits, predicted in inference mode' })).toBeTruthy();
+    const out = inf.output;
+    if (out.kind !== 'digits') throw new Error('expected digits');
+    // Independently: find each sample's test row by its pixels, run it through the trained network in
+    // inference mode (running BN statistics, no dropout), and take the argmax.
+    const run = fx.session.current, d = run.dataset, D = d.inputDim, n = out.labels.length;
+    const raw = d.images!.test;
+    const x = new Float32Array(n * D);
+    for (let i = 0; i < n; i++) {
+      let r = -1;
+      for (let k = 0; k < d.test.n && r < 0; k++) {
+        let same = true;
+        for (let j = 0; j < D && same; j++) same = raw[k * D + j] === out.images[i * D + j];
+        if (same && d.test.y[k] === out.labels[i]) r = k;
+      }
+      expect(r).toBeGreaterThanOrEqual(0);
+      x.set(d.test.x.subarray(r * D, (r + 1) * D), i * D);
+    }
+    const z = run.model.twin(rngFor(1, 'view')).forward(x, n, EVAL_MODE);
+    const C = d.classes;
+    const list = screen.getByRole('heading', { name: /Sample test digits/ }).nextElementSibling as HTMLElement;
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(n);
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      for (let c = 1; c < C; c++) if (z[i * C + c] > z[i * C + best]) best = c;
+      expect(items[i].textContent).toContain(`Digit ${out.labels[i]}: predicted ${best}`);
+    }
   });
 });

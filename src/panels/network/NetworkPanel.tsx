@@ -68,6 +68,8 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
   }
   canvas.dataset.dropped = String(total);
   canvas.dataset.droppedShown = String(shown);
+  // Which units this drawing marks dropped (1) per column: lets a test see that each step draws a new mask.
+  canvas.dataset.mask = drops.map((d) => d.dropped.join('')).join('|');
   canvas.dataset.mode = frame.mode;
   canvas.dataset.step = String(frame.step);
   // The drop probability this drawing was made with: lets a test or benchmark see a slider reach the pixels.
