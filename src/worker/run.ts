@@ -5,7 +5,7 @@ import { optimizerSpec, type LabConfig, type TeachFlags } from '../protocol/conf
 import type { Metrics } from '../protocol/frame.ts';
 import { makeDataset, type Dataset } from '../engine/datasets/index.ts';
 import type { CustomData } from '../protocol/custom-data.ts';
-import { customDataset } from '../data/dataset.ts';
+import { customDataset } from './custom-dataset.ts';
 import { EngineError } from '../engine/errors.ts';
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';

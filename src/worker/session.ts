@@ -9,7 +9,7 @@ import { createOutputJob, type OutputJob, type ViewContext } from './outputs.ts'
 import { buildLayerFrames } from './probes.ts';
 import { Run } from './run.ts';
 import type { CustomData } from '../protocol/custom-data.ts';
-import { validateCustomData } from '../data/dataset.ts';
+import { validateCustomData } from './custom-dataset.ts';
 import { MAX_SEED, MC_SAMPLES, isValidSeed } from '../protocol/rules.ts';
 
 /** Fields of a frame the loop supplies (pacing and play state). */

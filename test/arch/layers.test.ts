@@ -11,7 +11,8 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 export const FORBIDDEN: Record<string, readonly string[]> = {
   engine: ['*'], // nothing outside src/engine
   protocol: ['worker', 'bridge', 'store', 'panels', 'charts', 'app', 'lessons'],
-  worker: ['bridge', 'store', 'panels', 'charts', 'app'],
+  worker: ['bridge', 'store', 'panels', 'charts', 'app', 'data'],
+  data: ['worker'], // the page's side of the learner's own data (parsing a file, the loaded rows)
   charts: ['store', 'panels', 'app', 'worker', 'bridge'],
   store: ['charts', 'panels'],
   panels: ['worker'],

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_TEACH, type LabConfig } from '../../src/protocol/config.ts';
 import type { CustomData } from '../../src/protocol/custom-data.ts';
 import { parseCsv } from '../../src/data/parse-csv.ts';
-import { customDataset } from '../../src/data/dataset.ts';
+import { customDataset } from '../../src/worker/custom-dataset.ts';
 import { customTestRows } from '../../src/protocol/custom-data.ts';
 import { ReplayState } from '../../src/bridge/replay.ts';
 import { Harness, tinyConfig } from '../worker/harness.ts';

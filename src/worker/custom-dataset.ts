@@ -1,6 +1,6 @@
 // The learner's rows as an engine Dataset: checked again on arrival (a message is not trusted just
 // because the page parsed it), then split into train and test with the run's seed. Pure TypeScript:
-// the worker imports it.
+// the worker imports it (the page side of the learner's data lives in src/data).
 import { CUSTOM_LIMITS, customRows, customTestRows, customTrainRows, hasPicture, type CustomData } from '../protocol/custom-data.ts';
 import type { DataConfig } from '../protocol/config.ts';
 import type { Dataset } from '../engine/datasets/types.ts';
