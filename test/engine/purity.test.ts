@@ -168,3 +168,14 @@ describe('the purity check can fail', () => {
     expect(violations(src)).toEqual([`line ${src.split('\n').length - 1}: uses window`]);
   });
 });
+
+describe('reference', () => {
+  it('every fast layer file points to the readable reference engine', () => {
+    for (const name of readdirSync(join(ENGINE, 'layers'))) {
+      if (!name.endsWith('.ts') || name === 'types.ts' || name === 'fastmath.ts') continue;
+      const text = readFileSync(join(ENGINE, 'layers', name), 'utf8');
+      const header = text.split('\n').filter((l) => l.startsWith('//')).join('\n');
+      expect(header.includes('reference'), name).toBe(true);
+    }
+  });
+});

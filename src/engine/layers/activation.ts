@@ -1,5 +1,6 @@
 // Elementwise activations. Backward uses the saved output: relu' = [y > 0] (0 at exactly 0, as PyTorch),
 // tanh' = 1 − y², sigmoid' = y(1 − y).
+// Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
 import { grow, type ForwardMode, type Layer } from './types.ts';
 import type { ActivationKind } from '../spec.ts';
 import { expm1 } from './fastmath.ts';

@@ -3,6 +3,7 @@
 // (·B/(B−1)). Inference: normalize with the running estimates. γ starts at 1, β at 0, running mean 0,
 // running variance 1. The running update is held until the model calls commit(), so a step whose loss
 // turns out non-finite leaves the statistics as they were.
+// Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 
 export interface BatchNormConfig {

@@ -3,6 +3,7 @@
 // Classic (Srivastava et al. 2014): training keeps values as they are; inference multiplies by 1 − p.
 // The teaching flag `forgetScaling` evaluates classic dropout without that multiplication — the bug the
 // lab demonstrates (inference activations 1/(1 − p) too large).
+// Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
 import { grow, type ForwardMode, type Layer } from './types.ts';
 import type { DropoutScaling } from '../spec.ts';
 import type { Rng } from '../rng.ts';

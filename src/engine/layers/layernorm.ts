@@ -1,5 +1,6 @@
 // LayerNorm: each row (one sample) normalized over its own features, the same in training and
 // inference — so it works at batch size one, where BatchNorm cannot.
+// Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 
 export interface LayerNormConfig {

@@ -2,6 +2,7 @@
 // rows of W and ∂Y in place; the kernels (matmul.ts) block in registers and skip zero inputs. ReLU and
 // dropout leave many exact zeros in a hidden layer's input, and skipping them is most of the speed:
 // forward lists each row's non-zeros once, and backward reuses the lists for ∂W and ∂X.
+// Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 import type { InitKind } from '../spec.ts';
 import type { Rng } from '../rng.ts';

@@ -10,6 +10,7 @@
 // Each kernel is one loop nest with nothing after it: V8 (Node 20) keeps re-entering the code it
 // compiled on-stack for a long loop, and a statement after that loop which had not run yet when the
 // code was compiled would deoptimize it again on every call.
+// Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
 
 /** How many of x[0 … n−1] are non-zero (NaN counts), without a branch on the data. */
 export function countNonZeros(x: Float32Array, n: number): number {
