@@ -88,11 +88,13 @@ function bnCounts(w: Workload): number[] {
 function makeStep(w: Workload) {
   const vg = valueAndGrad(lossFn(w), { hasAux: true });
   const o = w.optimizer, counts = bnCounts(w);
-  // a = lr/(1−β1^t), s = 1/√(1−β2^t): Adam's bias corrections, computed per step outside (like the engine).
-  return jit((st: State, x: np.Array, y: np.Array, masks: np.Array[], a: np.Array, s: np.Array): [State, np.Array] => {
+  // hyper (Adam only) = [a, s] with a = lr/(1−β1^t), s = 1/√(1−β2^t): the bias corrections, computed per
+  // step outside, as the engine does. SGD takes none, so it uploads nothing per step but the masks.
+  return jit((st: State, x: np.Array, y: np.Array, masks: np.Array[], hyper: np.Array[]): [State, np.Array] => {
     const [[loss, stats], g] = vg(st.p.map((a) => a.ref), x, y, masks);
     let p: np.Array[], m: np.Array[], v: np.Array[];
     if (o.type === 'adam') {
+      const [a, s] = hyper;
       m = st.m.map((mi, j) => mi.mul(o.beta1).add(g[j].ref.mul(1 - o.beta1)));
       v = st.v.map((vi, j) => vi.mul(o.beta2).add(np.square(g[j]).mul(1 - o.beta2)));
       p = st.p.map((pi, j) => pi.sub(m[j].ref.mul(a.ref).div(np.sqrt(v[j].ref).mul(s.ref).add(o.eps))));
@@ -102,11 +104,9 @@ function makeStep(w: Workload) {
       m = st.m.map((mi, j) => mi.mul(o.momentum).add(g[j]));
       p = st.p.map((pi, j) => pi.sub(m[j].ref.mul(o.lr)));
       v = st.v;
-      a.dispose(), s.dispose();
     } else {
       p = st.p.map((pi, j) => pi.sub(g[j].mul(o.lr)));
       m = st.m, v = st.v;
-      a.dispose(), s.dispose();
     }
     const nb = counts.length;
     const rm = st.rm.map((r, j) => r.mul(1 - BN_MOMENTUM).add(stats[j].mul(BN_MOMENTUM)));
@@ -168,9 +168,8 @@ export function jaxRunner(w: Workload): Runner {
     const k = cursor;
     cursor = (cursor + 1) % b.batches.length;
     t++;
-    const a = o.type === 'adam' ? o.lr / (1 - Math.pow(o.beta1, t)) : 0;
-    const s = o.type === 'adam' ? 1 / Math.sqrt(1 - Math.pow(o.beta2, t)) : 0;
-    const [state, loss] = b.step(b.state, b.batches[k].x.ref, b.batches[k].y.ref, b.masks[k].map((mk) => mk.ref), np.array([a]).reshape([]), np.array([s]).reshape([]));
+    const hyper = o.type === 'adam' ? [np.array([o.lr / (1 - Math.pow(o.beta1, t))]).reshape([]), np.array([1 / Math.sqrt(1 - Math.pow(o.beta2, t))]).reshape([])] : [];
+    const [state, loss] = b.step(b.state, b.batches[k].x.ref, b.batches[k].y.ref, b.masks[k].map((mk) => mk.ref), hyper);
     b.state = state;
     // jax-js is lazy: reading the loss (4 bytes) runs this step's kernels. Left unread, each step's
     // pending work would chain onto the next and grow the bookkeeping with the chunk length.
