@@ -1,18 +1,19 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { i18nSplit } from './scripts/vite-i18n-split.ts';
 
 // base './' so the built folder works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), i18nSplit()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 600 },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
-    setupFiles: ['test/setup.ts'],
+    setupFiles: ['test/setup.ts', 'test/setup-messages.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
     testTimeout: 60_000,
   },

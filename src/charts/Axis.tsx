@@ -1,7 +1,7 @@
 // Axes drawn by React from a d3 scale's ticks: the scale decides where, JSX draws.
-import type { ScaleContinuousNumeric } from 'd3-scale';
+import type { ContinuousScale } from './scale.ts';
 
-type Scale = ScaleContinuousNumeric<number, number>;
+type Scale = ContinuousScale;
 
 interface AxisProps {
   scale: Scale;

@@ -1,6 +1,6 @@
 // A fixed-edge histogram (protocol Histogram: counts over [lo, hi], plus how many fell outside): the
 // edges stay put across frames, so a shift of the distribution shows as bars moving, not axes.
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from './scale.ts';
 import type { Histogram as Hist } from '../protocol/frame.ts';
 
 interface Props {

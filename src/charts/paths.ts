@@ -1,34 +1,47 @@
-// Path strings for series stored as parallel typed arrays (x values, y values), built by d3-shape.
-// Points whose values are not finite are gaps, not zeros.
-import { area, line } from 'd3-shape';
-
+// Path strings for series stored as parallel typed arrays (x values, y values), the same strings
+// d3-shape's line() and area() make with straight segments (coordinates rounded to 3 decimals; a test
+// compares them), without shipping d3-shape on the first screen. Points whose values are not finite are
+// gaps, not zeros.
 type Map = (v: number) => number;
 
-function indices(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
-}
+const r3 = (v: number) => Math.round(v * 1000) / 1000;
 
 export function linePath(xs: ArrayLike<number>, ys: ArrayLike<number>, x: Map, y: Map): string {
   const n = Math.min(xs.length, ys.length);
-  return (
-    line<number>()
-      .defined((i) => Number.isFinite(ys[i]) && Number.isFinite(y(ys[i])))
-      .x((i) => x(xs[i]))
-      .y((i) => y(ys[i]))(indices(n)) ?? ''
-  );
+  let out = '';
+  let run = 0;
+  for (let i = 0; i <= n; i++) {
+    const ok = i < n && Number.isFinite(ys[i]) && Number.isFinite(y(ys[i]));
+    if (ok) {
+      out += `${run === 0 ? 'M' : 'L'}${r3(x(xs[i]))},${r3(y(ys[i]))}`;
+      run++;
+    } else {
+      // d3 closes a segment of a single point.
+      if (run === 1) out += 'Z';
+      run = 0;
+    }
+  }
+  return out;
 }
 
 /** The region between two series (a min–max band, a quantile band, the gap between two curves). */
 export function bandPath(xs: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>, x: Map, y: Map): string {
   const n = Math.min(xs.length, lo.length, hi.length);
   const ok = (v: number) => Number.isFinite(v) && Number.isFinite(y(v));
-  return (
-    area<number>()
-      .defined((i) => ok(lo[i]) && ok(hi[i]))
-      .x((i) => x(xs[i]))
-      .y0((i) => y(lo[i]))
-      .y1((i) => y(hi[i]))(indices(n)) ?? ''
-  );
+  let out = '';
+  let from = -1;
+  for (let i = 0; i <= n; i++) {
+    const defined = i < n && ok(lo[i]) && ok(hi[i]);
+    if (defined) {
+      if (from < 0) from = i;
+      out += `${i === from ? 'M' : 'L'}${r3(x(xs[i]))},${r3(y(hi[i]))}`;
+    } else if (from >= 0) {
+      for (let k = i - 1; k >= from; k--) out += `L${r3(x(xs[k]))},${r3(y(lo[k]))}`;
+      out += 'Z';
+      from = -1;
+    }
+  }
+  return out;
 }
 
 /** Column k of a row-major rows × cols matrix. */

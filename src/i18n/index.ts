@@ -1,34 +1,86 @@
-// All message tables merged, one typed key set; t() looks a key up and fills {placeholders}.
-import type { Lang, MessagePair } from './define.ts';
-import app from './messages/app.ts';
-import network from './messages/network.ts';
-import output from './messages/output.ts';
-import loss from './messages/loss.ts';
-import batchnorm from './messages/batchnorm.ts';
-import activations from './messages/activations.ts';
-import lessonsUi from './messages/lessons-ui.ts';
-import code from './messages/code.ts';
-import controls from './messages/controls.ts';
-import compare from './messages/compare.ts';
-import classroom from './messages/classroom.ts';
-import inference from './messages/inference.ts';
-import exportMessages from './messages/export.ts';
+// The strings of the current language; t() looks a key up and fills {placeholders}. The tables load
+// one language and one part at a time (parts.ts): main.tsx waits for the first part of the page's
+// language before the first render, the rest follows once the page is up, and the other language
+// loads when the learner switches to it.
+import type { Lang } from './define.ts';
+import type { MessageKey } from './tables.ts';
+import { LOADERS, PARTS, type Part } from './parts.ts';
 
-const tables = [app, network, output, loss, batchnorm, activations, lessonsUi, code, controls, classroom, compare, exportMessages, inference] as const;
+export type { MessageKey } from './tables.ts';
 
-type KeysOf<T> = T extends MessagePair<infer K> ? K : never;
-export type MessageKey = KeysOf<(typeof tables)[number]>;
+/** The loaded strings of each language (a key is missing until its part has loaded). */
+export const messages: Record<Lang, Record<MessageKey, string>> = {
+  en: {} as Record<MessageKey, string>,
+  ko: {} as Record<MessageKey, string>,
+};
 
-function merge(lang: Lang): Record<MessageKey, string> {
-  return Object.assign({}, ...tables.map((t) => t[lang])) as Record<MessageKey, string>;
+const loaded = new Set<string>();
+const pending = new Map<string, Promise<void>>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+/** Adds strings to a language (loaded parts; tests install every table at once). */
+export function installMessages(lang: Lang, table: Partial<Record<MessageKey, string>>, part?: Part): void {
+  Object.assign(messages[lang], table);
+  if (part) loaded.add(`${lang}:${part}`);
+  version++;
+  for (const l of listeners) l();
 }
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { en: merge('en'), ko: merge('ko') };
+export function isLoaded(lang: Lang, part: Part): boolean {
+  return loaded.has(`${lang}:${part}`);
+}
+
+/** Loads one part of a language's strings (once; later calls share the first). */
+export function loadMessages(lang: Lang, part: Part): Promise<void> {
+  const id = `${lang}:${part}`;
+  if (loaded.has(id)) return Promise.resolve();
+  let p = pending.get(id);
+  if (!p) {
+    p = LOADERS[lang][part]().then(
+      (m) => {
+        pending.delete(id);
+        installMessages(lang, m.default as Partial<Record<MessageKey, string>>, part);
+      },
+      (e: unknown) => {
+        // A chunk that failed to load (offline before it was cached) may be asked for again.
+        pending.delete(id);
+        throw e;
+      },
+    );
+    pending.set(id, p);
+  }
+  return p;
+}
+
+/** Every part of a language. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  return Promise.all(PARTS.map((part) => loadMessages(lang, part))).then(() => undefined);
+}
+
+/** Subscribes to newly loaded strings (useT re-renders with them); returns the unsubscribe. */
+export function onMessages(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function messagesVersion(): number {
+  return version;
+}
 
 export type Vars = Record<string, string | number>;
 
-export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+function lookUp(lang: Lang, key: MessageKey): string {
   const s = messages[lang][key];
+  if (s !== undefined) return s;
+  // Not loaded yet (a language just switched to, or a key outside the first part): load the whole
+  // language and show the other language's words meanwhile, never a crash.
+  loadLanguage(lang).catch(() => undefined);
+  return messages[lang === 'en' ? 'ko' : 'en'][key] ?? '';
+}
+
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  const s = lookUp(lang, key);
   if (!vars) return s;
   return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? formatValue(lang, vars[name]) : m));
 }

@@ -1,5 +1,6 @@
 // The initial-JS budget check on a hand-made dist: it follows the entry's static imports and
-// modulepreload links, and leaves out dynamic import() chunks and the worker.
+// modulepreload links, adds the larger language's first-screen strings, and leaves out other dynamic
+// import() chunks and the worker.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ function dist(files: Record<string, string>): string {
 }
 
 describe('initialJs', () => {
-  it('counts the entry, its static imports (transitively) and preloads, not lazy chunks or the worker', () => {
+  it('counts the entry, its static imports (transitively), preloads and the larger first-screen strings, not lazy chunks or the worker', () => {
     const entry = 'import{a as x}from"./shared-1.js";import"./side-2.js";const l=()=>import("./lazy-3.js");new Worker(new URL("./worker-4.js",import.meta.url));export{x};';
     const files = {
       'index.html': '<script type="module" crossorigin src="./assets/entry-0.js"></script><link rel="modulepreload" href="./assets/pre-5.js">',
@@ -31,14 +32,21 @@ describe('initialJs', () => {
       'assets/worker-4.js': 'y'.repeat(5000),
       'assets/pre-5.js': 'export const p=2;',
       'assets/deep-6.js': 'export const d=3;',
+      'assets/en-first-7.js': 'export default {a:"one"};',
+      'assets/ko-first-8.js': 'export default {a:"하나 둘 셋"};',
+      'assets/ko-rest-9.js': 'z'.repeat(5000),
     };
     const r = initialJs(dist(files));
-    expect(r.files.map((f) => f.file).sort()).toEqual(['assets/deep-6.js', 'assets/entry-0.js', 'assets/pre-5.js', 'assets/shared-1.js', 'assets/side-2.js']);
+    expect(r.files.map((f) => f.file).sort()).toEqual(['assets/deep-6.js', 'assets/entry-0.js', 'assets/ko-first-8.js', 'assets/pre-5.js', 'assets/shared-1.js', 'assets/side-2.js']);
     const expected = r.files.reduce((s, f) => s + gzipSync(files[f.file as keyof typeof files]).length, 0);
     expect(r.gzip).toBe(expected);
   });
 
   it('refuses a dist without a module entry', () => {
     expect(() => initialJs(dist({ 'index.html': '<p>empty</p>' }))).toThrow(/no module script/);
+  });
+
+  it('refuses a dist whose entry loads no first-screen strings', () => {
+    expect(() => initialJs(dist({ 'index.html': '<script type="module" src="./assets/e.js"></script>', 'assets/e.js': 'export{}' }))).toThrow(/first-screen strings/);
   });
 });

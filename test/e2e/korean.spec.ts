@@ -1,7 +1,7 @@
 // The Korean page: every panel and lesson speaks Korean, no raw message key leaks, and a screenshot of
 // it is kept with the test output (test-results/) for a person to look at.
 import { expect, test } from '@playwright/test';
-import { messages } from '../../src/i18n/index.ts';
+import { allMessages as messages } from '../../src/i18n/tables.ts';
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const KEYS = Object.keys(messages.en);

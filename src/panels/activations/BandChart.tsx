@@ -2,7 +2,7 @@
 // previous run, if shown, as a dashed outline of its middle half and a dashed median, clipped to
 // this run's steps so the two are compared step for step.
 import { useId } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from '../../charts/scale.ts';
 import { AxisBottom, AxisLeft } from '../../charts/Axis.tsx';
 import { bandPath, column, linePath } from '../../charts/paths.ts';
 

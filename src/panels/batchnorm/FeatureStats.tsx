@@ -2,7 +2,7 @@
 // ● this batch, ◇ running) over a window of features, the chosen feature's four numbers in a table,
 // and every feature's numbers in a table on request.
 import { useState } from 'react';
-import { scaleBand, scaleLinear } from 'd3-scale';
+import { scaleBand, scaleLinear } from '../../charts/scale.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatNumber, type Lang } from '../../i18n/index.ts';
 import type { LayerFrame } from '../../protocol/frame.ts';

@@ -2,7 +2,7 @@
 // each with its formula, its numbers and the batch column it produces, on one shared axis so the
 // squeeze of step 2 and the stretch of γ in step 3 are visible as movement.
 import { useState } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from '../../charts/scale.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatNumber, type Lang } from '../../i18n/index.ts';
 import type { ViewMode } from '../../protocol/config.ts';

@@ -1,6 +1,6 @@
 // One batch column as a strip: a dot per example, the mean as a line, ± one standard deviation as a
 // band. Several strips share one x scale so normalization shows as the dots drawing together.
-import type { ScaleLinear } from 'd3-scale';
+import type { ScaleLinear } from '../../charts/scale.ts';
 import type { Moments } from './bnModel.ts';
 
 export const STRIP_H = 52;
@@ -11,7 +11,7 @@ const MAX_DOTS = 128;
 interface Props {
   values: Float32Array;
   m: Moments;
-  x: ScaleLinear<number, number>;
+  x: ScaleLinear;
   className: string;
   current: boolean;
 }

@@ -1,6 +1,6 @@
 // One chart over every variant: train solid, test dashed (a dash pattern per variant), markers of the
 // variant's shape along both lines (filled on train, hollow on test) and its letter at each line's end.
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
+import { scaleLinear, scaleLog, type ContinuousScale } from '../../charts/scale.ts';
 import type { History, HistoryKey } from '../../protocol/frame.ts';
 import { AxisBottom, AxisLeft, logTicks } from '../../charts/Axis.tsx';
 import { linePath } from '../../charts/paths.ts';
@@ -23,7 +23,7 @@ export interface ChartSeries {
   history: History;
 }
 
-type YScale = ScaleContinuousNumeric<number, number>;
+type YScale = ContinuousScale;
 
 function keysOf(view: ChartView): [HistoryKey, HistoryKey] {
   return view === 'loss' ? ['trainLoss', 'testLoss'] : ['trainAcc', 'testAcc'];

@@ -1,5 +1,5 @@
 // Accuracy, a small second chart under the loss (classification only), sharing the loss chart's steps.
-import { scaleLinear, type ScaleLinear } from 'd3-scale';
+import { scaleLinear, type ScaleLinear } from '../../charts/scale.ts';
 import type { History } from '../../protocol/frame.ts';
 import { AxisBottom, AxisLeft } from '../../charts/Axis.tsx';
 import { linePath } from '../../charts/paths.ts';
@@ -7,7 +7,7 @@ import { M, W } from './scales.ts';
 
 export const ACC_H = 110;
 
-export function AccuracyChart({ h, x, index }: { h: History; x: ScaleLinear<number, number>; index: number }) {
+export function AccuracyChart({ h, x, index }: { h: History; x: ScaleLinear; index: number }) {
   let lo = 1;
   for (const arr of [h.trainAcc, h.testAcc]) for (const v of arr) if (Number.isFinite(v)) lo = Math.min(lo, v);
   // Start the axis at a round number under the worst accuracy, so the late gains stay readable.

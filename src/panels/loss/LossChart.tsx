@@ -1,7 +1,7 @@
 // The loss chart itself (SVG, no interaction): batch loss faint, train solid, test dashed, the gap
 // between them hatched, min–max bands once points merge, earlier runs as faint numbered traces.
 import { useId } from 'react';
-import type { ScaleLinear } from 'd3-scale';
+import type { ScaleLinear } from '../../charts/scale.ts';
 import type { History } from '../../protocol/frame.ts';
 import { AxisBottom, AxisLeft, logTicks } from '../../charts/Axis.tsx';
 import { bandPath, linePath } from '../../charts/paths.ts';
@@ -12,7 +12,7 @@ export const LOSS_H = 220;
 interface Props {
   h: History;
   earlier: History[];
-  x: ScaleLinear<number, number>;
+  x: ScaleLinear;
   y: YScale;
   log: boolean;
   /** Selected point of h, or -1. */

@@ -1,12 +1,12 @@
 // Scales shared by the loss and accuracy charts: one x over the current run's steps (earlier runs are
 // cut to it, so runs are compared at equal steps), and the loss y, linear or logarithmic.
-import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3-scale';
+import { scaleLinear, scaleLog, type ContinuousScale } from '../../charts/scale.ts';
 import { HISTORY_KEYS, type History, type HistoryKey } from '../../protocol/frame.ts';
 
 export const W = 440;
 export const M = { l: 44, r: 18, t: 10, b: 26 };
 
-export type YScale = ScaleContinuousNumeric<number, number>;
+export type YScale = ContinuousScale;
 
 export function stepScale(h: History) {
   const n = h.step.length;

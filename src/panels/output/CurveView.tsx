@@ -2,7 +2,7 @@
 // over K passes) and the data. Small SVG re-rendered at most 15 times a second; the data points are
 // one memoized path per split, so re-renders never touch them.
 import { useId, useMemo } from 'react';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear } from '../../charts/scale.ts';
 import { AxisBottom, AxisLeft } from '../../charts/Axis.tsx';
 import { bandPath, linePath } from '../../charts/paths.ts';
 import { useThrottledFrame } from '../useThrottledFrame.ts';

@@ -1,12 +1,15 @@
 // Panel 3, the output: what the network says about its input space — a decision boundary (2-D), a
 // curve with its Monte-Carlo dropout band (1-D), or a confusion matrix and sample digits.
+import { Suspense, lazy } from 'react';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
-import { CurveView } from './CurveView.tsx';
-import { DigitsView } from './DigitsView.tsx';
 import { GridView } from './GridView.tsx';
 import { hasPicture } from '../../protocol/custom-data.ts';
 import './output.css';
+
+// The 2-D picture opens the lab; the curve (1-D data) and the digits views load when a data set needs them.
+const CurveView = lazy(() => import('./CurveView.tsx').then((m) => ({ default: m.CurveView })));
+const DigitsView = lazy(() => import('./DigitsView.tsx').then((m) => ({ default: m.DigitsView })));
 
 export function OutputPanel() {
   const t = useT();
@@ -20,7 +23,7 @@ export function OutputPanel() {
   return (
     <section className="panel output-panel" aria-labelledby="output-title">
       <h2 id="output-title">{t('output.title')}</h2>
-      {body}
+      <Suspense fallback={<p className="empty">…</p>}>{body}</Suspense>
     </section>
   );
 }

@@ -1,0 +1,8 @@
+// Which message tables (file names under messages/) each part holds — read by the page (parts.ts)
+// and by the i18n-split build plugin. A test checks that every table is in exactly one part.
+export const PART_TABLES = {
+  first: ['app', 'network', 'output', 'loss', 'batchnorm', 'controls', 'classroom'],
+  rest: ['activations', 'lessons-ui', 'code', 'compare', 'export', 'inference'],
+} as const;
+
+export type Part = keyof typeof PART_TABLES;
