@@ -2,11 +2,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { i18nSplit } from './scripts/vite-i18n-split.ts';
+import { serviceWorker } from './scripts/vite-service-worker.ts';
 
 // base './' so the built folder works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), i18nSplit()],
+  plugins: [react(), i18nSplit(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 600 },
   test: {

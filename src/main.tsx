@@ -9,6 +9,7 @@ import { createTrainingWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
 import { startRunRecorder } from './store/lesson.ts';
 import { loadMessages } from './i18n/index.ts';
+import { registerServiceWorker } from './app/sw-register.ts';
 import './app/styles.css';
 
 applyUrl(window.location.search, navigator.languages ?? [navigator.language]);
@@ -33,3 +34,5 @@ void strings.catch(() => undefined).then(() => {
   // The rest of this language's strings (lessons, code, compare, …) once the first screen is up.
   setTimeout(() => void loadMessages(useLab.getState().lang, 'rest'), 0);
 });
+// Offline after the first visit (built app only).
+registerServiceWorker();

@@ -4,6 +4,7 @@ import { lazy, type ComponentType } from 'react';
 import { Header } from './Header.tsx';
 import { Transport } from './Transport.tsx';
 import { Notices } from './Notices.tsx';
+import { UpdateNotice } from './UpdateNotice.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { NetworkPanel } from '../panels/network/NetworkPanel.tsx';
 import { OutputPanel } from '../panels/output/OutputPanel.tsx';
@@ -49,6 +50,7 @@ export function App() {
       <Transport />
       <PresentationBar />
       <Notices />
+      <UpdateNotice />
       <div className="layout">
         <Sidebar />
         <main id="lab" className="panels" tabIndex={-1}>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { OutputPanel } from '../../src/panels/output/OutputPanel.tsx';
 import { setFrame } from '../../src/store/frame.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
@@ -27,6 +27,11 @@ afterEach(() => {
 const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 300);
 
 const pct = (v: number) => `${formatNumber('en', v * 100, 3)} %`;
+
+/** The curve and digits views load lazily: wait for the panel's placeholder (…) to give way. */
+async function viewLoaded(): Promise<void> {
+  await waitFor(() => expect(screen.queryByText('…')).toBeNull(), { timeout: 10_000 });
+}
 
 describe('OutputPanel, 2-D decision boundary', () => {
   let fx: Fixture;
@@ -123,6 +128,7 @@ describe('OutputPanel, 1-D curve with MC dropout band', () => {
   it('draws the prediction and the band and summarizes the widest spread', async () => {
     const { container } = render(<OutputPanel />);
     await show(fx.frame, fx.ready);
+    await viewLoaded();
     expect(screen.getByRole('img', { name: /Monte-Carlo dropout band/ })).toBeTruthy();
     const out = fx.frame.output;
     if (out.kind !== 'curve') throw new Error('expected a curve');
@@ -143,6 +149,7 @@ describe('OutputPanel, 1-D curve with MC dropout band', () => {
     connectPort({ send: (c) => sent.push(c) });
     render(<OutputPanel />);
     await show(fx.frame, fx.ready);
+    await viewLoaded();
     const slider = screen.getByRole('slider', { name: 'MC samples (K)' }) as HTMLInputElement;
     expect(slider.value).toBe('30');
     fireEvent.change(slider, { target: { value: '75' } });
@@ -155,6 +162,7 @@ describe('OutputPanel, 1-D curve with MC dropout band', () => {
     const plain = makeFixture(fixtureConfig('sine', { net: { dropoutHidden: [false, false] } }), { steps: 5 });
     const { container } = render(<OutputPanel />);
     await show(plain.frame, plain.ready);
+    await viewLoaded();
     expect(screen.getByText(/the band has no width/)).toBeTruthy();
     const out = plain.frame.output;
     if (out.kind !== 'curve') throw new Error('expected a curve');
@@ -172,6 +180,7 @@ describe('OutputPanel, digits', () => {
   it('shows the confusion matrix as a table of counts', async () => {
     render(<OutputPanel />);
     await show(fx.frame, fx.ready);
+    await viewLoaded();
     const out = fx.frame.output;
     if (out.kind !== 'digits') throw new Error('expected digits');
     const table = screen.getByRole('table', { name: /Confusion matrix/ });
@@ -192,6 +201,7 @@ describe('OutputPanel, digits', () => {
   it('marks wrongly predicted sample digits with ✕ and words', async () => {
     render(<OutputPanel />);
     await show(fx.frame, fx.ready);
+    await viewLoaded();
     const out = fx.frame.output;
     if (out.kind !== 'digits') throw new Error('expected digits');
     const n = out.labels.length;
@@ -211,6 +221,7 @@ describe('OutputPanel, digits', () => {
   it('predicts the samples in inference after a mode switch: each shown class is the inference network’s argmax', async () => {
     render(<OutputPanel />);
     await show(fx.frame, fx.ready);
+    await viewLoaded();
     fx.session.setMode('inference');
     const inf = nextFrame(fx.session);
     await show(inf);
