@@ -1,6 +1,11 @@
-// Runs one PyTorch parity fixture (format 1, see test/parity/README.md) against the engine and lists
-// every mismatch: which step, which value, expected vs got.
-import { buildModel, EVAL_MODE, Rng, Linear, BatchNorm, Dropout, type LayerSpec, type ModelSpec, type OptimizerSpec } from '../src/engine/index.ts';
+// Runs one PyTorch parity fixture against the engine and lists every mismatch: which step, which value,
+// expected vs got. Format 1 (test/parity/README.md): MLPs on B×F rows; format 2
+// (test/parity-conv/README.md): format 1 plus NCHW images and conv2d, batchnorm2d, dropout2d,
+// maxpool2d and flatten layers.
+import {
+  buildModel, EVAL_MODE, Rng, Linear, BatchNorm, BatchNorm2d, Dropout, Dropout2d,
+  type LayerSpec, type ModelSpec, type OptimizerSpec,
+} from '../src/engine/index.ts';
 
 type Nested = number | Nested[];
 interface FixtureLayer {
@@ -8,7 +13,12 @@ interface FixtureLayer {
   in?: number;
   out?: number;
   features?: number;
-  weight?: number[][];
+  in_channels?: number;
+  out_channels?: number;
+  kernel?: number;
+  stride?: number;
+  padding?: number;
+  weight?: Nested;
   bias?: number[] | null;
   eps?: number;
   momentum?: number;
@@ -20,14 +30,14 @@ interface FixtureLayer {
 }
 interface FixtureStep {
   mode: 'train' | 'eval';
-  x: number[][];
+  x: Nested[];
   y: number[] | number[][];
   dropout_masks?: Record<string, number[][]>;
   expected: {
     error?: string;
     outputs?: number[][][];
     loss?: number;
-    input_grad?: number[][];
+    input_grad?: Nested;
     grads?: Record<string, Nested>;
     params_after?: Record<string, Nested>;
     buffers_after?: Record<string, Nested>;
@@ -36,6 +46,8 @@ interface FixtureStep {
 export interface Fixture {
   name: string;
   format: number;
+  /** Format 2: each sample's [C, H, W]. */
+  input_shape?: [number, number, number];
   tolerance: { rtol: number; atol: number };
   layers: FixtureLayer[];
   loss: 'cross_entropy' | 'mse';
@@ -52,9 +64,20 @@ const flat = (v: Nested): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v])
 
 function toSpec(fx: Fixture): ModelSpec {
   const first = fx.layers[0];
-  const input = first.in ?? first.features ?? fx.steps[0].x[0].length;
+  const shape = fx.input_shape;
+  const input = shape ? shape[0] * shape[1] * shape[2] : (first.in ?? first.features ?? flat(fx.steps[0].x[0]).length);
   const layers: LayerSpec[] = fx.layers.map((l): LayerSpec => {
     switch (l.type) {
+      case 'conv2d':
+        return { type: 'conv2d', out: l.out_channels!, kernel: l.kernel!, stride: l.stride ?? 1, padding: l.padding ?? 0, bias: l.bias !== null };
+      case 'batchnorm2d':
+        return { type: 'batchnorm2d', eps: l.eps, momentum: l.momentum };
+      case 'dropout2d':
+        return { type: 'dropout2d', p: l.p! };
+      case 'maxpool2d':
+        return { type: 'maxpool2d', kernel: l.kernel ?? 2, stride: l.stride ?? l.kernel ?? 2 };
+      case 'flatten':
+        return { type: 'flatten' };
       case 'linear':
         return { type: 'linear', out: l.out!, bias: l.bias !== null };
       case 'batchnorm':
@@ -71,7 +94,7 @@ function toSpec(fx: Fixture): ModelSpec {
         return { type: l.type } as unknown as LayerSpec; // validateModelSpec names it
     }
   });
-  return { input, layers, loss: fx.loss };
+  return shape ? { input, inputShape: shape, layers, loss: fx.loss } : { input, layers, loss: fx.loss };
 }
 
 function toOptimizer(o: Fixture['optimizer']): OptimizerSpec {
@@ -121,8 +144,8 @@ export function runFixture(fx: Fixture): CaseResult {
     const layer = model.layers[Number(idx)];
     if (!layer) return null;
     if (layer instanceof Linear && name === 'weight') return which === 'value' ? layer.torchWeight() : layer.torchWeightGrad();
-    if (layer instanceof BatchNorm && name === 'running_mean') return layer.runningMean;
-    if (layer instanceof BatchNorm && name === 'running_var') return layer.runningVar;
+    if ((layer instanceof BatchNorm || layer instanceof BatchNorm2d) && name === 'running_mean') return layer.runningMean;
+    if ((layer instanceof BatchNorm || layer instanceof BatchNorm2d) && name === 'running_var') return layer.runningVar;
     const p = layer.params.find((q) => q.name === name);
     return p ? p[which] : null;
   };
@@ -147,7 +170,7 @@ export function runFixture(fx: Fixture): CaseResult {
     }
     for (const [idx, mask] of Object.entries(st.dropout_masks ?? {})) {
       const layer = model.layers[Number(idx)];
-      if (layer instanceof Dropout) layer.nextMask = flat(mask);
+      if (layer instanceof Dropout || layer instanceof Dropout2d) layer.nextMask = flat(mask);
       else failures.push(`${at} dropout_masks.${idx}: layer ${idx} is not dropout`);
     }
     if (st.expected.error !== undefined) {
@@ -157,7 +180,7 @@ export function runFixture(fx: Fixture): CaseResult {
       } catch {
         // refused, as it must be; later steps check that nothing changed
       }
-      for (const l of model.layers) if (l instanceof Dropout) l.nextMask = null;
+      for (const l of model.layers) if (l instanceof Dropout || l instanceof Dropout2d) l.nextMask = null;
       return;
     }
     let res;

@@ -42,8 +42,13 @@ export function exportLayers(net: NetSpec, info: ModelInfo): ExportLayer[] {
         const switchedOn = place === 'input' ? net.dropoutInput : net.dropoutHidden[place];
         return { kind: 'dropout', p: l.p, place, switchedOn };
       }
-      default:
+      case 'relu':
+      case 'tanh':
+      case 'sigmoid':
         return { kind: 'activation', fn: l.type };
+      default:
+        throw new Error(`exportLayers: the MLP export has no ${l.type} layer`); // compileNet makes none
+
     }
   });
 }

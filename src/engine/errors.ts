@@ -15,3 +15,5 @@ export class EngineError extends Error {
 }
 
 export const BN_BATCH_ONE_MESSAGE = 'batchnorm needs batch size > 1 in training';
+/** BatchNorm2d in training with one value per channel (one sample, 1×1 maps): the variance is meaningless. */
+export const BN2D_ONE_VALUE_MESSAGE = 'batchnorm needs more than one value per channel in training';

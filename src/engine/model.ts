@@ -5,11 +5,15 @@ import { BatchNorm } from './layers/batchnorm.ts';
 import { Dropout } from './layers/dropout.ts';
 import { LayerNorm } from './layers/layernorm.ts';
 import { Linear } from './layers/linear.ts';
+import { Conv2d } from './layers/conv2d.ts';
+import { BatchNorm2d } from './layers/batchnorm2d.ts';
+import { Dropout2d } from './layers/dropout2d.ts';
+import { Flatten, MaxPool2d } from './layers/pool.ts';
 import { EVAL_MODE, TRAIN_MODE, type ForwardMode, type Layer, type Param } from './layers/types.ts';
 import { Loss, argmaxRow, type Targets } from './loss.ts';
 import { Optimizer, type OptimizerSpec } from './optim.ts';
-import { BN_DEFAULTS, LN_DEFAULTS, validateModelSpec, type ModelSpec } from './spec.ts';
-import { BN_BATCH_ONE_MESSAGE, EngineError } from './errors.ts';
+import { BN_DEFAULTS, LN_DEFAULTS, specShapes, type ImageShape, type ModelSpec } from './spec.ts';
+import { BN_BATCH_ONE_MESSAGE, BN2D_ONE_VALUE_MESSAGE, EngineError } from './errors.ts';
 import type { Rng } from './rng.ts';
 
 export interface StepResult {
@@ -36,7 +40,10 @@ export class Model {
   readonly layers: Layer[];
   readonly loss: Loss;
   readonly outDim: number;
+  /** BatchNorm1d somewhere: a training batch needs at least two samples. */
   readonly hasBatchNorm: boolean;
+  /** Smallest H·W a BatchNorm2d normalizes over (Infinity without one): B·H·W must be at least 2. */
+  readonly minBn2dArea: number;
   /** Gradient ∂L/∂x of the last training step's input (only when requested). */
   inputGrad: Float32Array | null = null;
   /** Set a step's input gradient to be computed (parity checks); off in normal training. */
@@ -53,6 +60,7 @@ export class Model {
     this.outDim = layers.length ? layers[layers.length - 1].outDim : spec.input;
     this.loss = new Loss(spec.loss, this.outDim);
     this.hasBatchNorm = layers.some((l) => l.type === 'batchnorm');
+    this.minBn2dArea = Math.min(Infinity, ...layers.map((l) => (l instanceof BatchNorm2d ? l.shape.h * l.shape.w : Infinity)));
     markSparseGradients(layers);
   }
 
@@ -73,8 +81,8 @@ export class Model {
    */
   setTeaching(t: { forgetDropoutScaling: boolean; bnBatchStatsAtInference: boolean }): void {
     for (const l of this.layers) {
-      if (l instanceof Dropout) l.cfg.forgetScaling = t.forgetDropoutScaling;
-      if (l instanceof BatchNorm) l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
+      if (l instanceof Dropout || l instanceof Dropout2d) l.cfg.forgetScaling = t.forgetDropoutScaling;
+      if (l instanceof BatchNorm || l instanceof BatchNorm2d) l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
     }
   }
 
@@ -95,8 +103,18 @@ export class Model {
    * Refuses a batch of one when the network has BatchNorm (as PyTorch does), changing nothing.
    * A non-finite loss or gradient reports diverged and changes nothing either.
    */
-  trainStep(x: Float32Array, y: Targets, B: number): StepResult {
+  /**
+   * Throws the refusal a training step on B samples would meet, before anything changes: BatchNorm1d
+   * needs two samples; BatchNorm2d needs two values per channel (B·H·W ≥ 2), so one sample with larger
+   * maps is fine.
+   */
+  checkBatch(B: number): void {
     if (this.hasBatchNorm && B < 2) throw new EngineError('bn_batch_one', BN_BATCH_ONE_MESSAGE);
+    if (B * this.minBn2dArea < 2) throw new EngineError('bn_batch_one', BN2D_ONE_VALUE_MESSAGE);
+  }
+
+  trainStep(x: Float32Array, y: Targets, B: number): StepResult {
+    this.checkBatch(B);
     if (!this.optimizer) throw new EngineError('invalid_spec', 'no optimizer set', 'optimizer');
     const z = this.forward(x, B, TRAIN_MODE);
     const loss = this.loss.forward(z, y, B, true);
@@ -118,13 +136,13 @@ export class Model {
       }
     }
     if (!Number.isFinite(total)) return this.abandon(loss);
-    for (const l of this.layers) if (l instanceof BatchNorm) l.commit();
+    for (const l of this.layers) if (l instanceof BatchNorm || l instanceof BatchNorm2d) l.commit();
     this.optimizer.step();
     return this.report(loss, false);
   }
 
   private abandon(loss: number): StepResult {
-    for (const l of this.layers) if (l instanceof BatchNorm) l.discard();
+    for (const l of this.layers) if (l instanceof BatchNorm || l instanceof BatchNorm2d) l.discard();
     return this.report(Number.isFinite(loss) ? NaN : loss, true);
   }
 
@@ -197,7 +215,7 @@ export class Model {
   twin(dropoutRng: Rng): Model {
     const layers = this.layers.map((l) => {
       const t = l.twin();
-      if (t instanceof Dropout) t.setRng(dropoutRng);
+      if (t instanceof Dropout || t instanceof Dropout2d) t.setRng(dropoutRng);
       return t;
     });
     return new Model(this.spec, layers);
@@ -218,10 +236,41 @@ function markSparseGradients(layers: Layer[]): void {
 export type InitialState = Record<string, ArrayLike<number> | null | undefined>;
 
 export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: InitialState): Model {
-  validateModelSpec(spec);
+  const { shapes } = specShapes(spec);
   let width = spec.input;
+  const img = (i: number): ImageShape => shapes[i] as ImageShape; // specShapes checked it is an image
   const layers: Layer[] = spec.layers.map((ls, i) => {
     switch (ls.type) {
+      case 'conv2d': {
+        const conv = new Conv2d(img(i), { out: ls.out, kernel: ls.kernel, stride: ls.stride ?? 1, padding: ls.padding ?? 0, bias: ls.bias !== false });
+        conv.init(opts.initRng, ls.init ?? 'he', ls.initScale ?? 1);
+        copyInto(conv.weight.value, initial?.[`${i}.weight`], `${i}.weight`);
+        if (conv.bias) copyInto(conv.bias.value, initial?.[`${i}.bias`], `${i}.bias`);
+        width = conv.outDim;
+        return conv;
+      }
+      case 'batchnorm2d': {
+        const bn = new BatchNorm2d(img(i), {
+          eps: ls.eps ?? BN_DEFAULTS.eps,
+          momentum: ls.momentum ?? BN_DEFAULTS.momentum,
+          batchStatsAtInference: false,
+        });
+        copyInto(bn.gamma.value, initial?.[`${i}.gamma`], `${i}.gamma`);
+        copyInto(bn.beta.value, initial?.[`${i}.beta`], `${i}.beta`);
+        copyInto(bn.runningMean, initial?.[`${i}.running_mean`], `${i}.running_mean`);
+        copyInto(bn.runningVar, initial?.[`${i}.running_var`], `${i}.running_var`);
+        return bn;
+      }
+      case 'dropout2d':
+        return new Dropout2d(img(i), { p: ls.p, scaling: ls.scaling ?? 'inverted', forgetScaling: false }, opts.dropoutRng);
+      case 'maxpool2d': {
+        const k = ls.kernel ?? 2;
+        const pool = new MaxPool2d(img(i), k, ls.stride ?? k);
+        width = pool.outDim;
+        return pool;
+      }
+      case 'flatten':
+        return new Flatten(img(i));
       case 'linear': {
         const hasBias = ls.bias !== false;
         const lin = new Linear(width, ls.out, undefined, hasBias);

@@ -1,6 +1,6 @@
 // Mini-batch training over a data set: shuffles each epoch (seeded), gathers batches into reused
 // buffers, and drops a last partial batch (so BN never sees a batch of one by accident).
-import { BN_BATCH_ONE_MESSAGE, EngineError } from './errors.ts';
+import { EngineError } from './errors.ts';
 import type { Model, StepResult } from './model.ts';
 import type { Targets } from './loss.ts';
 import type { Rng } from './rng.ts';
@@ -60,7 +60,7 @@ export class Trainer {
   trainStep(): StepResult {
     const B = this.batchSize, D = this.model.spec.input, C = this.model.outDim;
     // Refused before the epoch can wrap, so a refused step leaves the epoch count and order alone.
-    if (this.model.hasBatchNorm && B < 2) throw new EngineError('bn_batch_one', BN_BATCH_ONE_MESSAGE);
+    this.model.checkBatch(B);
     if (this.cursor + B > this.data.n) {
       this.cursor = 0;
       this.epoch++;

@@ -36,7 +36,7 @@ describe('the checker can fail', () => {
     const fx = load('case-0008-bn-dropout-ce-sgd.json');
     const mask = fx.steps[0].dropout_masks!['0'];
     // Flip a bit whose input is not zero, so the flip changes what the next layer sees.
-    const col = fx.steps[0].x[0].findIndex((v) => v !== 0);
+    const col = (fx.steps[0].x[0] as number[]).findIndex((v) => v !== 0);
     mask[0][col] = 1 - mask[0][col];
     expect(runFixture(fx).failures.some((m) => m.startsWith('step 0 (train) outputs[0]'))).toBe(true);
   });

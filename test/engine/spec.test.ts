@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildModel, compileNet, dropoutLayerIndices, EngineError, MAX_HIDDEN_LAYERS, MAX_WIDTH, Rng, Trainer, validateModelSpec,
+  buildModel, compileNet, dropoutLayerIndices, EngineError, MAX_HIDDEN_LAYERS, MAX_WIDTH, Rng, specShapes, Trainer, validateModelSpec,
   type LayerSpec, type ModelSpec, type NetSpec,
 } from '../../src/engine/index.ts';
 
@@ -30,7 +30,8 @@ const layer = (i: number, l: unknown): Edit => (s) => {
 };
 // [what, edit, field, what the message must say about the allowed values]
 const BAD: [string, Edit, string, RegExp][] = [
-  ['unknown layer', layer(3, { type: 'conv2d' }), 'layers[3].type', /unknown layer "conv2d"; allowed: linear, relu, tanh, sigmoid, dropout, batchnorm, layernorm/],
+  ['unknown layer', layer(3, { type: 'conv3d' }), 'layers[3].type', /unknown layer "conv3d"; allowed: linear, relu, tanh, sigmoid, dropout, batchnorm, layernorm, conv2d/],
+  ['an image layer on flat rows', layer(3, { type: 'conv2d', out: 2, kernel: 3 }), 'layers[3].type', /conv2d needs an image input/],
   ['a null layer', layer(1, null), 'layers[1].type', /allowed: linear/],
   ['width 0', layer(0, { type: 'linear', out: 0 }), 'layers[0].out', new RegExp(`\\[1, ${MAX_WIDTH}\\] \\(got 0\\)`)],
   ['a fractional width', layer(5, { type: 'linear', out: 2.5 }), 'layers[5].out', /\[1, 4096\] \(got 2.5\)/],
@@ -203,5 +204,42 @@ describe('compileNet', () => {
       }),
       { numRuns: 200, seed: 42 },
     );
+  });
+});
+
+describe('image shapes', () => {
+  const base = (layers: LayerSpec[], shape: [number, number, number] = [1, 8, 8]): ModelSpec => ({
+    input: shape[0] * shape[1] * shape[2], inputShape: shape, layers, loss: 'cross_entropy',
+  });
+  const msg = (s: ModelSpec): string => {
+    try {
+      validateModelSpec(s);
+      return 'accepted';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+
+  it('tracks C×H×W through conv, pool and flatten to the output width', () => {
+    const s = base([
+      { type: 'conv2d', out: 8, kernel: 3, padding: 1 }, { type: 'batchnorm2d' }, { type: 'relu' }, { type: 'maxpool2d' },
+      { type: 'conv2d', out: 16, kernel: 3, padding: 1 }, { type: 'maxpool2d' }, { type: 'flatten' }, { type: 'linear', out: 10 },
+    ]);
+    expect(specShapes(s).shapes.slice(0, 7)).toEqual([
+      { c: 1, h: 8, w: 8 }, { c: 8, h: 8, w: 8 }, { c: 8, h: 8, w: 8 }, { c: 8, h: 8, w: 8 }, { c: 8, h: 4, w: 4 }, { c: 16, h: 4, w: 4 }, { c: 16, h: 2, w: 2 },
+    ]);
+    expect(specShapes(s).shapes[7]).toBeNull();
+    expect(buildModel(s, { initRng: new Rng(1), dropoutRng: new Rng(2) }).layers[6].outDim).toBe(64);
+  });
+
+  it.each([
+    ['linear on an image', base([{ type: 'linear', out: 3 }]), /layers\[0\]\.type: linear needs flat rows: put a flatten layer before it/],
+    ['batchnorm (1d) on an image', base([{ type: 'batchnorm' }, { type: 'flatten' }, { type: 'linear', out: 2 }]), /use batchnorm2d on images/],
+    ['a kernel larger than the padded map', base([{ type: 'conv2d', out: 2, kernel: 9 }]), /layers\[0\]\.kernel: a 9×9 kernel with padding 0 does not fit a 8×8 map/],
+    ['a pool window that does not fit', base([{ type: 'maxpool2d', kernel: 3 }], [1, 2, 2]), /layers\[0\]\.kernel: a 3×3 window does not fit a 2×2 map/],
+    ['a shape that disagrees with input', { ...base([{ type: 'flatten' }]), input: 63 }, /inputShape: C·H·W = 64 must equal input \(63\)/],
+    ['stride 0', base([{ type: 'conv2d', out: 2, kernel: 3, stride: 0 }]), /layers\[0\]\.stride: must be a whole number in \[1, 16\] \(got 0\)/],
+  ])('refuses %s, naming the field', (_w, s, re) => {
+    expect(msg(s as ModelSpec)).toMatch(re);
   });
 });

@@ -1,0 +1,211 @@
+// BatchNorm2d with PyTorch's semantics: each channel is normalized over its n = B·H·W values (all
+// samples, all positions), with the biased variance; the running variance moves with the unbiased one
+// (·n/(n − 1)). So one sample with maps larger than 1×1 trains; only n = 1 is refused (by the model,
+// before anything changes). Inference uses the running estimates. As in BatchNorm1d, the running update
+// waits for commit(), so a diverged step leaves the statistics alone.
+import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
+import type { BatchNormConfig } from './batchnorm.ts';
+import type { ImageShape } from '../spec.ts';
+
+interface Shared {
+  gamma: Param;
+  beta: Param;
+  runningMean: Float32Array;
+  runningVar: Float32Array;
+  cfg: BatchNormConfig;
+}
+
+export class BatchNorm2d implements Layer {
+  readonly type = 'batchnorm2d' as const;
+  readonly inDim: number;
+  readonly outDim: number;
+  readonly params: Param[];
+  readonly gamma: Param;
+  readonly beta: Param;
+  readonly runningMean: Float32Array;
+  readonly runningVar: Float32Array;
+  readonly cfg: BatchNormConfig;
+  readonly shape: ImageShape;
+  /** Per channel: the last batch's mean and biased variance (when batch statistics were used). */
+  readonly batchMean: Float32Array;
+  readonly batchVar: Float32Array;
+  usedBatchStats = false;
+  /** Samples in the last forward. */
+  rows = 0;
+  out: Float32Array = new Float32Array(0);
+  xhat: Float32Array = new Float32Array(0);
+  private dIn: Float32Array = new Float32Array(0);
+  private readonly inv: Float64Array;
+  private readonly mean: Float64Array;
+  private readonly varD: Float64Array;
+  private readonly sumD: Float64Array;
+  private readonly sumDX: Float64Array;
+  private pending = false;
+
+  constructor(shape: ImageShape, cfg: BatchNormConfig, shared?: Shared) {
+    const C = shape.c;
+    this.shape = shape;
+    this.inDim = C * shape.h * shape.w;
+    this.outDim = this.inDim;
+    this.gamma = shared ? shared.gamma : makeParam('gamma', C, 1);
+    this.beta = shared ? shared.beta : makeParam('beta', C);
+    this.runningMean = shared ? shared.runningMean : new Float32Array(C);
+    this.runningVar = shared ? shared.runningVar : new Float32Array(C).fill(1);
+    this.cfg = shared ? shared.cfg : cfg;
+    this.params = [this.gamma, this.beta];
+    this.batchMean = new Float32Array(C);
+    this.batchVar = new Float32Array(C);
+    this.inv = new Float64Array(C);
+    this.mean = new Float64Array(C);
+    this.varD = new Float64Array(C);
+    this.sumD = new Float64Array(C);
+    this.sumDX = new Float64Array(C);
+  }
+
+  /** Values each channel's statistics are taken over, for a batch of B samples: B·H·W. */
+  count(B: number): number {
+    return B * this.shape.h * this.shape.w;
+  }
+
+  ensureCapacity(B: number): void {
+    this.out = grow(this.out, B * this.outDim);
+    this.xhat = grow(this.xhat, B * this.outDim);
+    this.dIn = grow(this.dIn, B * this.inDim);
+  }
+
+  forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
+    this.ensureCapacity(B);
+    this.rows = B;
+    const C = this.shape.c, HW = this.shape.h * this.shape.w, n = B * HW, eps = this.cfg.eps;
+    const useBatch = mode.bn === 'batch' || this.cfg.batchStatsAtInference;
+    this.usedBatchStats = useBatch;
+    const mean = this.mean, inv = this.inv;
+    if (useBatch) {
+      channelMoments(x, B, C, HW, mean, this.varD);
+      for (let c = 0; c < C; c++) {
+        this.varD[c] /= n;
+        this.batchMean[c] = mean[c];
+        this.batchVar[c] = this.varD[c];
+        inv[c] = 1 / Math.sqrt(this.varD[c] + eps);
+      }
+      this.pending = mode.updateRunning;
+    } else {
+      for (let c = 0; c < C; c++) {
+        mean[c] = this.runningMean[c];
+        inv[c] = 1 / Math.sqrt(this.runningVar[c] + eps);
+      }
+      this.pending = false;
+    }
+    normalize(x, B, C, HW, mean, inv, this.gamma.value, this.beta.value, this.xhat, this.out);
+    return this.out;
+  }
+
+  commit(): void {
+    if (!this.pending) return;
+    this.pending = false;
+    const n = this.count(this.rows), m = this.cfg.momentum, unbias = n / (n - 1);
+    for (let c = 0; c < this.shape.c; c++) {
+      this.runningMean[c] = (1 - m) * this.runningMean[c] + m * this.mean[c];
+      this.runningVar[c] = (1 - m) * this.runningVar[c] + m * this.varD[c] * unbias;
+    }
+  }
+
+  discard(): void {
+    this.pending = false;
+  }
+
+  backward(dOut: Float32Array, B: number, needDIn: boolean): Float32Array {
+    const C = this.shape.c, HW = this.shape.h * this.shape.w;
+    channelSums(dOut, this.xhat, B, C, HW, this.sumD, this.sumDX);
+    for (let c = 0; c < C; c++) {
+      this.beta.grad[c] = this.sumD[c];
+      this.gamma.grad[c] = this.sumDX[c];
+    }
+    if (!needDIn) return this.dIn;
+    inputGrad(dOut, this.xhat, B, C, HW, this.usedBatchStats, this.gamma.value, this.inv, this.sumD, this.sumDX, this.dIn);
+    return this.dIn;
+  }
+
+  twin(): BatchNorm2d {
+    return new BatchNorm2d(this.shape, this.cfg, {
+      gamma: this.gamma,
+      beta: this.beta,
+      runningMean: this.runningMean,
+      runningVar: this.runningVar,
+      cfg: this.cfg,
+    });
+  }
+}
+
+/** Per channel: the mean, then the sum of squared deviations (two passes), over B·HW values. */
+function channelMoments(x: Float32Array, B: number, C: number, HW: number, mean: Float64Array, ss: Float64Array): void {
+  const n = B * HW;
+  for (let c = 0; c < C; c++) {
+    let s = 0;
+    for (let b = 0; b < B; b++) {
+      const o = (b * C + c) * HW;
+      for (let q = 0; q < HW; q++) s += x[o + q];
+    }
+    const mu = s / n;
+    let v = 0;
+    for (let b = 0; b < B; b++) {
+      const o = (b * C + c) * HW;
+      for (let q = 0; q < HW; q++) {
+        const d = x[o + q] - mu;
+        v += d * d;
+      }
+    }
+    mean[c] = mu;
+    ss[c] = v;
+  }
+}
+
+function normalize(
+  x: Float32Array, B: number, C: number, HW: number, mean: Float64Array, inv: Float64Array,
+  g: Float32Array, be: Float32Array, xh: Float32Array, y: Float32Array,
+): void {
+  for (let b = 0; b < B; b++) {
+    for (let c = 0; c < C; c++) {
+      const o = (b * C + c) * HW, mu = mean[c], iv = inv[c], gc = g[c], bc = be[c];
+      for (let q = 0; q < HW; q++) {
+        const h = (x[o + q] - mu) * iv;
+        xh[o + q] = h;
+        y[o + q] = gc * h + bc;
+      }
+    }
+  }
+}
+
+function channelSums(d: Float32Array, xh: Float32Array, B: number, C: number, HW: number, sumD: Float64Array, sumDX: Float64Array): void {
+  for (let c = 0; c < C; c++) {
+    let s = 0, sx = 0;
+    for (let b = 0; b < B; b++) {
+      const o = (b * C + c) * HW;
+      for (let q = 0; q < HW; q++) {
+        s += d[o + q];
+        sx += d[o + q] * xh[o + q];
+      }
+    }
+    sumD[c] = s;
+    sumDX[c] = sx;
+  }
+}
+
+/** ∂L/∂X = inv/n · γ · (n·g − Σg − x̂·Σ(g·x̂)) with batch statistics; g·γ·inv with running ones. */
+function inputGrad(
+  d: Float32Array, xh: Float32Array, B: number, C: number, HW: number, batch: boolean,
+  g: Float32Array, inv: Float64Array, sumD: Float64Array, sumDX: Float64Array, dIn: Float32Array,
+): void {
+  const n = B * HW;
+  for (let b = 0; b < B; b++) {
+    for (let c = 0; c < C; c++) {
+      const o = (b * C + c) * HW, k = g[c] * inv[c];
+      if (batch) {
+        const s = sumD[c], sx = sumDX[c], kn = k / n;
+        for (let q = 0; q < HW; q++) dIn[o + q] = kn * (n * d[o + q] - s - xh[o + q] * sx);
+      } else {
+        for (let q = 0; q < HW; q++) dIn[o + q] = d[o + q] * k;
+      }
+    }
+  }
+}
