@@ -3,7 +3,7 @@
 // (test/parity-conv/README.md): format 1 plus NCHW images and conv2d, batchnorm2d, dropout2d,
 // maxpool2d and flatten layers.
 import {
-  buildModel, EVAL_MODE, Rng, Linear, BatchNorm, BatchNorm2d, Dropout, Dropout2d,
+  buildModel, EVAL_MODE, Rng, Linear, Conv2d, BatchNorm, BatchNorm2d, Dropout, Dropout2d,
   type LayerSpec, type ModelSpec, type OptimizerSpec,
 } from '../src/engine/index.ts';
 
@@ -143,7 +143,7 @@ export function runFixture(fx: Fixture): CaseResult {
     const [idx, name] = key.split('.');
     const layer = model.layers[Number(idx)];
     if (!layer) return null;
-    if (layer instanceof Linear && name === 'weight') return which === 'value' ? layer.torchWeight() : layer.torchWeightGrad();
+    if ((layer instanceof Linear || layer instanceof Conv2d) && name === 'weight') return which === 'value' ? layer.torchWeight() : layer.torchWeightGrad();
     if ((layer instanceof BatchNorm || layer instanceof BatchNorm2d) && name === 'running_mean') return layer.runningMean;
     if ((layer instanceof BatchNorm || layer instanceof BatchNorm2d) && name === 'running_var') return layer.runningVar;
     const p = layer.params.find((q) => q.name === name);

@@ -222,12 +222,16 @@ export class Model {
   }
 }
 
-/** Linear layers whose input comes from ReLU (possibly through dropout) may skip zero-input gradients. */
+/**
+ * Linear and Conv2d layers whose input comes from ReLU (possibly through dropout or max-pooling: a zero
+ * there is a ReLU zero, whose gradient ReLU discards) may skip zero-input gradients.
+ */
 function markSparseGradients(layers: Layer[]): void {
+  const passes = ['dropout', 'dropout2d', 'maxpool2d', 'flatten'];
   layers.forEach((l, i) => {
-    if (!(l instanceof Linear)) return;
+    if (!(l instanceof Linear || l instanceof Conv2d)) return;
     let j = i - 1;
-    while (j >= 0 && layers[j].type === 'dropout') j--;
+    while (j >= 0 && passes.includes(layers[j].type)) j--;
     l.sparseInputGrad = j >= 0 && layers[j].type === 'relu';
   });
 }
@@ -244,7 +248,11 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
       case 'conv2d': {
         const conv = new Conv2d(img(i), { out: ls.out, kernel: ls.kernel, stride: ls.stride ?? 1, padding: ls.padding ?? 0, bias: ls.bias !== false });
         conv.init(opts.initRng, ls.init ?? 'he', ls.initScale ?? 1);
-        copyInto(conv.weight.value, initial?.[`${i}.weight`], `${i}.weight`);
+        const w = initial?.[`${i}.weight`];
+        if (w) {
+          checkLength(`${i}.weight`, conv.weight.value.length, w);
+          conv.setTorchWeight(w);
+        }
         if (conv.bias) copyInto(conv.bias.value, initial?.[`${i}.bias`], `${i}.bias`);
         width = conv.outDim;
         return conv;

@@ -1,12 +1,13 @@
 // Conv2d with PyTorch's semantics (cross-correlation, square kernel, stride, zero padding, optional
 // bias). Input and output are NCHW rows: sample b, channel c, row i, column j at b·C·H·W + c·H·W + i·W + j.
 //
-// Fast path: im2col + the blocked matrix kernels of matmul.ts. The batch's input is first copied into a
-// zero-padded buffer, so every patch entry is a plain offset (no bounds test); the patches then form
-// one (B·P)×K matrix (P output positions a sample, K = C·k·k) and the whole batch is one product with
-// the weight. conv-ref.ts holds the readable six-loop definition the tests compare against.
-import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
-import { denseTimes, denseTimesT } from './matmul.ts';
+// Fast path: im2col + a Linear layer. The batch's input is first copied into a zero-padded buffer, so
+// every patch entry is a plain offset (no bounds test); the patches then form one (B·P)×K matrix (P
+// output positions a sample, K = C·k·k), and the whole batch is one Linear(K → out) over B·P rows, with
+// its blocked kernels and its skipping of zero inputs (ReLU zeros half of a hidden conv's patches).
+// conv-ref.ts holds the readable six-loop definition the tests compare against.
+import { grow, type ForwardMode, type Layer, type Param } from './types.ts';
+import { Linear } from './linear.ts';
 import { convOut, type ImageShape, type InitKind } from '../spec.ts';
 import type { Rng } from '../rng.ts';
 
@@ -23,7 +24,7 @@ export class Conv2d implements Layer {
   readonly inDim: number;
   readonly outDim: number;
   readonly params: Param[];
-  /** PyTorch layout: out × in × k × k (so row o is output channel o's filter, K values). */
+  /** Stored as Linear stores it, K × out (K = in·k·k); torchWeight() gives PyTorch's out × in × k × k. */
   readonly weight: Param;
   readonly bias: Param | null;
   readonly inShape: ImageShape;
@@ -39,12 +40,11 @@ export class Conv2d implements Layer {
   private readonly padSize: number;
   private xp: Float32Array = new Float32Array(0);
   private cols: Float32Array = new Float32Array(0);
-  private yt: Float32Array = new Float32Array(0);
-  private dCols: Float32Array = new Float32Array(0);
+  private dYt: Float32Array = new Float32Array(0);
   private dXp: Float32Array = new Float32Array(0);
   private dIn: Float32Array = new Float32Array(0);
-  private readonly zerosK: Float32Array;
-  private readonly zerosO: Float32Array;
+  /** The patches' product: rows are (sample, position), columns output channels. */
+  readonly lin: Linear;
 
   constructor(inShape: ImageShape, o: Conv2dOptions, shared?: { weight: Param; bias: Param | null }) {
     const { c: C, h: H, w: W } = inShape, k = o.kernel, s = o.stride, p = o.padding;
@@ -60,8 +60,9 @@ export class Conv2d implements Layer {
     this.P = Ho * Wo;
     const Hp = H + 2 * p, Wp = W + 2 * p;
     this.padSize = C * Hp * Wp;
-    this.weight = shared ? shared.weight : makeParam('weight', o.out * this.K);
-    this.bias = shared ? shared.bias : o.bias ? makeParam('bias', o.out) : null;
+    this.lin = new Linear(this.K, o.out, shared, o.bias);
+    this.weight = this.lin.weight;
+    this.bias = this.lin.bias;
     this.params = this.bias ? [this.weight, this.bias] : [this.weight];
     const t = new Int32Array(this.P * this.K);
     for (let i = 0; i < Ho; i++) {
@@ -75,8 +76,27 @@ export class Conv2d implements Layer {
       }
     }
     this.table = t;
-    this.zerosK = new Float32Array(this.K);
-    this.zerosO = new Float32Array(o.out);
+  }
+
+  /** Set by the model when a zero in this layer's input always carries a zero gradient (ReLU before). */
+  set sparseInputGrad(on: boolean) {
+    this.lin.sparseInputGrad = on;
+  }
+
+  get sparseInputGrad(): boolean {
+    return this.lin.sparseInputGrad;
+  }
+
+  torchWeight(): Float32Array {
+    return this.lin.torchWeight();
+  }
+
+  torchWeightGrad(): Float32Array {
+    return this.lin.torchWeightGrad();
+  }
+
+  setTorchWeight(src: ArrayLike<number>): void {
+    this.lin.setTorchWeight(src);
   }
 
   get outChannels(): number {
@@ -98,35 +118,27 @@ export class Conv2d implements Layer {
     this.dIn = grow(this.dIn, B * this.inDim);
     this.xp = grow(this.xp, B * this.padSize);
     this.cols = grow(this.cols, B * this.P * this.K);
-    this.yt = grow(this.yt, B * this.outDim);
+    this.dYt = grow(this.dYt, B * this.outDim);
   }
 
-  forward(x: Float32Array, B: number, _mode: ForwardMode): Float32Array {
+  forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
     this.ensureCapacity(B);
-    const { c: C, h: H, w: W } = this.inShape, p = this.padding;
-    pad(x, this.xp, B, C, H, W, p);
+    const { c: C, h: H, w: W } = this.inShape;
+    pad(x, this.xp, B, C, H, W, this.padding);
     im2col(this.xp, this.cols, B, this.padSize, this.table, this.P * this.K);
-    const O = this.outShape.c, R = B * this.P;
-    // yt (B·P × O) = cols (B·P × K) · Wᵀ, with W (O × K) read in place.
-    denseTimesT(R, O, this.K, this.cols, this.weight.value, this.yt);
-    toChannelsFirst(this.yt, this.out, B, this.P, O, this.bias ? this.bias.value : this.zerosO);
+    const yt = this.lin.forward(this.cols, B * this.P, mode);
+    toChannelsFirst(yt, this.out, B, this.P, this.outShape.c);
     return this.out;
   }
 
   backward(dOut: Float32Array, B: number, needDIn: boolean): Float32Array {
-    const O = this.outShape.c, P = this.P, K = this.K, R = B * P;
-    // yt now holds ∂L/∂Y as (B·P) × O.
-    toChannelsLast(dOut, this.yt, B, P, O);
-    if (this.bias) sumColumns(this.yt, R, O, this.bias.grad);
-    // ∂W (O × K) = dYtᵀ (O × B·P) · cols (B·P × K): dYt read transposed in place.
-    denseTimes(O, R, K, this.yt, 1, O, this.cols, this.zerosK, this.weight.grad);
+    const P = this.P, K = this.K;
+    toChannelsLast(dOut, this.dYt, B, P, this.outShape.c);
+    const dCols = this.lin.backward(this.dYt, B * P, needDIn);
     if (!needDIn) return this.dIn;
-    this.dCols = grow(this.dCols, R * K);
     this.dXp = grow(this.dXp, B * this.padSize);
-    // ∂cols (B·P × K) = dYt (B·P × O) · W (O × K).
-    denseTimes(R, O, K, this.yt, O, 1, this.weight.value, this.zerosK, this.dCols);
     this.dXp.fill(0, 0, B * this.padSize);
-    col2im(this.dCols, this.dXp, B, this.padSize, this.table, P * K);
+    col2im(dCols, this.dXp, B, this.padSize, this.table, P * K);
     const { c: C, h: H, w: W } = this.inShape;
     crop(this.dXp, this.dIn, B, C, H, W, this.padding);
     return this.dIn;
@@ -182,13 +194,13 @@ function col2im(dCols: Float32Array, dXp: Float32Array, B: number, S: number, ta
   }
 }
 
-/** (B·P × O) → NCHW, adding the bias. */
-function toChannelsFirst(yt: Float32Array, y: Float32Array, B: number, P: number, O: number, bias: Float32Array): void {
+/** (B·P × O) → NCHW. */
+function toChannelsFirst(yt: Float32Array, y: Float32Array, B: number, P: number, O: number): void {
   for (let b = 0; b < B; b++) {
-    const src = b * P * O, dst = b * O * P;
+    const base = b * P * O;
     for (let o = 0; o < O; o++) {
-      const bo = bias[o], d = dst + o * P;
-      for (let q = 0; q < P; q++) y[d + q] = yt[src + q * O + o] + bo;
+      const d = base + o * P;
+      for (let q = 0; q < P; q++) y[d + q] = yt[base + q * O + o];
     }
   }
 }
@@ -200,14 +212,5 @@ function toChannelsLast(d: Float32Array, dt: Float32Array, B: number, P: number,
       const s = base + o * P;
       for (let q = 0; q < P; q++) dt[base + q * O + o] = d[s + q];
     }
-  }
-}
-
-/** out[o] = Σ_r D[r·O + o], summed in float64. */
-function sumColumns(D: Float32Array, R: number, O: number, out: Float32Array): void {
-  for (let o = 0; o < O; o++) {
-    let c = 0;
-    for (let r = 0, p = o; r < R; r++, p += O) c += D[p];
-    out[o] = c;
   }
 }
