@@ -17,4 +17,5 @@ export { Dropout2d } from './layers/dropout2d.ts';
 export { MaxPool2d, Flatten } from './layers/pool.ts';
 export * from './trainer.ts';
 export * from './netspec.ts';
+export * from './cnnspec.ts';
 export * from './datasets/index.ts';
