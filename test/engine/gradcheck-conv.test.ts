@@ -2,8 +2,8 @@
 // BatchNorm2d before and after ReLU, Dropout2d with fixed channel masks, MaxPool2d away from ties,
 // Flatten; and the fast Conv2d against the loop-by-loop reference.
 import { describe, expect, it } from 'vitest';
-import { Conv2d, Dropout2d, Rng, TRAIN_VIEW_MODE, type LayerSpec, type ModelSpec } from '../../src/engine/index.ts';
-import { conv2dRef, conv2dRefBackward } from '../../src/engine/layers/conv-ref.ts';
+import { BatchNorm2d, Conv2d, Dropout2d, MaxPool2d, Rng, TRAIN_VIEW_MODE, type LayerSpec, type ModelSpec } from '../../src/engine/index.ts';
+import { batchNorm2dRef, conv2dRef, conv2dRefBackward, dropout2dRef, maxPool2dRef } from '../../src/engine/reference-conv.ts';
 import { checkAll, makeCase, poolMarginOk, reluMarginOk, worstRatio, type Case } from './gradcheck-lib.ts';
 
 const img = (c: number, h: number, w: number, layers: LayerSpec[], loss: ModelSpec['loss'] = 'cross_entropy'): ModelSpec => ({
@@ -107,5 +107,35 @@ describe('fast Conv2d equals the loop-by-loop reference', () => {
     close(dX, rb.dX, rb.dX.length);
     close(conv.torchWeightGrad(), rb.dW, rb.dW.length);
     close(conv.bias!.grad, rb.dBias, O);
+  });
+});
+
+describe('fast BatchNorm2d, Dropout2d and MaxPool2d equal the reference', () => {
+  const rng = new Rng(8);
+  const shape = { c: 3, h: 4, w: 4 }, B = 2, n = B * 48;
+  const x = new Float32Array(n).map(() => rng.normal() * 2 + 1);
+  const close = (a: ArrayLike<number>, b: ArrayLike<number>): void => {
+    for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(1e-5 * (1 + Math.abs(b[i])));
+  };
+  it('BatchNorm2d (training statistics)', () => {
+    const bn = new BatchNorm2d(shape, { eps: 1e-5, momentum: 0.1, batchStatsAtInference: false });
+    bn.gamma.value.set([1.5, -0.5, 2]);
+    bn.beta.value.set([0.1, 0.2, -0.3]);
+    close(bn.forward(x, B, TRAIN_VIEW_MODE), batchNorm2dRef(x, B, 3, 16, bn.gamma.value, bn.beta.value, 1e-5));
+  });
+  it('Dropout2d (a given mask)', () => {
+    const d = new Dropout2d(shape, { p: 0.5, scaling: 'inverted', forgetScaling: false }, rng);
+    const mask = [1, 0, 1, 0, 0, 1];
+    d.nextMask = mask;
+    close(d.forward(x, B, TRAIN_VIEW_MODE), dropout2dRef(x, B, 3, 16, mask, 0.5));
+  });
+  it('MaxPool2d (values and where the gradient goes)', () => {
+    const pool = new MaxPool2d(shape, 2, 2);
+    const ref = maxPool2dRef(x, B * 3, 4, 4, 2, 2);
+    close(pool.forward(x, B, TRAIN_VIEW_MODE), ref.y);
+    const d = pool.backward(new Float32Array(ref.y.length).fill(1), B, true);
+    const expected = new Float32Array(n);
+    for (const a of ref.arg) expected[a] += 1;
+    expect(Array.from(d.subarray(0, n))).toEqual(Array.from(expected));
   });
 });

@@ -3,6 +3,7 @@
 // (·n/(n − 1)). So one sample with maps larger than 1×1 trains; only n = 1 is refused (by the model,
 // before anything changes). Inference uses the running estimates. As in BatchNorm1d, the running update
 // waits for commit(), so a diverged step leaves the statistics alone.
+// Readable float64 reference for what this file computes: src/engine/reference-conv.ts (tests compare the two).
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 import type { BatchNormConfig } from './batchnorm.ts';
 import type { ImageShape } from '../spec.ts';

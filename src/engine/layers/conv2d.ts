@@ -6,6 +6,7 @@
 // output positions a sample, K = C·k·k), and the whole batch is one Linear(K → out) over B·P rows, with
 // its blocked kernels and its skipping of zero inputs (ReLU zeros half of a hidden conv's patches).
 // conv-ref.ts holds the readable six-loop definition the tests compare against.
+// Readable float64 reference for what this file computes: src/engine/reference-conv.ts (tests compare the two).
 import { grow, type ForwardMode, type Layer, type Param } from './types.ts';
 import { Linear } from './linear.ts';
 import { convOut, type ImageShape, type InitKind } from '../spec.ts';

@@ -2,6 +2,7 @@
 // or dropped whole, with one keep-mask bit per (sample, channel); kept maps are divided by 1 − p
 // (inverted scaling; classic scaling and its teaching switch behave as in element dropout).
 // Inference: the identity (inverted) or × (1 − p) (classic).
+// Readable float64 reference for what this file computes: src/engine/reference-conv.ts (tests compare the two).
 import { grow, type ForwardMode, type Layer } from './types.ts';
 import type { DropoutConfig } from './dropout.ts';
 import type { ImageShape } from '../spec.ts';

@@ -1,6 +1,7 @@
 // MaxPool2d (no padding; windows that do not fit are dropped, as PyTorch's floor mode) and Flatten.
 // Max-pooling's gradient goes to the position of each window's maximum; among equal values, the first
 // in row-major order within the window (a strict > while scanning keeps the first).
+// Readable float64 reference for what this file computes: src/engine/reference-conv.ts (tests compare the two).
 import { grow, type ForwardMode, type Layer } from './types.ts';
 import { convOut, type ImageShape } from '../spec.ts';
 
