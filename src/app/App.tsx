@@ -5,6 +5,7 @@ import { Header } from './Header.tsx';
 import { Transport } from './Transport.tsx';
 import { Notices } from './Notices.tsx';
 import { UpdateNotice } from './UpdateNotice.tsx';
+import { Embed } from './Embed.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { NetworkPanel } from '../panels/network/NetworkPanel.tsx';
 import { OutputPanel } from '../panels/output/OutputPanel.tsx';
@@ -40,6 +41,8 @@ export function App() {
   const present = useLab((s) => s.present);
   const sidebarHidden = useClassroom((s) => s.sidebarHidden);
   const shown = useShownPanels();
+  const embed = useLab((s) => s.embed);
+  if (embed) return <Embed panel={embed} Panel={PANELS[embed].Panel} />;
   return (
     <div className={`app${present ? ' present' : ''}${sidebarHidden ? ' sidebar-hidden' : ''}`} lang={lang}>
       <Classroom />

@@ -1,9 +1,10 @@
-// Play/Pause, Step, Reset, New seed, and the status line (role "status": "Step N").
+// Play/Pause, Step, Reset, New seed, and the status line (role "status": "Step N"). Compact (an
+// embedded panel): Play/Pause, Step and Reset.
 import { useLab } from '../store/lab.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { useT } from '../i18n/useT.ts';
 
-export function Transport() {
+export function Transport({ compact = false }: { compact?: boolean }) {
   const t = useT();
   const playing = useLab((s) => s.playing);
   const togglePlay = useLab((s) => s.togglePlay);
@@ -22,9 +23,11 @@ export function Transport() {
       <button type="button" onClick={reset}>
         {t('action.reset')}
       </button>
-      <button type="button" onClick={newSeed}>
-        {t('action.newSeed')}
-      </button>
+      {compact ? null : (
+        <button type="button" onClick={newSeed}>
+          {t('action.newSeed')}
+        </button>
+      )}
       <StatusLine />
     </div>
   );

@@ -26,6 +26,7 @@ export function applyUrl(search: string, languages: readonly string[]): UrlState
     lang: state.lang ?? browserLang(languages),
     hide: state.hide,
     present: state.present,
+    embed: state.embed,
   });
   if (state.lesson && (LESSON_IDS as readonly string[]).includes(state.lesson.id)) useLesson.getState().openLesson(state.lesson.id as LessonId, state.lesson.step);
   const lab = useLab.getState();
@@ -48,6 +49,7 @@ export function currentUrlState(): UrlState {
     lesson: open ? { id: open.id, step: open.step } : null,
     hide: s.hide,
     present: s.present,
+    embed: s.embed,
   };
 }
 
@@ -64,7 +66,7 @@ export function syncUrlToHistory(win: Window, delayMs = 250): () => void {
     if (timer === null) timer = setTimeout(write, delayMs);
   };
   const a = useLab.subscribe((s, p) => {
-    if (s.config !== p.config || s.mode !== p.mode || s.teach !== p.teach || s.lang !== p.lang || s.hide !== p.hide || s.present !== p.present) schedule();
+    if (s.config !== p.config || s.mode !== p.mode || s.teach !== p.teach || s.lang !== p.lang || s.hide !== p.hide || s.present !== p.present || s.embed !== p.embed) schedule();
   });
   const b = useLesson.subscribe((s, p) => {
     if (s.open !== p.open) schedule();

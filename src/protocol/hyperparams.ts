@@ -2,7 +2,7 @@
 // default, range, URL key, label key and how a change reaches the worker. Controls, URL state and code
 // export all read it, so a range or a key lives in exactly one place.
 import { DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
-import { DEFAULT_STATE, LANGS, getAt, type LabState, type StatePath } from './lab-state.ts';
+import { DEFAULT_STATE, EMBED_PANELS, LANGS, getAt, type LabState, type StatePath } from './lab-state.ts';
 import { MAX_HIDDEN_LAYERS } from '../engine/netspec.ts';
 import type { ConfigPatch } from './messages.ts';
 import { trainRowsOf } from './custom-data.ts';
@@ -29,7 +29,7 @@ export type ParamId =
   | 'norm' | 'normPlacement' | 'bnMomentum' | 'bnEps' | 'lnEps'
   | 'optimizer' | 'lr' | 'momentum' | 'weightDecay' | 'batchSize' | 'seed'
   | 'mode' | 'bnBatchStatsAtInference' | 'forgetDropoutScaling'
-  | 'lang' | 'lesson' | 'lessonStep' | 'hide' | 'present';
+  | 'lang' | 'lesson' | 'lessonStep' | 'hide' | 'present' | 'embed';
 
 interface EntryBase {
   id: ParamId;
@@ -168,6 +168,7 @@ export const HYPERPARAMS: readonly ParamEntry[] = [
     kind: 'list', default: [], maxLength: HIDEABLE_IDS.length, set: true, item: { kind: 'enum', default: null, values: HIDEABLE_IDS },
   },
   bool('present', 'present', 'present', 'classroom', 'ui', false),
+  en('embed', 'embed', 'embed', 'classroom', 'ui', null, EMBED_PANELS),
 ];
 
 const BY_ID = new Map<string, ParamEntry>(HYPERPARAMS.map((e) => [e.id, e]));

@@ -22,7 +22,13 @@ export interface LabState {
   hide: string[];
   /** Presentation mode: large type, fewer panels. */
   present: boolean;
+  /** One panel alone, for a course page's iframe (embed=loss …); null: the whole lab. */
+  embed: EmbedPanel | null;
 }
+
+/** The panels a course page can embed alone. */
+export const EMBED_PANELS = ['network', 'output', 'loss', 'batchnorm', 'activations', 'inference', 'compare'] as const;
+export type EmbedPanel = (typeof EMBED_PANELS)[number];
 
 export const DEFAULT_STATE: LabState = {
   config: DEFAULT_CONFIG,
@@ -32,6 +38,7 @@ export const DEFAULT_STATE: LabState = {
   lesson: null,
   hide: [],
   present: false,
+  embed: null,
 };
 
 // ---- typed paths into LabState ------------------------------------------------------------------

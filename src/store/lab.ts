@@ -1,5 +1,6 @@
 // The lab's state: what the learner set (config, teaching switches, mode, language), the session's
 // status, and messages. Actions change the state and tell the training worker through one port.
+import type { EmbedPanel } from '../protocol/lab-state.ts';
 import { create } from 'zustand';
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig, type TeachFlags, type ViewMode } from '../protocol/config.ts';
 import { DEFAULT_OPTIONS, type Command, type ConfigPatch, type SessionOptions } from '../protocol/messages.ts';
@@ -42,6 +43,8 @@ export interface LabState {
   hide: string[];
   /** Presentation mode (large type, fewer panels). */
   present: boolean;
+  /** One panel alone for a course page's iframe (embed=…); null: the whole lab. */
+  embed: EmbedPanel | null;
 
   setLang(lang: Lang): void;
   setMode(mode: ViewMode): void;
@@ -95,6 +98,7 @@ export const useLab = create<LabState>()((set, get) => ({
   notices: [],
   hide: [],
   present: false,
+  embed: null,
 
   setLang: (lang) => set({ lang }),
   setMode: (mode) => {

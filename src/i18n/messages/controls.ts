@@ -35,6 +35,7 @@ export default defineMessages({
     'control.lessonStep': 'Lesson step',
     'control.hide': 'Hidden controls',
     'control.present': 'Presentation mode',
+    'control.embed': 'Embedded panel',
 
     'controls.title': 'Controls',
     'controls.section.data': 'Data',
@@ -146,6 +147,7 @@ export default defineMessages({
     'control.lessonStep': '레슨 단계',
     'control.hide': '숨긴 컨트롤',
     'control.present': '발표 모드',
+    'control.embed': '삽입한 패널',
 
     'controls.title': '설정',
     'controls.section.data': '데이터',

@@ -4,6 +4,13 @@ import { defineMessages } from '../define.ts';
 
 export default defineMessages({
   en: {
+    'embed.title': 'Embed this panel',
+    'embed.hint': 'Paste this into a course page: the frame shows the chosen panel alone, with Play, Step, Reset and the mode switch, under the settings you have now. The page hosting the lab must allow framing (README, Hosting).',
+    'embed.panel': 'Panel',
+    'embed.snippet': 'HTML for the course page',
+    'embed.copy': 'Copy the HTML',
+    'embed.copied': 'Copied.',
+    'embed.copyFailed': 'The browser did not allow copying; select the text and copy it.',
     'export.title': 'Export and import',
     'export.charts.title': 'Charts',
     'export.charts.hint': 'Save a chart as it is on screen now: PNG (a picture) or SVG (a drawing that scales; canvas charts are embedded as a picture).',
@@ -74,6 +81,13 @@ export default defineMessages({
     'url.customData': 'The link asks for your own data, but a link cannot carry it; using {used}. Load your file again under “Your own data”.',
   },
   ko: {
+    'embed.title': '이 패널 삽입하기',
+    'embed.hint': '강의 페이지에 붙여 넣으세요. 프레임에는 고른 패널 하나만 재생, 한 스텝, 초기화 버튼과 모드 전환과 함께 지금 설정 그대로 나타납니다. 실험실을 올린 서버가 프레임 삽입을 허용해야 합니다(README의 Hosting 참고).',
+    'embed.panel': '패널',
+    'embed.snippet': '강의 페이지에 넣을 HTML',
+    'embed.copy': 'HTML 복사',
+    'embed.copied': '복사했습니다.',
+    'embed.copyFailed': '브라우저가 복사를 허용하지 않았습니다. 글을 선택해 직접 복사하세요.',
     'export.title': '내보내기와 가져오기',
     'export.charts.title': '차트',
     'export.charts.hint': '지금 화면에 보이는 차트를 저장합니다. PNG(그림) 또는 SVG(확대해도 깨지지 않는 도면, 캔버스 차트는 그림으로 넣음).',

@@ -11,6 +11,7 @@ import { useLab } from '../../store/lab.ts';
 import { chartLabelKey, chartRoot, chartsOnPage, type ChartId } from './charts.ts';
 import { OwnDataSection } from './OwnDataSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
+import { EmbedSection } from './EmbedSection.tsx';
 import { StatusLine, type Status } from './StatusLine.tsx';
 import './export.css';
 
@@ -121,6 +122,7 @@ export function ExportPanel() {
       <HistorySection />
       <SettingsSection />
       <OwnDataSection />
+      <EmbedSection />
     </section>
   );
 }
