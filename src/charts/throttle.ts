@@ -8,11 +8,24 @@ export interface Throttled {
   cancel(): void;
 }
 
+/** Every throttle with a push waiting for its gap to pass. */
+const waiting = new Set<() => void>();
+
+/**
+ * Runs every waiting push now. For tests: a frame handed to the stores reaches the panels at once,
+ * instead of after a real-time sleep long enough for the slowest cadence.
+ */
+export function flushThrottles(): void {
+  for (const run of [...waiting]) run();
+}
+
 export function throttled(push: () => void, hz: number): Throttled {
   const gap = 1000 / hz;
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const run = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    waiting.delete(run);
     timer = undefined;
     last = performance.now();
     push();
@@ -22,14 +35,17 @@ export function throttled(push: () => void, hz: number): Throttled {
       if (timer !== undefined) return;
       const wait = last + gap - performance.now();
       if (wait <= 0) run();
-      else timer = setTimeout(run, wait);
+      else {
+        timer = setTimeout(run, wait);
+        waiting.add(run);
+      }
     },
     flush() {
-      if (timer !== undefined) clearTimeout(timer);
       run();
     },
     cancel() {
       if (timer !== undefined) clearTimeout(timer);
+      waiting.delete(run);
       timer = undefined;
     },
   };

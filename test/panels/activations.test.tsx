@@ -19,7 +19,7 @@ afterEach(() => {
   useLab.setState(initial, true);
 });
 
-const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 120);
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready);
 
 const pointCount = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
 

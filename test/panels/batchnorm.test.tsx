@@ -25,7 +25,7 @@ afterEach(() => {
   useLab.setState(initial, true);
 });
 
-const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 120, true);
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, true);
 
 const fmt = (v: number) => formatNumber('en', v, 3);
 const bnConfig = () => fixtureConfig('circles', { net: { norm: ['batchnorm', 'none'] } });

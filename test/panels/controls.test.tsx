@@ -186,7 +186,7 @@ describe('γ and β', () => {
     useConfig(config);
   });
 
-  const show = (f: Frame) => showFrame(f, undefined, 150);
+  const show = (f: Frame) => showFrame(f, undefined);
 
   it('shows a hint instead of sliders when no layer is normalized', () => {
     useConfig(fixtureConfig('circles'));

@@ -20,7 +20,7 @@ afterEach(() => {
   useLab.setState(initial, true);
 });
 
-const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 90);
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready);
 
 const pointCount = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
 

@@ -20,7 +20,7 @@ afterEach(() => {
   canvasLog.reset();
 });
 
-const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 260);
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready);
 
 /** Dropped units in batch row `row`, counted straight from the frame's dropout masks. */
 function droppedInRow(f: Frame, row: number): { total: number; perLayer: { index: number; width: number; dropped: number }[] } {

@@ -24,7 +24,7 @@ afterEach(() => {
   canvasLog.reset();
 });
 
-const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready, 300);
+const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready);
 
 const pct = (v: number) => `${formatNumber('en', v * 100, 3)} %`;
 

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type DependencyList } from 'react';
 import { frameStore, getFrame } from '../../store/frame.ts';
 import type { Frame } from '../../protocol/frame.ts';
+import { throttled } from '../../charts/throttle.ts';
 
 export function useFrameSample<T>(select: (f: Frame | null) => T, isEqual: (a: T, b: T) => boolean, deps: DependencyList, intervalMs = 100): T {
   const [value, setValue] = useState(() => select(getFrame()));
@@ -13,22 +14,16 @@ export function useFrameSample<T>(select: (f: Frame | null) => T, isEqual: (a: T
     equalRef.current = isEqual;
   });
   useEffect(() => {
-    let last = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | null = null;
     const sample = () => {
-      timer = null;
-      last = Date.now();
       const next = selectRef.current(getFrame());
       setValue((prev) => (equalRef.current(prev, next) ? prev : next));
     };
-    sample(); // a changed selection (deps) reads the current frame at once
-    const unsub = frameStore.subscribe(() => {
-      if (timer !== null) return;
-      timer = setTimeout(sample, Math.max(0, last + intervalMs - Date.now()));
-    });
+    const t = throttled(sample, 1000 / intervalMs);
+    t.flush(); // a changed selection (deps) reads the current frame at once
+    const unsub = frameStore.subscribe(() => t.changed());
     return () => {
       unsub();
-      if (timer !== null) clearTimeout(timer);
+      t.cancel();
     };
     // The caller names what the selection depends on: select itself is a new closure every render.
   }, [intervalMs, ...deps]);
