@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { NetworkPanel } from '../../src/panels/network/NetworkPanel.tsx';
 import { setFrame } from '../../src/store/frame.ts';
 import { useLab } from '../../src/store/lab.ts';
@@ -9,6 +9,7 @@ import type { Frame, ReadyInfo } from '../../src/protocol/frame.ts';
 import { fixtureConfig, makeFixture, nextFrame, type Fixture } from '../fixtures/frames.ts';
 import { installFakeCanvas } from '../fixtures/canvas.ts';
 import { showFrame } from '../fixtures/show.ts';
+import { frameMatches } from '../../src/panels/network/structure.ts';
 
 const initial = useLab.getState();
 const canvasLog = installFakeCanvas();
@@ -20,7 +21,14 @@ afterEach(() => {
   canvasLog.reset();
 });
 
-const show = (f: Frame, ready?: ReadyInfo) => showFrame(f, ready);
+/** The canvas paints on its own schedule (at most NET_HZ, on an animation frame): wait until it shows f. */
+const show = async (f: Frame, ready?: ReadyInfo) => {
+  await showFrame(f, ready);
+  await waitFor(() => {
+    const c = document.querySelector<HTMLCanvasElement>('canvas.network-canvas');
+    if (c && frameMatches(useLab.getState().ready, f)) expect(c.dataset.step).toBe(String(f.step));
+  });
+};
 
 /** Dropped units in batch row `row`, counted straight from the frame's dropout masks. */
 function droppedInRow(f: Frame, row: number): { total: number; perLayer: { index: number; width: number; dropped: number }[] } {
