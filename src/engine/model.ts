@@ -34,6 +34,8 @@ export interface BuildOptions {
   initRng: Rng;
   /** Draws the dropout masks. */
   dropoutRng: Rng;
+  /** Draws the teaching noise after BN (default: the dropout stream). */
+  noiseRng?: Rng;
 }
 
 export class Model {
@@ -79,10 +81,14 @@ export class Model {
    * The teaching switches. They live in the layers' cfg objects, which twins share, so every view of
    * this model follows them.
    */
-  setTeaching(t: { forgetDropoutScaling: boolean; bnBatchStatsAtInference: boolean }): void {
+  setTeaching(t: { forgetDropoutScaling: boolean; bnBatchStatsAtInference: boolean; bnNoise?: boolean }): void {
     for (const l of this.layers) {
       if (l instanceof Dropout || l instanceof Dropout2d) l.cfg.forgetScaling = t.forgetDropoutScaling;
-      if (l instanceof BatchNorm || l instanceof BatchNorm2d) l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
+      if (l instanceof BatchNorm2d) l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
+      if (l instanceof BatchNorm) {
+        l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
+        l.cfg.noise = t.bnNoise ?? false;
+      }
     }
   }
 
@@ -216,6 +222,7 @@ export class Model {
     const layers = this.layers.map((l) => {
       const t = l.twin();
       if (t instanceof Dropout || t instanceof Dropout2d) t.setRng(dropoutRng);
+      if (t instanceof BatchNorm) t.setNoiseRng(dropoutRng);
       return t;
     });
     return new Model(this.spec, layers);
@@ -303,7 +310,9 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
           eps: ls.eps ?? BN_DEFAULTS.eps,
           momentum: ls.momentum ?? BN_DEFAULTS.momentum,
           batchStatsAtInference: false,
+          noise: false,
         });
+        bn.setNoiseRng(opts.noiseRng ?? opts.dropoutRng);
         copyInto(bn.gamma.value, initial?.[`${i}.gamma`], `${i}.gamma`);
         copyInto(bn.beta.value, initial?.[`${i}.beta`], `${i}.beta`);
         copyInto(bn.runningMean, initial?.[`${i}.running_mean`], `${i}.running_mean`);

@@ -75,7 +75,7 @@ export class Rng {
 }
 
 /** Named, independent streams of one seed, so changing one use (say, batch size) leaves the others alone. */
-export const STREAM = { data: 1, init: 2, shuffle: 3, dropout: 4, view: 5, mc: 6 } as const;
+export const STREAM = { data: 1, init: 2, shuffle: 3, dropout: 4, view: 5, mc: 6, noise: 7 } as const;
 
 export function rngFor(seed: number, stream: keyof typeof STREAM): Rng {
   return new Rng(seed, STREAM[stream]);

@@ -7,6 +7,7 @@ import {
   type E2Figures, type E3Figures, type E4Figures, type E4Key, type Memo, type OverfitFigures,
 } from './measures.ts';
 import { measureE5, measureE6, measureE7, measureE8, type E5Figures, type E6Figures, type E7Figures, type E8Figures } from './measures-modes.ts';
+import { E10_TARGET, measureE10, measureE11, type E10Figures, type E11Figures } from './measures-teach.ts';
 
 export interface Judgement {
   /** The figure the lab shows; null when it could not be measured (say, a run diverged). */
@@ -35,6 +36,8 @@ export const FIGURES: Record<ExperimentId, string> = {
   E6: 'spiral test loss with the classic-dropout scaling forgotten ÷ with it (p = 0.5, [64, 64]); details: gaussians (loss may go either way where nearly all is right), accuracies, activation ratio',
   E7: 'test accuracy of BN at inference on batches of one using the batch\'s own statistics (digits); details: with running statistics',
   E8: 'final training loss of a LayerNorm network trained at batch size 1 (spiral, Adam 0.003, 6000 steps); BN refuses that batch size',
+  E10: `per-step drift of noisy BN ÷ the plain network's: Σ(|Δmean| + |Δstd|) over the 5th linear layer's input units ÷ their summed std, probe batch of 256 in training mode (digits, 6×64 ReLU, SGD m 0.9 lr 0.05, init 0.41× He); details: steps to a training loss of ${E10_TARGET}, absolute drift`,
+  E11: 'accuracy points lost when half the last hidden layer\'s units are knocked out at inference, dropout-trained ÷ plain (digits, 64→64→64→10 ReLU, Adam 0.003, 2000 steps, p = 0.3, 20 draws)',
 };
 
 // Thresholds. Each names a direction with a margin wide enough that seed noise does not decide it.
@@ -157,6 +160,37 @@ export function judgeE8(f: E8Figures): Judgement {
   };
 }
 
+export function judgeE10(f: E10Figures): Judgement {
+  const { plain, bn, noisy } = f;
+  const mid = plain.steps === null || bn.steps === null ? null : (plain.steps + bn.steps) / 2;
+  return {
+    value: plain.drift > 0 ? noisy.drift / plain.drift : null,
+    checks: {
+      noisyDriftLargest: noisy.drift > bn.drift && noisy.drift > plain.drift,
+      noisyDriftLargestAbsolute: noisy.driftAbs > bn.driftAbs && noisy.driftAbs > plain.driftAbs,
+      bnReachesTarget: bn.steps !== null,
+      noisyFasterThanMidpoint: noisy.steps !== null && (plain.steps === null || (mid !== null && noisy.steps < mid)),
+    },
+  };
+}
+
+/** E11: "robust" — the dropout-trained network loses less than half of what the plain one loses. */
+const E11_HALF = 0.5;
+/** E11: both networks work before anything is knocked out. */
+const E11_TRAINED = 0.9;
+
+export function judgeE11(f: E11Figures): Judgement {
+  const { plain, dropout } = f;
+  return {
+    value: plain.drop > 0 ? dropout.drop / plain.drop : null,
+    checks: {
+      bothTrained: plain.knockout.intact.acc >= E11_TRAINED && dropout.knockout.intact.acc >= E11_TRAINED,
+      plainLosesAccuracy: plain.drop > 0,
+      dropoutLosesLessThanHalf: dropout.drop < E11_HALF * plain.drop,
+    },
+  };
+}
+
 /** plain ÷ BN steps at each rate, by rate (lr) — and whether it is only a lower bound. */
 function e3Ratios(f: E3Figures): Record<string, number | boolean | null> {
   const out: Record<string, number | boolean | null> = {};
@@ -181,6 +215,8 @@ export const ALSO: Record<ExperimentId, readonly string[]> = {
   E6: ['spiral.testLossScaled', 'spiral.testLossForgot', 'spiral.testAccScaled', 'spiral.testAccForgot', 'gaussians.testAccScaled', 'gaussians.testAccForgot', 'spiral.activationRatio'],
   E7: ['accRunning', 'accBatchOfOne', 'distinctPredictions'],
   E8: ['lnFinalLoss', 'bnRefused', 'plainFinalLoss'],
+  E10: ['plain.steps', 'bn.steps', 'noisy.steps', 'plain.drift', 'bn.drift', 'noisy.drift', 'plain.driftAbs', 'bn.driftAbs', 'noisy.driftAbs'],
+  E11: ['plain.drop', 'dropout.drop', 'plain.knockout.intact.acc', 'dropout.knockout.intact.acc'],
 };
 
 /** Nested figures as one flat record of dotted names. */
@@ -210,6 +246,8 @@ export function runExperiment(id: ExperimentId, seed: number, memo: Memo = new M
     case 'E6': { const f = measureE6(seed, memo); return result(id, seed, f, judgeE6(f)); }
     case 'E7': { const f = measureE7(seed, memo); return result(id, seed, f, judgeE7(f)); }
     case 'E8': { const f = measureE8(seed); return result(id, seed, f, judgeE8(f)); }
+    case 'E10': { const f = measureE10(seed); return result(id, seed, f, judgeE10(f)); }
+    case 'E11': { const f = measureE11(seed, memo); return result(id, seed, f, judgeE11(f)); }
     default: {
       const never: never = id;
       throw new Error(`unknown experiment ${String(never)}`);

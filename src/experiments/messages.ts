@@ -29,6 +29,17 @@ export default defineMessages({
     'experiment.E8.title': 'LayerNorm at batch size one',
     'experiment.E8.claim':
       'Training one example at a time: BN refuses (a single example has no batch variance), while LayerNorm, which normalizes each example over its own features, trains, well below the chance-level loss on the spiral. It is not faster than no normalization here; what it buys is that normalization works at all.',
+    'experiment.E10.title': 'Internal covariate shift is not what BN fixes',
+    'experiment.E10.claim':
+      'After Santurkar et al. (2018). Six hidden layers of 64 on the digits, SGD with momentum 0.9 at lr 0.05, weights at 0.41× the He scale (PyTorch’s default spread). A teaching switch adds noise after every BN in training: each unit is multiplied by 1 + U(0, 0.2) and shifted by N(0, 0.1²), drawn afresh at every step and shared by the whole batch. The 5th layer’s input then moves far more from step to step than with plain BN, and more than without BN, yet the noisy network reaches a training loss of 0.3 nearly as fast as BN and far faster than the network without BN. So a steadier input distribution is not what makes BN train fast; the current explanation is that BN makes the loss landscape smoother (gradients change less from step to step), so larger steps are safe.',
+    'experiment.E11.title': 'Co-adaptation, seen as losing units',
+    'experiment.E11.claim':
+      'Two hidden layers of 64 on the digits, Adam at 0.003 for 2,000 steps, with and without dropout p = 0.3. Then, at inference, half the units of the last hidden layer are set to zero (a random half, 20 draws averaged). The network trained without dropout loses several times more accuracy than the one trained with it: its units work in combinations that fail when some members are missing, while dropout trained each unit to be useful whichever others are there.',
+    'experiment.run.ics-plain': 'No BN',
+    'experiment.run.ics-bn': 'BN',
+    'experiment.run.ics-noisy-bn': 'BN with noise after it',
+    'experiment.run.ko-plain': 'Trained without dropout',
+    'experiment.run.ko-dropout': 'Trained with dropout p = 0.3',
     'experiment.run.plain': 'No regularization',
     'experiment.run.dropout': 'Dropout p = 0.5',
     'experiment.run.plain-small': 'Plain, lr 0.01',
@@ -77,6 +88,17 @@ export default defineMessages({
     'experiment.E8.title': '배치 크기 1에서의 레이어 정규화',
     'experiment.E8.claim':
       '예제를 하나씩 학습할 때 BN은 거부합니다(예제 하나로는 배치 분산이 없습니다). 각 예제를 자기 특성들에 걸쳐 정규화하는 레이어 정규화는 학습되며, 나선 데이터에서 우연 수준보다 훨씬 낮은 손실에 이릅니다. 여기서 정규화 없는 네트워크보다 빠르지는 않습니다. 얻는 것은 정규화를 쓸 수 있다는 점 자체입니다.',
+    'experiment.E10.title': 'BN이 고치는 것은 내부 공변량 변화가 아니다',
+    'experiment.E10.claim':
+      'Santurkar 외(2018)를 따른 실험입니다. 손글씨 숫자 데이터에 64개짜리 은닉층 6개, 모멘텀 0.9의 SGD, 학습률 0.05, 가중치는 He 크기의 0.41배(PyTorch 기본 초기화의 퍼짐)입니다. 교육용 스위치가 학습 때 모든 BN 뒤에 잡음을 더합니다: 유닛마다 1 + U(0, 0.2)를 곱하고 N(0, 0.1²)만큼 옮기며, 스텝마다 새로 뽑고 배치 전체가 같은 값을 씁니다. 그러면 5번째 층의 입력이 스텝마다 보통 BN보다 훨씬 많이, BN이 없을 때보다도 많이 움직입니다. 그런데도 잡음 넣은 네트워크는 학습 손실 0.3에 BN과 거의 같은 속도로, BN 없는 네트워크보다 훨씬 빨리 도달합니다. 입력 분포가 안정되는 것이 BN이 빨리 학습하는 이유는 아닌 것입니다. 현재의 설명은 BN이 손실 지형을 매끄럽게 만들어(스텝마다 기울기가 덜 변해) 더 큰 스텝도 안전하다는 것입니다.',
+    'experiment.E11.title': '유닛을 잃어 보면 드러나는 공동 적응',
+    'experiment.E11.claim':
+      '손글씨 숫자 데이터에 64개짜리 은닉층 2개, Adam 학습률 0.003으로 2,000 스텝, 드롭아웃 p = 0.3을 쓴 것과 안 쓴 것. 학습이 끝난 뒤 추론 때 마지막 은닉층 유닛의 절반(무작위로 고른 절반, 20번 뽑아 평균)을 0으로 만듭니다. 드롭아웃 없이 학습한 네트워크가 드롭아웃으로 학습한 네트워크보다 몇 배 많은 정확도를 잃습니다. 드롭아웃 없이 학습한 유닛들은 서로 없으면 제 역할을 못 하는 조합으로 일하고, 드롭아웃은 각 유닛이 다른 유닛이 있든 없든 쓸모 있도록 학습시켰기 때문입니다.',
+    'experiment.run.ics-plain': 'BN 없음',
+    'experiment.run.ics-bn': 'BN',
+    'experiment.run.ics-noisy-bn': 'BN 뒤에 잡음',
+    'experiment.run.ko-plain': '드롭아웃 없이 학습',
+    'experiment.run.ko-dropout': '드롭아웃 p = 0.3으로 학습',
     'experiment.run.plain': '드롭아웃·정규화 없음',
     'experiment.run.dropout': '드롭아웃 p = 0.5',
     'experiment.run.plain-small': 'BN 없음, 학습률 0.01',

@@ -4,8 +4,8 @@
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type DataConfig, type LabConfig, type TeachFlags, type TrainConfig } from '../protocol/config.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 
-export type ExperimentId = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8';
-export const EXPERIMENT_IDS: readonly ExperimentId[] = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8'];
+export type ExperimentId = 'E1' | 'E2' | 'E3' | 'E4' | 'E5' | 'E6' | 'E7' | 'E8' | 'E10' | 'E11';
+export const EXPERIMENT_IDS: readonly ExperimentId[] = ['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'E7', 'E8', 'E10', 'E11'];
 
 export interface PresetRun {
   /** Stable name the measures and the side-by-side view refer to. */
@@ -87,6 +87,25 @@ const e8 = (norm: 'none' | 'batchnorm' | 'layernorm'): Patch => ({
   train: { optimizer: 'adam', lr: 0.003, batchSize: 1 },
 });
 
+// E10 (after Santurkar et al. 2018): 6×64 ReLU on the digits, SGD with momentum. PyTorch's default
+// init has He's spread × 1/√6 ≈ 0.41; at He scale 1 the plain net trains nearly as fast as BN and the
+// contrast vanishes, so the reference set-up (and this one) uses 0.41.
+export const E10_DEPTH = 6;
+export const E10_INIT_SCALE = 0.41;
+const e10 = (norm: 'none' | 'batchnorm'): Patch => ({
+  data: DIGITS,
+  net: { hidden: same(E10_DEPTH, 64), norm: same(E10_DEPTH, norm), normPlacement: 'before', dropoutHidden: same(E10_DEPTH, false), dropoutP: 0, initScale: E10_INIT_SCALE },
+  train: { optimizer: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 32 },
+});
+
+// E11: 64→64→64→10 ReLU on the digits, Adam 3e-3; with and without dropout p = 0.3 on both hidden layers.
+export const E11_DROPOUT_P = 0.3;
+const e11 = (dropout: boolean): Patch => ({
+  data: DIGITS,
+  net: { hidden: [64, 64], norm: ['none', 'none'], dropoutP: E11_DROPOUT_P, dropoutInput: false, dropoutHidden: [dropout, dropout] },
+  train: { optimizer: 'adam', lr: 0.003, momentum: 0, weightDecay: 0, batchSize: 32 },
+});
+
 export const PRESETS: Record<ExperimentId, ExperimentPreset> = {
   E1: {
     id: 'E1', steps: 3000, evalEvery: 100,
@@ -140,6 +159,14 @@ export const PRESETS: Record<ExperimentId, ExperimentPreset> = {
   E8: {
     id: 'E8', steps: 6000, evalEvery: 0,
     runs: [run('layernorm', e8('layernorm')), run('batchnorm', e8('batchnorm')), run('plain', e8('none'))],
+  },
+  E10: {
+    id: 'E10', steps: 600, evalEvery: 10,
+    runs: [run('ics-plain', e10('none')), run('ics-bn', e10('batchnorm')), run('ics-noisy-bn', e10('batchnorm'), { bnNoise: true })],
+  },
+  E11: {
+    id: 'E11', steps: 2000, evalEvery: 0,
+    runs: [run('ko-plain', e11(false)), run('ko-dropout', e11(true))],
   },
 };
 

@@ -16,7 +16,7 @@ export interface Run {
 export function buildRun(config: LabConfig, teach: TeachFlags = DEFAULT_TEACH, data?: Dataset): Run {
   const d = data ?? makeDataset(config.data, config.seed);
   const spec = compileNet(config.net, d.inputDim, d.classes, d.kind === 'regression' ? 'mse' : 'cross_entropy');
-  const model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng: rngFor(config.seed, 'dropout') });
+  const model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng: rngFor(config.seed, 'dropout'), noiseRng: rngFor(config.seed, 'noise') });
   model.setTeaching(teach);
   model.setOptimizer(optimizerSpec(config.train));
   const trainer = new Trainer(model, d.train, Math.min(config.train.batchSize, d.train.n), rngFor(config.seed, 'shuffle'));

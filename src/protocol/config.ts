@@ -37,6 +37,11 @@ export interface TeachFlags {
   bnBatchStatsAtInference: boolean;
   /** Classic dropout evaluated without multiplying by 1 − p (wrong; activations 1/(1 − p) too large). */
   forgetDropoutScaling: boolean;
+  /**
+   * Noise after every BN in training (each unit × (1 + U(0, 0.2)) + N(0, 0.1²), drawn per unit per step):
+   * not a mistake but an experiment — the next layer's input shifts at every step, and training stays fast (E10).
+   */
+  bnNoise: boolean;
 }
 
 export const DEFAULT_CONFIG: LabConfig = {
@@ -60,7 +65,7 @@ export const DEFAULT_CONFIG: LabConfig = {
   seed: 1,
 };
 
-export const DEFAULT_TEACH: TeachFlags = { bnBatchStatsAtInference: false, forgetDropoutScaling: false };
+export const DEFAULT_TEACH: TeachFlags = { bnBatchStatsAtInference: false, forgetDropoutScaling: false, bnNoise: false };
 
 /** Adam's fixed settings (PyTorch's defaults); the lab exposes only lr and weight decay for Adam. */
 export const ADAM_SETTINGS = { beta1: 0.9, beta2: 0.999, eps: 1e-8 } as const;

@@ -28,7 +28,7 @@ export type ParamId =
   | 'dropoutP' | 'dropoutInput' | 'dropoutHidden' | 'dropoutScaling'
   | 'norm' | 'normPlacement' | 'bnMomentum' | 'bnEps' | 'lnEps'
   | 'optimizer' | 'lr' | 'momentum' | 'weightDecay' | 'batchSize' | 'seed'
-  | 'mode' | 'bnBatchStatsAtInference' | 'forgetDropoutScaling'
+  | 'mode' | 'bnBatchStatsAtInference' | 'forgetDropoutScaling' | 'bnNoise'
   | 'lang' | 'lesson' | 'lessonStep' | 'hide' | 'present' | 'embed';
 
 interface EntryBase {
@@ -153,6 +153,7 @@ const CORE: readonly ParamEntry[] = [
   en('mode', 'mode', 'mode', 'view', 'mode', DEFAULT_STATE.mode, ['training', 'inference']),
   bool('bnBatchStatsAtInference', 'teach.bnBatchStatsAtInference', 'bnbatch', 'teach', 'live', DEFAULT_TEACH.bnBatchStatsAtInference),
   bool('forgetDropoutScaling', 'teach.forgetDropoutScaling', 'forgetscale', 'teach', 'live', DEFAULT_TEACH.forgetDropoutScaling),
+  bool('bnNoise', 'teach.bnNoise', 'bnnoise', 'teach', 'live', DEFAULT_TEACH.bnNoise),
 ];
 
 /** Ids a teacher may hide: every learner-facing control above. */

@@ -79,7 +79,7 @@ export class Run {
     validateModelSpec(spec);
     validateTrain(config.train, data.train.n);
     const dropoutRng = rngFor(config.seed, 'dropout');
-    this.model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng });
+    this.model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng, noiseRng: rngFor(config.seed, 'noise') });
     this.model.setOptimizer(optimizerSpec(config.train));
     this.trainer = new Trainer(this.model, data.train, config.train.batchSize, rngFor(config.seed, 'shuffle'));
     this.viewRng = rngFor(config.seed, 'view');

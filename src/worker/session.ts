@@ -35,7 +35,7 @@ function validateMode(mode: ViewMode): void {
 }
 
 function validateTeach(t: TeachFlags): void {
-  for (const k of ['bnBatchStatsAtInference', 'forgetDropoutScaling'] as const) {
+  for (const k of ['bnBatchStatsAtInference', 'forgetDropoutScaling', 'bnNoise'] as const) {
     if (typeof t[k] !== 'boolean') bad(k, `must be true or false (got ${String(t[k])})`);
   }
 }

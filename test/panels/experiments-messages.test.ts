@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { xpMessages, xt, type XpKey } from '../../src/panels/experiments/text.ts';
 import { checkKey, checkVars, figureKey, formatFigure, FIGURE_VARS } from '../../src/panels/experiments/figures.ts';
-import { judgeE1, judgeE2, judgeE3, judgeE4, judgeE5, judgeE6, judgeE7, judgeE8, type Judgement } from '../../src/experiments/criteria.ts';
+import { judgeE1, judgeE10, judgeE11, judgeE2, judgeE3, judgeE4, judgeE5, judgeE6, judgeE7, judgeE8, type Judgement } from '../../src/experiments/criteria.ts';
 import { EXPERIMENT_IDS, PRESETS, type ExperimentId, type ExperimentResult } from '../../src/experiments/index.ts';
 import { messages } from '../../src/i18n/index.ts';
 import { LANGS } from '../../src/i18n/define.ts';
@@ -16,6 +16,9 @@ const WORDS = /[a-z]{2,}\s+[a-z]{2,}/i;
 const toTarget = { steps: 10, divergedAt: null, lastLoss: 0.1 };
 const final = { loss: 0.1, divergedAt: null };
 const scaling = { testLossScaled: 1, testLossForgot: 1, testAccScaled: 1, testAccForgot: 1, activationRatio: 2, logitRatio: 4 };
+const drift = { steps: 10, finalTrainLoss: 0.1, drift: 0.1, driftAbs: 0.1, divergedAt: null };
+const ev = { loss: 0.1, acc: 0.9 };
+const knocked = { knockout: { units: 32, width: 64, draws: 20, intact: ev, knocked: ev, accMin: 0.9, accMax: 0.9 }, drop: 0.1 };
 const JUDGED: Record<ExperimentId, Judgement> = {
   E1: judgeE1({ minTestLoss: 1, minTestStep: 1, trainLossAtMin: 1, finalTestLoss: 1, finalTrainLoss: 1, gap: 1, finalTrainAcc: 1, finalTestAcc: 1, steps: 1 }),
   E2: judgeE2({ gapPlain: 1, gapDropout: 1, testLossPlain: 1, testLossDropout: 1, testAccPlain: 1, testAccDropout: 1 }),
@@ -28,6 +31,8 @@ const JUDGED: Record<ExperimentId, Judgement> = {
   E6: judgeE6({ p: 0.5, theory: 2, spiral: scaling, gaussians: scaling }),
   E7: judgeE7({ accRunning: 1, accBatchOfOne: 0.1, distinctPredictions: 1, maxDeviationFromBeta: 0, largestClassShare: 0.1 }),
   E8: judgeE8({ chanceLoss: 1, lnInitialLoss: 1, lnFinalLoss: 0.1, lnTrainAcc: 1, lnTestAcc: 1, chanceAcc: 0.5, bnRefused: true, bnStepsTaken: 0, plainFinalLoss: 0.1 }),
+  E10: judgeE10({ plain: drift, bn: drift, noisy: drift, budget: 600 }),
+  E11: judgeE11({ plain: knocked, dropout: knocked, fraction: 0.5 }),
 };
 
 const result = (id: ExperimentId, value: number | null, details: ExperimentResult['details'] = {}): ExperimentResult => ({

@@ -112,7 +112,7 @@ describe('OutputPanel, inference with a teaching mistake on', () => {
   it('keeps the usual caption when the switch has nothing to act on', async () => {
     const config = fixtureConfig('circles');
     const fx = makeFixture(config, { steps: 5, mode: 'inference', teach: { bnBatchStatsAtInference: true, forgetDropoutScaling: true } });
-    useLab.setState({ teach: { bnBatchStatsAtInference: true, forgetDropoutScaling: true }, config });
+    useLab.setState({ teach: { bnBatchStatsAtInference: true, forgetDropoutScaling: true, bnNoise: false }, config });
     render(<OutputPanel />);
     await show(fx.frame, fx.ready);
     expect(screen.getByText(/Inference view: the full network/)).toBeTruthy();

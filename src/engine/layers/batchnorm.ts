@@ -4,13 +4,22 @@
 // running variance 1. The running update is held until the model calls commit(), so a step whose loss
 // turns out non-finite leaves the statistics as they were.
 // Readable float64 reference for what this file computes: src/engine/reference.ts (tests compare the two).
+// Teaching switch `noise` (after Santurkar et al. 2018): in training-mode passes, each unit's output is
+// multiplied by 1 + U(0, 0.2) and shifted by N(0, 0.1²), drawn once per unit per pass and shared by every
+// row of the batch, so the next layer's input distribution moves at every step. Off in inference.
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
+import type { Rng } from '../rng.ts';
+
+/** The noise after BN: scale 1 + U(0, scaleMax), shift N(0, shiftStd²), per unit per training pass. */
+export const BN_NOISE = { scaleMax: 0.2, shiftStd: 0.1 } as const;
 
 export interface BatchNormConfig {
   eps: number;
   momentum: number;
   /** Teaching switch: inference (wrongly) normalizes with the batch's own statistics. */
   batchStatsAtInference: boolean;
+  /** Teaching switch: noise after BN in training (see above); needs the layer's noise stream (setNoiseRng). */
+  noise?: boolean;
 }
 
 interface Shared {
@@ -47,6 +56,12 @@ export class BatchNorm implements Layer {
   private readonly acc2: Float64Array;
   private readonly varD: Float64Array;
   private pending = false;
+  private noiseRng: Rng | null = null;
+  /** Per-unit noise of the last forward (scale, shift); `noisy` says whether it was applied. */
+  readonly noiseScale: Float32Array;
+  readonly noiseShift: Float32Array;
+  noisy = false;
+  private dScaled: Float32Array = new Float32Array(0);
 
   constructor(features: number, cfg: BatchNormConfig, shared?: Shared) {
     this.inDim = features;
@@ -63,12 +78,20 @@ export class BatchNorm implements Layer {
     this.acc1 = new Float64Array(features);
     this.acc2 = new Float64Array(features);
     this.varD = new Float64Array(features);
+    this.noiseScale = new Float32Array(features).fill(1);
+    this.noiseShift = new Float32Array(features);
+  }
+
+  /** The stream the teaching noise is drawn from (none: the switch has no effect on this layer). */
+  setNoiseRng(rng: Rng | null): void {
+    this.noiseRng = rng;
   }
 
   ensureCapacity(B: number): void {
     this.out = grow(this.out, B * this.outDim);
     this.xhat = grow(this.xhat, B * this.outDim);
     this.dIn = grow(this.dIn, B * this.inDim);
+    this.dScaled = grow(this.dScaled, B * this.inDim);
   }
 
   forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
@@ -118,7 +141,21 @@ export class BatchNorm implements Layer {
         y[o + j] = g[j] * h + be[j];
       }
     }
+    this.noisy = !!this.cfg.noise && this.noiseRng !== null && useBatch && mode.dropout === 'sample' && mode.bn === 'batch';
+    if (this.noisy) this.addNoise(y, B);
     return y;
+  }
+
+  private addNoise(y: Float32Array, B: number): void {
+    const F = this.inDim, rng = this.noiseRng!, a = this.noiseScale, c = this.noiseShift;
+    for (let j = 0; j < F; j++) {
+      a[j] = 1 + BN_NOISE.scaleMax * rng.next();
+      c[j] = BN_NOISE.shiftStd * rng.normal();
+    }
+    for (let b = 0; b < B; b++) {
+      const o = b * F;
+      for (let j = 0; j < F; j++) y[o + j] = a[j] * y[o + j] + c[j];
+    }
   }
 
   /** Applies the running-statistics update of the last training forward (once). */
@@ -139,6 +176,12 @@ export class BatchNorm implements Layer {
   }
 
   backward(dOut: Float32Array, B: number, needDIn: boolean): Float32Array {
+    if (this.noisy) {
+      // y = a·(γx̂ + β) + c: the gradient reaching γx̂ + β is a times the one reaching y.
+      const F = this.inDim, a = this.noiseScale, d = this.dScaled;
+      for (let b = 0; b < B; b++) for (let j = 0; j < F; j++) d[b * F + j] = dOut[b * F + j] * a[j];
+      dOut = d;
+    }
     const F = this.inDim, xh = this.xhat, g = this.gamma.value;
     const dG = this.gamma.grad, dB = this.beta.grad, inv = this.inv;
     const sumD = this.acc1, sumDX = this.acc2;

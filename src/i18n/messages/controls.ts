@@ -30,6 +30,7 @@ export default defineMessages({
     'control.mode': 'View mode',
     'control.bnBatchStatsAtInference': 'BN uses batch statistics at inference (wrong)',
     'control.forgetDropoutScaling': 'Forget the scaling at inference',
+    'control.bnNoise': 'Noise after BN in training (experiment)',
     'control.lang': 'Language',
     'control.lesson': 'Lesson',
     'control.lessonStep': 'Lesson step',
@@ -92,6 +93,7 @@ export default defineMessages({
     'controls.kerasPresetHint': 'ε = 0.001 and momentum 0.01 in PyTorch’s sense (Keras’ 0.99)',
     'controls.torchPreset': 'PyTorch defaults',
     'controls.torchPresetHint': 'ε = 0.00001 and momentum 0.1',
+    'controls.bnNoiseHint': 'After every BN, each unit is multiplied by 1 + U(0, 0.2) and shifted by N(0, 0.1²), drawn afresh at every training step: the next layer’s input keeps shifting. Not a fix, an experiment (E10): training stays fast anyway.',
     'controls.batchStatsHint': 'Each inference batch is then normalized by its own mean and variance: predictions depend on the other examples in the batch, and a batch of one breaks.',
     'controls.noNorm': 'Normalization is off everywhere.',
 
@@ -142,6 +144,7 @@ export default defineMessages({
     'control.mode': '보기 모드',
     'control.bnBatchStatsAtInference': '추론에서도 BN이 배치 통계를 사용 (잘못된 방식)',
     'control.forgetDropoutScaling': '추론에서 스케일링 빠뜨리기',
+    'control.bnNoise': '학습 때 BN 뒤에 잡음 넣기 (실험)',
     'control.lang': '언어',
     'control.lesson': '레슨',
     'control.lessonStep': '레슨 단계',
@@ -204,6 +207,7 @@ export default defineMessages({
     'controls.kerasPresetHint': 'ε = 0.001, PyTorch 기준 모멘텀 0.01 (Keras의 0.99)',
     'controls.torchPreset': 'PyTorch 기본값',
     'controls.torchPresetHint': 'ε = 0.00001, 모멘텀 0.1',
+    'controls.bnNoiseHint': '모든 BN 뒤에서 유닛마다 1 + U(0, 0.2)를 곱하고 N(0, 0.1²)만큼 옮기며, 학습 스텝마다 새로 뽑습니다. 다음 층의 입력이 계속 움직입니다. 고치는 방법이 아니라 실험입니다(E10): 그래도 학습은 빠릅니다.',
     'controls.batchStatsHint': '그러면 추론 배치마다 그 배치의 평균과 분산으로 정규화합니다. 예측이 같은 배치의 다른 예제에 따라 달라지고, 배치 크기가 1이면 망가집니다.',
     'controls.noNorm': '지금은 어느 층에도 정규화가 없습니다.',
 

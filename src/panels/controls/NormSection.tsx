@@ -18,6 +18,7 @@ export function NormSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
   const lang = useLab((s) => s.lang);
   const norm = useLab((s) => s.config.net.norm);
   const batchStats = useLab((s) => s.teach.bnBatchStatsAtInference);
+  const bnNoise = useLab((s) => s.teach.bnNoise);
   const restartId = useId();
   const show = (id: ParamId) => !props.hidden?.has(id);
   const anyBn = norm.includes('batchnorm');
@@ -73,6 +74,9 @@ export function NormSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
           onChange={(v) => setParam('bnBatchStatsAtInference', v)}
           hint={t('controls.batchStatsHint')}
         />
+      ) : null}
+      {anyBn && show('bnNoise') ? (
+        <Check className="controls-teach" label={t('control.bnNoise')} checked={bnNoise} onChange={(v) => setParam('bnNoise', v)} hint={t('controls.bnNoiseHint')} />
       ) : null}
       <GammaBeta />
     </Section>

@@ -6,7 +6,7 @@ import type { ExperimentId, ExperimentResult, Details } from '../../experiments/
 import { E3_TARGET } from '../../experiments/measures.ts';
 import { isXpKey, xt, type XpKey } from './text.ts';
 
-type Kind = 'num' | 'pct' | 'int' | 'times' | 'bound' | 'loss';
+type Kind = 'num' | 'pct' | 'int' | 'times' | 'bound' | 'loss' | 'steps' | 'points';
 
 /** How each experiment's value is read: E3's ratio may be a lower bound (see its `ratio.lr1LowerBound`). */
 const VALUE: Record<ExperimentId, [Kind, string]> = {
@@ -18,6 +18,8 @@ const VALUE: Record<ExperimentId, [Kind, string]> = {
   E6: ['times', ''],
   E7: ['pct', ''],
   E8: ['num', ''],
+  E10: ['times', ''],
+  E11: ['times', ''],
 };
 
 /** Each check sentence's {placeholders}: [how to format, detail name]. */
@@ -47,6 +49,15 @@ const CHECK_VARS: Record<ExperimentId, Record<string, [Kind, string]>> = {
     bnSteps: ['int', 'bnStepsTaken'], lnStart: ['num', 'lnInitialLoss'], lnEnd: ['num', 'lnFinalLoss'], chance: ['num', 'chanceLoss'],
     lnAcc: ['pct', 'lnTrainAcc'], chanceAcc: ['pct', 'chanceAcc'],
   },
+  E10: {
+    plainSteps: ['steps', 'plain.steps'], bnSteps: ['steps', 'bn.steps'], noisySteps: ['steps', 'noisy.steps'],
+    plainDrift: ['num', 'plain.drift'], bnDrift: ['num', 'bn.drift'], noisyDrift: ['num', 'noisy.drift'],
+    plainAbs: ['num', 'plain.driftAbs'], bnAbs: ['num', 'bn.driftAbs'], noisyAbs: ['num', 'noisy.driftAbs'],
+  },
+  E11: {
+    plainIntact: ['pct', 'plain.knockout.intact.acc'], dropoutIntact: ['pct', 'dropout.knockout.intact.acc'],
+    plainDrop: ['points', 'plain.drop'], dropoutDrop: ['points', 'dropout.drop'],
+  },
 };
 
 const DASH = '—';
@@ -57,10 +68,12 @@ function format(lang: Lang, kind: Kind, v: number | boolean | null | undefined, 
     if (typeof loss === 'number') return formatNumber(lang, loss, 3);
     return typeof at === 'number' ? xt(lang, 'xp.diverged', { step: at }) : DASH;
   }
+  if (kind === 'steps') return typeof v === 'number' ? formatValue(lang, v) : xt(lang, 'xp.never', { budget: formatValue(lang, Number(details.budget)) });
   if (typeof v !== 'number') return DASH;
   switch (kind) {
     case 'num': return formatNumber(lang, v, 3);
     case 'int': return formatValue(lang, v);
+    case 'points': return xt(lang, 'xp.points', { v: formatNumber(lang, v * 100, 2) });
     case 'pct': return xt(lang, 'xp.pct', { v: formatNumber(lang, v * 100, 3) });
     case 'times': return xt(lang, 'xp.times', { v: formatNumber(lang, v, 3) });
     case 'bound': {

@@ -1,0 +1,98 @@
+// Knocking units out at inference: a chosen hidden layer's units are zeroed — a random set of
+// round(fraction × width) of them, the same set for every row of one draw — and the loss and accuracy
+// over a set are averaged over several draws. A network whose units only work in particular
+// combinations ("co-adaptation") loses more when some are gone than one trained to do without them.
+// Pure engine code (no DOM): the Inference lab's worker and E11 share it.
+import { EVAL_MODE, argmaxRow, dropoutLayerIndices, type Layer, type Loss, type NetSpec, type Rng, type Targets } from '../engine/index.ts';
+
+/** Draws averaged per measurement. */
+export const KNOCKOUT_DRAWS = 20;
+
+/**
+ * Index, in the compiled layer list, of the place whose output is a hidden layer's units: the dropout
+ * layer after it (always there, the identity at inference), so the units are zeroed after the
+ * activation and any normalization.
+ */
+export function knockoutLayerIndex(net: NetSpec, hidden: number): number {
+  const idx = dropoutLayerIndices(net);
+  if (!Number.isInteger(hidden) || hidden < 0 || hidden + 1 >= idx.length) throw new RangeError(`hidden layer ${hidden} does not exist`);
+  return idx[hidden + 1];
+}
+
+/** Units a fraction knocks out of a layer of `width`. */
+export function knockedUnits(width: number, fraction: number): number {
+  return Math.max(0, Math.min(width, Math.round(fraction * width)));
+}
+
+export interface KnockoutEval {
+  loss: number;
+  acc: number;
+}
+
+export interface KnockoutFigures {
+  /** Units zeroed in each draw, of `width`. */
+  units: number;
+  width: number;
+  draws: number;
+  /** Nothing knocked out. */
+  intact: KnockoutEval;
+  /** Mean over the draws. */
+  knocked: KnockoutEval;
+  /** Lowest and highest accuracy over the draws. */
+  accMin: number;
+  accMax: number;
+}
+
+/** k distinct indices of [0, n) (partial Fisher–Yates on `scratch`). */
+function pick(rng: Rng, n: number, k: number, scratch: Int32Array): Int32Array {
+  for (let i = 0; i < n; i++) scratch[i] = i;
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const t = scratch[i];
+    scratch[i] = scratch[j];
+    scratch[j] = t;
+  }
+  return scratch.subarray(0, k);
+}
+
+/** Inference over `n` rows with the units `cols` of layer `at` zeroed (none when cols is empty). */
+function evaluate(layers: Layer[], loss: Loss, X: Float32Array, y: Targets, n: number, at: number, cols: Int32Array, chunk = 256): KnockoutEval {
+  const D = layers[0].inDim, C = layers[layers.length - 1].outDim, ce = loss.kind === 'cross_entropy';
+  let lossSum = 0, correct = 0;
+  for (let o = 0; o < n; o += chunk) {
+    const B = Math.min(chunk, n - o);
+    let h = X.subarray(o * D, (o + B) * D);
+    layers.forEach((l, i) => {
+      h = l.forward(h, B, EVAL_MODE);
+      if (i === at) {
+        const W = l.outDim;
+        for (let b = 0; b < B; b++) for (const c of cols) h[b * W + c] = 0;
+      }
+    });
+    const yy = ce ? y.subarray(o, o + B) : y.subarray(o * C, (o + B) * C);
+    lossSum += loss.forward(h, yy, B, false) * B;
+    if (ce) for (let b = 0; b < B; b++) if (argmaxRow(h, b, C) === yy[b]) correct++;
+  }
+  return { loss: lossSum / n, acc: ce ? correct / n : NaN };
+}
+
+/**
+ * Knocks out `fraction` of layer `at`'s units, `draws` times, on layers that are a twin's (their
+ * buffers are overwritten). BN uses its running statistics and dropout is off, as at inference.
+ */
+export function measureKnockout(
+  layers: Layer[], loss: Loss, X: Float32Array, y: Targets, n: number, at: number, fraction: number, rng: Rng, draws = KNOCKOUT_DRAWS,
+): KnockoutFigures {
+  const width = layers[at].outDim, units = knockedUnits(width, fraction);
+  const scratch = new Int32Array(width);
+  const intact = evaluate(layers, loss, X, y, n, at, scratch.subarray(0, 0));
+  let l = 0, a = 0, accMin = Infinity, accMax = -Infinity;
+  for (let d = 0; d < draws; d++) {
+    const e = evaluate(layers, loss, X, y, n, at, pick(rng, width, units, scratch));
+    l += e.loss / draws;
+    a += e.acc / draws;
+    accMin = Math.min(accMin, e.acc);
+    accMax = Math.max(accMax, e.acc);
+  }
+  return { units, width, draws, intact, knocked: { loss: l, acc: a }, accMin, accMax };
+}
