@@ -27,6 +27,7 @@ const LESSON_PANELS: Record<LessonId, readonly PanelId[]> = {
 /** Steps whose text points at panels other than their lesson's. */
 const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
   'dropout/masks': ['network', 'loss'],
+  'dropout/why': ['inference', 'loss'],
   'dropout/train-only': ['network', 'inference'],
   'dropout/scaling': ['inference', 'network'],
   'dropout/forgot-loss': ['inference', 'loss'],
@@ -36,6 +37,7 @@ const STEP_PANELS: Partial<Record<StepKey, readonly PanelId[]>> = {
   'batchnorm/gamma-beta': ['batchnorm', 'output'],
   'batchnorm/bad-init': ['loss', 'activations'],
   'batchnorm/bad-init-bn': ['loss', 'activations'],
+  'batchnorm/learning-rate': ['loss', 'activations'],
   'batchnorm/covariate-shift': ['activations', 'loss'],
   'batchnorm/placement': ['batchnorm', 'activations'],
   'batchnorm/inference': ['batchnorm', 'output'],

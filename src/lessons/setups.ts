@@ -4,6 +4,7 @@
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type DataConfig, type TeachFlags, type TrainConfig, type ViewMode } from '../protocol/config.ts';
 import type { ConfigPatch } from '../protocol/messages.ts';
 import type { NetSpec } from '../engine/netspec.ts';
+import { presetRun, type ExperimentId } from '../experiments/presets.ts';
 
 export interface StepSetup {
   patch: ConfigPatch;
@@ -64,18 +65,19 @@ export const MC_DROPOUT = setup({
   net: { ...BIG, dropoutHidden: ON2, dropoutP: 0.2 },
   mode: 'inference',
 });
-export const CLASSIC_SCALING = setup({ net: { dropoutHidden: ON2, dropoutP: 0.5, dropoutScaling: 'classic' }, mode: 'inference' });
+/** p = 0.3, not 0.5: at 0.5, 1 − p = p and the wrong factor would look right. */
+export const CLASSIC_SCALING = setup({ net: { dropoutHidden: ON2, dropoutP: 0.3, dropoutScaling: 'classic' }, mode: 'inference' });
 /** Forgotten scaling where the loss worsens but accuracy barely moves (ReLU, moons). */
 export const FORGOT_SCALING_LOSS = setup({
   data: { name: 'moons' },
-  net: { dropoutHidden: ON2, dropoutP: 0.5, dropoutScaling: 'classic' },
+  net: { dropoutHidden: ON2, dropoutP: 0.3, dropoutScaling: 'classic' },
   teach: { forgetDropoutScaling: true },
   mode: 'inference',
 });
 /** Forgotten scaling where accuracy drops too (tanh, circles). */
 export const FORGOT_SCALING_ACC = setup({
   data: { name: 'circles' },
-  net: { activation: 'tanh', dropoutHidden: ON2, dropoutP: 0.5, dropoutScaling: 'classic' },
+  net: { activation: 'tanh', dropoutHidden: ON2, dropoutP: 0.3, dropoutScaling: 'classic' },
   teach: { forgetDropoutScaling: true },
   mode: 'inference',
 });
@@ -121,3 +123,16 @@ export const GUIDE_MODEL = setup({
 });
 
 export const FINAL_CHECK = setup({ net: { ...TINY_INIT, norm: BN2, dropoutHidden: ON2, dropoutP: 0.3 }, train: SGD });
+
+/** An experiment's run as a step's setup: the same settings the measured figures come from (seed 1). */
+function fromPreset(id: ExperimentId, key: string): FullSetup {
+  const r = presetRun(id, key);
+  return { patch: { data: { ...r.config.data }, net: r.config.net, train: { ...r.config.train }, teach: { ...r.teach } }, mode: 'training', seed: 1 };
+}
+
+/** E3's high rate without BN: plain SGD at lr 1 on the digits (4×64). */
+export const HIGH_LR_PLAIN = fromPreset('E3', 'plain-high');
+/** E10's noisy BN: 6×64 on the digits with noise after every BN. */
+export const NOISY_BN = fromPreset('E10', 'ics-noisy-bn');
+/** E11's network without dropout (64→64→64→10 on the digits, Adam 0.003), for knocking units out. */
+export const KNOCKOUT_PLAIN = fromPreset('E11', 'ko-plain');

@@ -9,7 +9,7 @@ import type { StepSetup } from './setups.ts';
 export const STEPS = {
   overfitting: ['small-data', 'more-data', 'regularize'],
   dropout: ['masks', 'why', 'train-only', 'where', 'scaling', 'forgot-loss', 'forgot-accuracy', 'mc'],
-  batchnorm: ['three-steps', 'gamma-beta', 'bad-init', 'bad-init-bn', 'conditional', 'covariate-shift', 'placement', 'inference', 'batch-stats', 'small-batch'],
+  batchnorm: ['three-steps', 'gamma-beta', 'bad-init', 'bad-init-bn', 'learning-rate', 'conditional', 'covariate-shift', 'placement', 'inference', 'batch-stats', 'small-batch'],
   compare: ['plan', 'run-none', 'run-dropout', 'run-bn', 'run-both', 'read'],
   both: ['complement', 'variance-shift', 'remedy'],
   where: ['cnn', 'transformers', 'bn-batch-one', 'ln-batch-one'],
@@ -41,6 +41,7 @@ export const SETUPS = {
   'overfitting/more-data': S.OVERFIT_MORE_DATA,
   'overfitting/regularize': S.OVERFIT_DROPOUT,
   'dropout/masks': S.DROPOUT_MASKS,
+  'dropout/why': S.KNOCKOUT_PLAIN,
   'dropout/train-only': S.DROPOUT_MASKS,
   'dropout/where': S.INPUT_DROPOUT,
   'dropout/scaling': S.CLASSIC_SCALING,
@@ -51,8 +52,9 @@ export const SETUPS = {
   'batchnorm/gamma-beta': S.BN,
   'batchnorm/bad-init': S.BAD_INIT_PLAIN,
   'batchnorm/bad-init-bn': S.BAD_INIT_BN,
+  'batchnorm/learning-rate': S.HIGH_LR_PLAIN,
   'batchnorm/conditional': S.BAD_INIT_ADAM,
-  'batchnorm/covariate-shift': S.PLAIN_NET,
+  'batchnorm/covariate-shift': S.NOISY_BN,
   'batchnorm/placement': S.BN_AFTER,
   'batchnorm/inference': S.BN_INFERENCE,
   'batchnorm/batch-stats': S.BN_BATCH_STATS,
@@ -84,6 +86,7 @@ export const PREDICT = {
   'overfitting/more-data': { choices: ['smaller', 'same', 'larger'], answer: 'smaller' },
   'overfitting/regularize': { choices: ['smaller', 'same', 'larger'], answer: 'smaller' },
   'dropout/masks': { choices: ['exactly-half', 'about-half', 'none'], answer: 'about-half' },
+  'dropout/why': { choices: ['dropout-less', 'same', 'plain-less'], answer: 'dropout-less' },
   'dropout/train-only': { choices: ['about-same', 'half', 'double'], answer: 'about-same' },
   'dropout/where': { choices: ['much-worse', 'about-same', 'better'], answer: 'much-worse' },
   'dropout/scaling': { choices: ['keep', 'inverse-p', 'nothing'], answer: 'keep' },
@@ -94,7 +97,9 @@ export const PREDICT = {
   'batchnorm/gamma-beta': { choices: ['beta', 'zero', 'unchanged'], answer: 'beta' },
   'batchnorm/bad-init': { choices: ['stalls', 'falls'], answer: 'stalls' },
   'batchnorm/bad-init-bn': { choices: ['stalls', 'falls'], answer: 'falls' },
+  'batchnorm/learning-rate': { choices: ['bn', 'plain', 'same'], answer: 'bn' },
   'batchnorm/conditional': { choices: ['stalls', 'falls'], answer: 'falls' },
+  'batchnorm/covariate-shift': { choices: ['like-bn', 'like-plain', 'never'], answer: 'like-bn' },
   'batchnorm/inference': { choices: ['running', 'batch', 'none'], answer: 'running' },
   'batchnorm/batch-stats': { choices: ['same-for-all', 'as-usual', 'error'], answer: 'same-for-all' },
   'batchnorm/small-batch': { choices: ['jumps', 'steady'], answer: 'jumps' },
@@ -119,6 +124,7 @@ export const TRAIN_STEPS = {
   'overfitting/small-data': 3000,
   'overfitting/more-data': 3000,
   'overfitting/regularize': 3000,
+  'dropout/why': 2000,
   'dropout/train-only': 300,
   'dropout/where': 2000,
   'dropout/forgot-loss': 1500,
@@ -126,7 +132,9 @@ export const TRAIN_STEPS = {
   'dropout/mc': 3000,
   'batchnorm/bad-init': 500,
   'batchnorm/bad-init-bn': 500,
+  'batchnorm/learning-rate': 300,
   'batchnorm/conditional': 500,
+  'batchnorm/covariate-shift': 600,
   'compare/run-none': 3000,
   'compare/run-dropout': 3000,
   'compare/run-bn': 3000,
@@ -148,6 +156,16 @@ export function trainStepsOf(key: StepKey): number | undefined {
 export const TABLE_STEPS: ReadonlySet<StepKey> = new Set<StepKey>([
   'compare/plan', 'compare/run-none', 'compare/run-dropout', 'compare/run-bn', 'compare/run-both', 'compare/read',
 ]);
+
+/**
+ * Steps that run an experiment side by side on the lab's seed (E3, E10, E11): their predictions are
+ * the experiments' claims, which test/experiments asserts on seeds 1–3.
+ */
+export const EXPERIMENT_STEPS: Partial<Record<StepKey, 'E3' | 'E10' | 'E11'>> = {
+  'dropout/why': 'E11',
+  'batchnorm/learning-rate': 'E3',
+  'batchnorm/covariate-shift': 'E10',
+};
 
 /** Steps that point to another lesson. */
 export const GOTO: Partial<Record<StepKey, LessonId>> = {

@@ -64,7 +64,8 @@ function Labelled({ word, children }: { word: string; children: ReactNode }) {
 }
 
 function build(id: FormulaId, lang: Lang): ReactNode {
-  const w = (k: 'math.training' | 'math.inference' | 'math.keep' | 'math.gap' | 'math.trainLoss' | 'math.testLoss') => translate(lang, k);
+  const w = (k: 'math.training' | 'math.inference' | 'math.keep' | 'math.gap' | 'math.trainLoss' | 'math.testLoss' | 'math.forgotten' | 'math.correct' | 'math.tooLarge') =>
+    translate(lang, k);
   switch (id) {
     case 'gap':
       return (
@@ -113,7 +114,17 @@ function build(id: FormulaId, lang: Lang): ReactNode {
     case 'dropout-forgot':
       return (
         <Row>
-          {yj}<Mo>=</Mo>{xj}<Mo>=</Mo><Frac num={<Mn>1</Mn>} den={oneMinusP} /><Mo>·</Mo><Paren>{oneMinusP}</Paren><Mo>⁢</Mo>{xj}
+          <Labelled word={w('math.forgotten')}>
+            {yj}<Mo>=</Mo>{xj}
+          </Labelled>
+          <Space em={2} />
+          <Labelled word={w('math.correct')}>
+            {yj}<Mo>=</Mo><Paren>{oneMinusP}</Paren><Mo>⁢</Mo>{xj}
+          </Labelled>
+          <Space em={2} />
+          <Labelled word={w('math.tooLarge')}>
+            <Frac num={<Mn>1</Mn>} den={oneMinusP} />
+          </Labelled>
         </Row>
       );
     case 'bn-mean':

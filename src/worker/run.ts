@@ -97,7 +97,12 @@ export class Run {
     });
     const tracked: number[] = [];
     this.model.layers.forEach((l, i) => {
-      if (l.type === 'relu' || l.type === 'tanh' || l.type === 'sigmoid') tracked.push(i - 1, i);
+      if (l.type !== 'relu' && l.type !== 'tanh' && l.type !== 'sigmoid') return;
+      // With normalization before the activation, also what the norm receives (the linear output):
+      // its output is steady by construction, so only its input shows how the distribution moves.
+      const prev = this.model.layers[i - 1]?.type;
+      if ((prev === 'batchnorm' || prev === 'layernorm') && i >= 2) tracked.push(i - 2);
+      tracked.push(i - 1, i);
     });
     this.history = new RunHistory(tracked);
 

@@ -18,7 +18,7 @@ function watchErrors(page: Page): string[] {
 
 test('a teacher link starts in presentation mode, with the lesson’s panels and hidden controls', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?lang=en&present&hide=dropoutP,lr&lesson=batchnorm&step=5');
+  await page.goto('./?lang=en&present&hide=dropoutP,lr&lesson=batchnorm&step=6');
   await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Exit presentation' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Presentation mode', pressed: true })).toBeVisible();

@@ -228,12 +228,12 @@ describe('lessons panel (Korean)', () => {
 
   it('switching language keeps the place', async () => {
     useLab.setState({ lang: 'en' });
-    useLesson.getState().openLesson('batchnorm', 7);
+    useLesson.getState().openLesson('batchnorm', 8);
     render(<LessonsPanel />);
     expect(await screen.findByRole('heading', { name: en.steps['batchnorm/inference'].title })).toBeTruthy();
     act(() => useLab.setState({ lang: 'ko' }));
     expect(await screen.findByRole('heading', { name: ko.steps['batchnorm/inference'].title })).toBeTruthy();
-    expect(screen.getByText('10단계 중 8단계')).toBeTruthy();
+    expect(screen.getByText('11단계 중 9단계')).toBeTruthy();
   });
 
   it('formats the table’s numbers for the Korean locale and names its buttons in Korean', async () => {

@@ -76,7 +76,7 @@ export default defineMessages({
     'mode.trainingHint': '드롭아웃 마스크를 새로 뽑고, BN은 배치 통계를 씁니다',
     'mode.inferenceHint': '모든 유닛을 쓰고, BN은 이동 평균 통계를 씁니다',
     'error.title': '확인이 필요합니다',
-    'error.diverged': '{step}번째 스텝에서 학습이 발산했습니다. 손실이 {loss}이(가) 되었습니다. 모델은 그 스텝 이전 상태 그대로입니다. 학습률을 낮춘 뒤 초기화를 눌러 보세요.',
+    'error.diverged': '{step}번째 스텝에서 학습이 발산했습니다. 그때의 손실 값: {loss}. 모델은 그 스텝 이전 상태 그대로입니다. 학습률을 낮춘 뒤 초기화를 눌러 보세요.',
     'error.workerRestarted': '학습 워커가 예기치 않게 멈춰서, 설정을 그대로 유지한 채 다시 시작했습니다.',
     'error.bnBatchOne': '배치 정규화는 학습할 때 배치마다 예제가 2개 이상 필요합니다(예제가 하나뿐이면 분산이 없습니다). 배치 크기를 늘리거나, 배치 크기 1에서도 동작하는 레이어 정규화를 써 보세요.',
     'error.generic': '학습 워커가 문제를 알렸습니다: {message}',

@@ -27,7 +27,7 @@ export default defineMessages({
     'code.copied': '복사했습니다',
     'code.copyFailed': '복사하지 못했습니다. 코드를 선택해서 직접 복사해 주세요.',
     'code.noteModes': '모드 전환: PyTorch는 model.train()과 model.eval()로, Keras는 training=True 또는 False로 바꿉니다(fit은 학습, predict와 evaluate는 추론).',
-    'code.noteMomentum': 'BN 모멘텀: Keras는 반대쪽에서 셉니다. PyTorch 모멘텀 {torch}은(는) Keras 모멘텀 {keras}입니다. Keras 기본값 0.99는 PyTorch로 치면 0.01로, 훨씬 느리게 움직이는 평균입니다.',
+    'code.noteMomentum': 'BN 모멘텀: Keras는 반대쪽에서 셉니다. PyTorch 모멘텀 {torch} = Keras 모멘텀 {keras}. Keras 기본값 0.99는 PyTorch로 치면 0.01로, 훨씬 느리게 움직이는 평균입니다.',
     'code.noteDropout': '드롭아웃: 두 프레임워크 모두 역 드롭아웃(학습 중에 1 − p로 나눔)을 씁니다.',
     'code.error': '이 네트워크는 아직 코드로 옮길 수 없습니다: {message}',
     'code.label': '{framework} 코드',

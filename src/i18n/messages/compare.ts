@@ -90,7 +90,7 @@ export default defineMessages({
     'cmp.removeLabel': '변형 {letter} 빼기',
     'cmp.add': '변형 추가',
     'cmp.full': '변형은 넷까지입니다. 각각 자기 워커에서 학습합니다.',
-    'cmp.duplicate': '변형 {a}와 {b}는 설정이 같아서 똑같이 학습됩니다.',
+    'cmp.duplicate': '변형 {a}, 변형 {b}: 설정이 같아서 똑같이 학습됩니다.',
     'cmp.restartNote': '학습 중에 변형을 바꾸면 그 변형만 0번째 스텝부터 다시 시작합니다.',
     'cmp.start': '모두 시작',
     'cmp.pause': '모두 일시 정지',
@@ -113,7 +113,7 @@ export default defineMessages({
     'cmp.table.note':
       '목표까지 스텝: 학습 손실이 처음으로 목표 이하가 된 평가의 스텝입니다. 최고 속도에서는 화면 프레임마다 한 번쯤, 수십 스텝마다 평가하므로 그만큼 가까운 값은 실제로 다르지 않을 수 있습니다. 스텝당 시간은 모든 변형이 프로세서 코어를 나눠 쓰는 상태에서 잰 실제 시간입니다.',
     'cmp.col.variant': '변형',
-    'cmp.col.steps': '학습 손실 ≤ {target}까지 스텝',
+    'cmp.col.steps': '스텝 수(학습 손실 ≤ {target})',
     'cmp.col.bestAcc': '최고 테스트 정확도',
     'cmp.col.bestLoss': '최저 테스트 손실',
     'cmp.col.gap': '마지막 격차 (테스트 − 학습)',
@@ -130,8 +130,8 @@ export default defineMessages({
     'cmp.error': '실행할 수 없습니다: {message}',
     'cmp.summary.none': '아직 학습한 변형이 없습니다.',
     'cmp.summary.row': '변형 {letter}, {name}: {step}번째 스텝, 학습 손실 {train}, 테스트 손실 {test}, 격차 {gap}, 목표 도달: {reach}.',
-    'cmp.summary.first': '학습 손실 {target}에 가장 먼저 도달: 변형 {letter}, {step}번째 스텝.',
+    'cmp.summary.first': '가장 먼저 학습 손실 {target} 도달: 변형 {letter}, {step}번째 스텝.',
     'cmp.summary.lowestGap': '지금 격차가 가장 작은 변형: {letter}.',
-    'cmp.summary.diverged': '변형 {letter}는 {step}번째 스텝에서 발산해 멈췄습니다.',
+    'cmp.summary.diverged': '변형 {letter}: {step}번째 스텝에서 발산해 멈췄습니다.',
   },
 });

@@ -92,7 +92,7 @@ export default defineMessages({
     'network.inspector.layer': '층',
     'network.inspector.unit': '유닛',
     'network.inspector.unitOf': '{width}개 중 {unit}번',
-    'network.inspector.activation': '입력 {n}에 대한 활성값',
+    'network.inspector.activation': '활성값(입력 {n})',
     'network.inspector.step': '이번 스텝',
     'network.inspector.dropped': '드롭됨 (배치 {row}번째 행)',
     'network.inspector.kept': '유지됨 (배치 {row}번째 행)',

@@ -70,7 +70,7 @@ export default defineMessages({
     'output.legend.line': '— 진한 선: 두 클래스의 확률이 같은(50 %) 곳',
     'output.legend.edges': '— 진한 선: 예측 클래스가 바뀌는 곳',
     'output.curve.label': '예측 곡선, 몬테카를로 드롭아웃 띠, 데이터',
-    'output.curve.summary': '{mode} 모드의 예측. MC 드롭아웃 띠: {k}번 통과의 평균 ± 2 표준편차, 가장 넓은 곳은 x = {x}에서 ±{spread}.',
+    'output.curve.summary': '{mode} 모드의 예측. MC 드롭아웃 띠: {k}번 통과의 평균 ± 2 표준편차, 가장 넓은 곳은 x = {x} 지점, ±{spread}.',
     'output.curve.pending': 'MC 드롭아웃 띠를 계산하는 중…',
     'output.curve.noBand': '켜진 드롭아웃이 없어 MC 통과마다 같은 네트워크가 실행되므로 띠의 폭이 0입니다.',
     'output.curve.noisy': '학습 보기: 실선은 무작위로 일부 유닛을 끈 네트워크 하나라서 그림마다 흔들립니다. 띠는 언제나 솎아 낸 네트워크 K개를 평균합니다.',

@@ -19,6 +19,7 @@ type T = (key: MessageKey, vars?: Vars) => string;
 function title(t: T, l: TrackedLayer): string {
   const act = ACT_NAMES[l.act] ?? l.act;
   if (l.role === 'post') return t('act.post', { n: l.hidden + 1, act });
+  if (l.role === 'normIn') return t('act.normIn', { n: l.hidden + 1, norm: t(`act.norm.${l.norm ?? 'batchnorm'}`) });
   return l.norm ? t('act.preNorm', { n: l.hidden + 1, act, norm: t(`act.norm.${l.norm}`) }) : t('act.pre', { n: l.hidden + 1, act });
 }
 
@@ -39,6 +40,7 @@ export function ActivationsPanel() {
   const frame = useThrottledFrame(10);
   const earlier = useEarlierRuns();
   const [showPrev, setShowPrev] = useState(true);
+  const [showNormIn, setShowNormIn] = useState(true);
   useEffect(() => startRunArchive(), []);
 
   const head = <h2 id="act-title">{t('act.title')}</h2>;
@@ -51,7 +53,9 @@ export function ActivationsPanel() {
       </section>
     );
   }
-  const layers = trackedLayers(a, frame.layers.map((l) => l.type));
+  const all = trackedLayers(a, frame.layers.map((l) => l.type));
+  const hasNormIn = all.some((l) => l.role === 'normIn');
+  const layers = showNormIn ? all : all.filter((l) => l.role !== 'normIn');
   const last = earlier[0];
   const prevLayers = last && showPrev ? new Map(trackedLayers(last.activations, last.layerTypes).map((l) => [l.key, l])) : null;
   const prevLabel = last ? runLabel(lang, last.summary) : '';
@@ -60,6 +64,11 @@ export function ActivationsPanel() {
     <section className="panel act-panel" aria-labelledby="act-title">
       <div className="act-head">
         {head}
+        {hasNormIn ? (
+          <button type="button" aria-pressed={showNormIn} onClick={() => setShowNormIn(!showNormIn)}>
+            {t('act.showNormIn')}
+          </button>
+        ) : null}
         {last ? (
           <button type="button" aria-pressed={showPrev} onClick={() => setShowPrev(!showPrev)}>
             {t('act.showPrev')}

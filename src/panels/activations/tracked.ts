@@ -3,7 +3,8 @@
 import type { LayerType } from '../../engine/spec.ts';
 import type { ActivationHistory } from '../../protocol/frame.ts';
 
-export type Role = 'pre' | 'post';
+/** 'normIn': what a normalization before the activation receives; 'pre': what the activation receives; 'post': what it gives. */
+export type Role = 'normIn' | 'pre' | 'post';
 
 export interface TrackedLayer {
   index: number;
@@ -26,10 +27,12 @@ export function trackedLayers(a: ActivationHistory, types: readonly LayerType[])
     if (type === undefined) return [];
     let hidden = -1;
     for (let i = 0; i <= index; i++) if (types[i] === 'linear') hidden++;
-    const role: Role = isAct(type) ? 'post' : 'pre';
-    const act = role === 'post' ? type : types[index + 1];
+    const next = types[index + 1];
+    const normNext = next === 'batchnorm' || next === 'layernorm' ? next : null;
+    const role: Role = isAct(type) ? 'post' : type === 'linear' && normNext ? 'normIn' : 'pre';
+    const act = role === 'post' ? type : role === 'normIn' ? types[index + 2] : next;
     if (!isAct(act)) return [];
-    const norm = type === 'batchnorm' || type === 'layernorm' ? type : null;
+    const norm = role === 'normIn' ? normNext : type === 'batchnorm' || type === 'layernorm' ? type : null;
     return [{ index, q, hidden, role, act, norm, key: `${hidden}:${role}` }];
   });
 }

@@ -106,7 +106,7 @@ function EntryView({ id, entry, lang, t }: { id: ExperimentId; entry: Entry; lan
   }
 }
 
-function ResultView({ result, ms, lang, t }: { result: ExperimentResult; ms: number; lang: Lang; t: Xt }) {
+export function ResultView({ result, ms, lang, t }: { result: ExperimentResult; ms: number; lang: Lang; t: Xt }) {
   const vars = checkVars(lang, result);
   return (
     <>

@@ -1,9 +1,9 @@
 // One lesson step: prose and formulas, "Set up this experiment", "Predict first", "Train N steps",
 // "What to look at", and Prev / Next. Opening a step moves focus to its heading, so keyboard and
 // screen-reader users land on the new content.
-import { useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef } from 'react';
 import {
-  GOTO, LESSON_IDS, SCORE_STEPS, TABLE_STEPS, predictOf, setupOf, stepCount, stepKey, stepText, trainStepsOf,
+  EXPERIMENT_STEPS, GOTO, LESSON_IDS, SCORE_STEPS, TABLE_STEPS, predictOf, setupOf, stepCount, stepKey, stepText, trainStepsOf,
   type LessonsText, type PredictDef, type StepKey, PREDICT,
 } from '../../lessons/structure.ts';
 import type { StepSetup } from '../../lessons/setups.ts';
@@ -14,6 +14,8 @@ import { stopTraining, trainExactly, useTraining } from './train.ts';
 import { Prose, inline } from './Prose.tsx';
 import { Predict } from './Predict.tsx';
 import { CompareTable } from './CompareTable.tsx';
+
+const StepExperiment = lazy(() => import('./StepExperiment.tsx').then((m) => ({ default: m.StepExperiment })));
 
 export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   const t = useT();
@@ -48,6 +50,7 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   const lessonIndex = LESSON_IDS.indexOf(pos.id);
   const nextLabel = !lastInLesson ? t('lessons.next') : lessonIndex < LESSON_IDS.length - 1 ? t('lessons.nextLesson') : t('lessons.finish');
   const gotoLesson = GOTO[key];
+  const experiment = EXPERIMENT_STEPS[key];
 
   return (
     <article className="lesson-step" aria-labelledby="lesson-step-title">
@@ -126,6 +129,11 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
         </section>
       ) : null}
 
+      {experiment ? (
+        <Suspense fallback={null}>
+          <StepExperiment key={key} id={experiment} onStart={() => (predict ? reveal(key) : undefined)} />
+        </Suspense>
+      ) : null}
       {TABLE_STEPS.has(key) ? <CompareTable /> : null}
       {SCORE_STEPS.has(key) ? <Score /> : null}
       {gotoLesson ? (
