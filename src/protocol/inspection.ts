@@ -116,6 +116,27 @@ export interface LnInspection {
   maxDiff: number;
 }
 
+/** Which units to knock out at inference: hidden layer (0-based) and the fraction of its units. */
+export interface KnockoutRequest {
+  hidden: number;
+  fraction: number;
+}
+
+/** A hidden layer's units knocked out at inference: `units` of `width` zeroed, a fresh random set per draw. */
+export interface KnockoutInspection extends KnockoutRequest {
+  units: number;
+  width: number;
+  draws: number;
+  /** Test rows behind the figures (the same rows as the other test figures). */
+  testRows: number;
+  /** Nothing knocked out, and the mean over the draws. */
+  intact: EvalFigures;
+  knocked: EvalFigures;
+  /** Lowest and highest accuracy over the draws (NaN for regression). */
+  accMin: number;
+  accMax: number;
+}
+
 export interface InspectionReport {
   runId: number;
   step: number;
@@ -133,6 +154,8 @@ export interface InspectionReport {
   mc: McInspection | null;
   bn: BnInspection | null;
   ln: LnInspection | null;
+  /** Only when the request asked for it (and the network has that hidden layer). */
+  knockout: KnockoutInspection | null;
   /** Worker time spent, in ms. */
   ms: number;
 }

@@ -3,7 +3,7 @@
 import type { LabConfig, TeachFlags, ViewMode } from './config.ts';
 import type { Frame, ReadyInfo } from './frame.ts';
 import type { NetSpec } from '../engine/netspec.ts';
-import type { InspectionReport } from './inspection.ts';
+import type { InspectionReport, KnockoutRequest } from './inspection.ts';
 import type { CustomData } from './custom-data.ts';
 
 /**
@@ -60,7 +60,7 @@ type CommandBody =
   | { type: 'speed'; stepsPerSecond: number | null }
   | { type: 'options'; options: Partial<SessionOptions> }
   /** Measure the Inference lab's figures now (K Monte-Carlo passes; `rows` test rows for the per-layer means, default 64). */
-  | { type: 'inspect'; k: number; rows?: number }
+  | { type: 'inspect'; k: number; rows?: number; knockout?: KnockoutRequest }
   /** The learner's own rows, kept by the session for data name 'custom' (the run rebuilds if it uses them). */
   | { type: 'data'; dataset: CustomData }
   /** The page has taken frame `seq`; the worker may send the next one. */

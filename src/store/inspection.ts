@@ -1,15 +1,36 @@
 // The Inference lab's latest measurements from the worker (one `inspection` event per `inspect`
 // command). Kept apart from the lab store: only the Inference panel reads it.
 import { create } from 'zustand';
-import type { InspectionReport } from '../protocol/inspection.ts';
+import type { InspectionReport, KnockoutRequest } from '../protocol/inspection.ts';
+
+export interface KnockoutChoice {
+  /** Hidden layer (0-based); null: the last one (whatever the network's depth). */
+  hidden: number | null;
+  fraction: number;
+}
 
 export interface InspectionState {
   report: InspectionReport | null;
   /** Reports received so far (a new one may carry the same numbers; the panel says it was measured again). */
   received: number;
+  /** What the "Knock out units" section asks the worker to knock out with each measurement. */
+  knockout: KnockoutChoice;
 }
 
-export const useInspection = create<InspectionState>()(() => ({ report: null, received: 0 }));
+export const DEFAULT_KNOCKOUT: KnockoutChoice = { hidden: null, fraction: 0.5 };
+
+export const useInspection = create<InspectionState>()(() => ({ report: null, received: 0, knockout: DEFAULT_KNOCKOUT }));
+
+/** The request for a network with `layers` hidden layers (none without hidden layers). */
+export function knockoutRequest(choice: KnockoutChoice, layers: number): KnockoutRequest | undefined {
+  if (layers < 1) return undefined;
+  const hidden = choice.hidden === null ? layers - 1 : Math.min(choice.hidden, layers - 1);
+  return { hidden, fraction: choice.fraction };
+}
+
+export function setKnockout(k: Partial<KnockoutChoice>): void {
+  useInspection.setState((s) => ({ knockout: { ...s.knockout, ...k } }));
+}
 
 export function setInspection(report: InspectionReport | null): void {
   useInspection.setState((s) => ({ report, received: report ? s.received + 1 : s.received }));

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig, type TeachFlags, type ViewMode } from '../protocol/config.ts';
 import { DEFAULT_OPTIONS, type Command, type ConfigPatch, type SessionOptions } from '../protocol/messages.ts';
 import type { Metrics, ReadyInfo } from '../protocol/frame.ts';
+import type { KnockoutRequest } from '../protocol/inspection.ts';
 import { trainRowsOf, type CustomData } from '../protocol/custom-data.ts';
 import { applyPatch, mergePatches } from '../protocol/patch.ts';
 import { useCustomData } from '../data/store.ts';
@@ -61,7 +62,7 @@ export interface LabState {
   setNorm(layer: number, feature: number | 'all', v: { gamma?: number; beta?: number; frozen?: boolean }): void;
   setOptions(o: Partial<SessionOptions>): void;
   /** Ask the worker for the Inference lab's measurements (answered by an `inspection` event). */
-  inspect(k: number, rows?: number): void;
+  inspect(k: number, rows?: number, knockout?: KnockoutRequest): void;
   /** Replaces config, teaching switches and mode at once (an imported settings file): one configure, one restart. */
   applySettings(s: { config: LabConfig; teach: TeachFlags; mode: ViewMode }): void;
   /** Sends the learner's own rows to the worker, which uses them while config.data.name is 'custom'. */
@@ -149,7 +150,7 @@ export const useLab = create<LabState>()((set, get) => ({
     set({ options: { ...get().options, ...o } });
     send({ type: 'options', options: o });
   },
-  inspect: (k, rows) => send(rows === undefined ? { type: 'inspect', k } : { type: 'inspect', k, rows }),
+  inspect: (k, rows, knockout) => send({ type: 'inspect', k, ...(rows === undefined ? {} : { rows }), ...(knockout ? { knockout } : {}) }),
   applySettings: ({ config, teach, mode }) => {
     set({ config, teach, mode });
     send(configureCommand(get()));

@@ -10,11 +10,12 @@ import { argmaxRow, type Targets } from '../engine/loss.ts';
 import type { Split } from '../engine/trainer.ts';
 import {
   INSPECT_LIMITS, type BatchOfOne, type BnInspection, type EvalFigures, type InspectionReport, type LayerModes, type LnInspection,
-  type McInspection, type ScalingInspection,
+  type KnockoutInspection, type KnockoutRequest, type McInspection, type ScalingInspection,
 } from '../protocol/inspection.ts';
 import { BATCH_STATS_INFER, InspectNet, means } from './inspect-net.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
+import { KNOCKOUT_DRAWS, measureKnockout } from '../experiments/knockout.ts';
 
 /** Training-mode passes averaged per layer: one mask draw over 64 rows is noisy to a few per cent. */
 export const TRAIN_PASSES = 8;
@@ -90,16 +91,24 @@ function macsPerRow(run: Run): number {
   return Math.max(1, m);
 }
 
-export function validateInspect(k: unknown, rows: unknown): string | null {
+export function validateInspect(k: unknown, rows: unknown, knockout?: unknown): string | null {
   const { k: K, rows: R } = INSPECT_LIMITS;
   if (!(typeof k === 'number' && Number.isInteger(k) && k >= K.min && k <= K.max)) return `inspect: k must be a whole number in [${K.min}, ${K.max}] (got ${String(k)})`;
   if (rows !== undefined && !(typeof rows === 'number' && Number.isInteger(rows) && rows >= R.min && rows <= R.max)) {
     return `inspect: rows must be a whole number in [${R.min}, ${R.max}] (got ${String(rows)})`;
   }
+  if (knockout !== undefined) {
+    const ko = knockout as Partial<KnockoutRequest> | null;
+    const h = ko?.hidden, f = ko?.fraction;
+    if (!(typeof h === 'number' && Number.isInteger(h) && h >= 0)) return `inspect: knockout.hidden must be a whole number ≥ 0 (got ${String(h)})`;
+    if (!(typeof f === 'number' && f >= 0 && f <= 1)) return `inspect: knockout.fraction must be a number in [0, 1] (got ${String(f)})`;
+  }
   return null;
 }
 
-export function inspect(run: Run, k: number, rows: number = INSPECT_LIMITS.defaultRows, now: () => number = () => performance.now()): InspectionReport {
+export function inspect(
+  run: Run, k: number, rows: number = INSPECT_LIMITS.defaultRows, now: () => number = () => performance.now(), knockout?: KnockoutRequest,
+): InspectionReport {
   const t0 = now();
   const c = cached(run), ins = c.net, d = run.dataset;
   const X = inspectedRows(run, c, Math.min(rows, d.test.n));
@@ -122,6 +131,7 @@ export function inspect(run: Run, k: number, rows: number = INSPECT_LIMITS.defau
     mc: scaling ? monteCarlo(ins, run, k, spreadRows(run, c, mcRows(run, k, testRows))) : null,
     bn: ins.bns.length ? bnFigures(ins, test, d.classes, run) : null,
     ln: ins.lns.length ? lnFigures(ins, test) : null,
+    knockout: knockout ? knockoutFigures(ins, run, test, knockout) : null,
     ms: 0,
   };
   report.ms = now() - t0;
@@ -276,4 +286,18 @@ function lnFigures(ins: InspectNet, test: Split): LnInspection {
     });
     return { layers: ins.lns.length, fullBatch, batchOfOne, maxDiff };
   });
+}
+
+/**
+ * Units of a hidden layer knocked out at inference (BN on running statistics, dropout off, no teaching
+ * mistake): zeroed at the dropout place after the layer, which holds its units' outputs. Null when the
+ * network has no such hidden layer.
+ */
+function knockoutFigures(ins: InspectNet, run: Run, test: Split, ko: KnockoutRequest): KnockoutInspection | null {
+  // The dropout places are [input, after hidden 0, after hidden 1, …] (see dropoutLayerIndices).
+  const drops = ins.net.layers.flatMap((l, i) => (l.type === 'dropout' ? [i] : []));
+  const at = drops[ko.hidden + 1];
+  if (at === undefined || drops.length !== run.model.layers.filter((l) => l.type === 'linear').length) return null;
+  const f = ins.with(false, false, () => measureKnockout(ins.net.layers, ins.net.loss, test.x, test.y, test.n, at, ko.fraction, ins.rng, KNOCKOUT_DRAWS));
+  return { hidden: ko.hidden, fraction: ko.fraction, units: f.units, width: f.width, draws: f.draws, testRows: test.n, intact: f.intact, knocked: f.knocked, accMin: f.accMin, accMax: f.accMax };
 }

@@ -5,7 +5,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InferencePanel } from '../../src/panels/inference/InferencePanel.tsx';
-import { setInspection, useInspection } from '../../src/store/inspection.ts';
+import { DEFAULT_KNOCKOUT, setInspection, useInspection } from '../../src/store/inspection.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import { inspect } from '../../src/worker/inspect.ts';
 import type { Lang } from '../../src/i18n/index.ts';
@@ -17,7 +17,7 @@ const initialLab = useLab.getState();
 afterEach(() => {
   cleanup();
   connectPort(null);
-  useInspection.setState({ report: null, received: 0 }, true);
+  useInspection.setState({ report: null, received: 0, knockout: DEFAULT_KNOCKOUT }, true);
   useLab.setState(initialLab, true);
 });
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { InferencePanel } from '../../src/panels/inference/InferencePanel.tsx';
 import { SETTLE_MS, TRAINING_GAP_MS } from '../../src/panels/inference/useAutoInspect.ts';
-import { setInspection, useInspection } from '../../src/store/inspection.ts';
+import { DEFAULT_KNOCKOUT, setInspection, useInspection } from '../../src/store/inspection.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
 import { inspect } from '../../src/worker/inspect.ts';
@@ -28,7 +28,7 @@ afterEach(() => {
   vi.useRealTimers();
   connectPort(null);
   setInspection(null);
-  useInspection.setState({ report: null, received: 0 });
+  useInspection.setState({ report: null, received: 0, knockout: DEFAULT_KNOCKOUT });
   useLab.setState(initial, true);
 });
 
@@ -59,11 +59,28 @@ const pctText = (v: number) => `${formatNumber('en', v * 100, 3)} %`;
 const sleep = (ms: number) => act(() => new Promise<void>((r) => setTimeout(r, ms)));
 
 describe('InferencePanel', () => {
+  it('knocks units out: the chosen layer and fraction go with each measurement, and the figures show', async () => {
+    const fx = makeFixture(fixtureConfig('circles'), { steps: 60 });
+    const m = { ready: fx.ready, report: inspect(fx.session.current, 5, undefined, undefined, { hidden: 1, fraction: 0.5 }) };
+    await show(m);
+    const section = screen.getByRole('region', { name: 'Knock out units' });
+    const ko = m.report.knockout!;
+    expect(within(section).getByRole('row', { name: new RegExp(`^All ${ko.width}`) }).textContent).toContain(pctText(ko.intact.acc));
+    expect(within(section).getByRole('row', { name: /set to 0/ }).textContent).toContain(pctText(ko.knocked.acc));
+    expect(section.textContent).toContain('averaged over 20 draws');
+    vi.useFakeTimers();
+    fireEvent.change(within(section).getByRole('combobox', { name: 'Layer' }), { target: { value: '0' } });
+    await act(async () => vi.advanceTimersByTime(SETTLE_MS + 10));
+    expect(inspects().at(-1)).toMatchObject({ knockout: { hidden: 0, fraction: 0.5 } });
+    // The figures shown belong to the layer asked for: until the new report, they wait.
+    expect(within(section).queryByRole('row', { name: /set to 0/ })).toBeNull();
+  });
+
   it('asks for a measurement when it opens and on "Measure again", with the lab’s K', async () => {
     const m = measured({ net: { norm: ['batchnorm', 'none'] } });
     useLab.setState({ options: { ...useLab.getState().options, mcSamples: 17 } });
     await show(m);
-    expect(inspects()).toEqual([{ type: 'inspect', k: 17 }]);
+    expect(inspects()).toEqual([{ type: 'inspect', k: 17, knockout: { hidden: 1, fraction: 0.5 } }]);
     fireEvent.click(screen.getByRole('button', { name: 'Measure again' }));
     expect(inspects()).toHaveLength(2);
     expect(screen.getByTestId('inf-measured').textContent).toContain('Measuring…');
@@ -146,7 +163,7 @@ describe('InferencePanel', () => {
     await sleep(SETTLE_MS);
     // The settle timer can run late on a loaded machine: wait for its measurement, not a fixed time.
     for (let waited = 0; inspects().length === before && waited < 5000; waited += 20) await sleep(20);
-    expect(inspects().slice(before)).toEqual([{ type: 'inspect', k: useLab.getState().options.mcSamples }]);
+    expect(inspects().slice(before)).toEqual([{ type: 'inspect', k: useLab.getState().options.mcSamples, knockout: { hidden: 1, fraction: 0.5 } }]);
   });
 
   it('BN at inference: running vs whole-test-set vs batch-of-one statistics, with β and one class', async () => {

@@ -12,7 +12,8 @@ import { BnSection, LnSection } from './BnSection.tsx';
 import { McSection } from './McSection.tsx';
 import { ModesSection } from './ModesSection.tsx';
 import { ScalingSection } from './ScalingSection.tsx';
-import { useAutoInspect } from './useAutoInspect.ts';
+import { measure, useAutoInspect } from './useAutoInspect.ts';
+import { KnockoutSection } from './KnockoutSection.tsx';
 import '../../charts/charts.css';
 import './inference.css';
 
@@ -26,7 +27,6 @@ export function InferencePanel() {
   const k = useLab((s) => s.options.mcSamples);
   const patch = useLab((s) => s.patch);
   const setOptions = useLab((s) => s.setOptions);
-  const inspect = useLab((s) => s.inspect);
   const { report, received } = useInspection();
   const [waitingFor, setWaitingFor] = useState<number | null>(null);
   useAutoInspect();
@@ -51,7 +51,7 @@ export function InferencePanel() {
         disabled={!ready}
         onClick={() => {
           setWaitingFor(received);
-          inspect(k);
+          measure(useLab.getState());
         }}
       >
         {t('inf.measure')}
@@ -76,6 +76,7 @@ export function InferencePanel() {
       </p>
       <ModesSection report={current} t={t} lang={lang} teach={teach} />
       <ScalingSection report={current} t={t} lang={lang} net={net} teach={teach} patch={patch} />
+      <KnockoutSection report={current} t={t} lang={lang} layers={net.hidden.length} />
       <McSection report={current} ready={ready} t={t} lang={lang} k={k} setK={(v) => setOptions({ mcSamples: v })} />
       <BnSection report={current} testSize={ready.data.testSize} t={t} lang={lang} net={net} patch={patch} />
       <LnSection report={current} t={t} lang={lang} />

@@ -4,12 +4,14 @@
 // stops. It listens to the store outside React, so a frame does not re-render the panel.
 import { useEffect } from 'react';
 import { useLab, type LabState } from '../../store/lab.ts';
+import { knockoutRequest, useInspection } from '../../store/inspection.ts';
 
 export const SETTLE_MS = 250;
 export const TRAINING_GAP_MS = 2000;
 
-function measure(s: LabState): void {
-  if (s.ready) s.inspect(s.options.mcSamples);
+/** Asks for the Inference lab's figures, the knock-out the learner chose included. */
+export function measure(s: LabState): void {
+  if (s.ready) s.inspect(s.options.mcSamples, undefined, knockoutRequest(useInspection.getState().knockout, s.config.net.hidden.length));
 }
 
 export function useAutoInspect(): void {
@@ -32,8 +34,12 @@ export function useAutoInspect(): void {
       if (settings) after(SETTLE_MS);
       else if (s.step !== prev.step && timer === undefined) after(last + TRAINING_GAP_MS - performance.now());
     });
+    const unsubKo = useInspection.subscribe((s, prev) => {
+      if (s.knockout !== prev.knockout) after(SETTLE_MS);
+    });
     return () => {
       unsub();
+      unsubKo();
       if (timer !== undefined) clearTimeout(timer);
     };
   }, []);
