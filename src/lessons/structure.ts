@@ -187,8 +187,11 @@ export function predictOf(key: StepKey): PredictDef | undefined {
 
 // ---- the text each language provides ---------------------------------------------------------
 
-/** A paragraph: plain text with `code` spans and **strong** spans, or a typeset formula. */
-export type Block = string | { math: FormulaId };
+/** A drawing a step can show (panels/lessons renders it). */
+export type FigureId = 'norm-axes';
+
+/** A paragraph: plain text with `code` spans and **strong** spans, a typeset formula, or a drawing. */
+export type Block = string | { math: FormulaId } | { figure: FigureId };
 
 type SetupKey = keyof typeof SETUPS;
 type PredictKey = keyof typeof PREDICT;

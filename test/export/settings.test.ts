@@ -105,6 +105,7 @@ describe('a tampered file', () => {
       'ignored config.net.dropoutRate',
       'missing config.seed',
       'missing teach.bnBatchStatsAtInference',
+      'missing teach.bnNoise',
       'missing teach.forgetDropoutScaling',
     ]);
     expect(r.settings.config.seed).toBe(DEFAULT_CONFIG.seed);

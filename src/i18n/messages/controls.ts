@@ -119,7 +119,7 @@ export default defineMessages({
   },
   ko: {
     'control.dataset': '데이터셋',
-    'control.noise': '노이즈',
+    'control.noise': '잡음',
     'control.trainSize': '학습 예제 수',
     'control.testSize': '테스트 예제 수',
     'control.hidden': '은닉층 수',
@@ -171,7 +171,7 @@ export default defineMessages({
     'controls.dataset.moons': '두 개의 반달',
     'controls.dataset.sine': '사인 곡선 (회귀)',
     'controls.dataset.digits': '손글씨 숫자 (8 × 8 이미지)',
-    'controls.noiseDigits': '손글씨 숫자는 실제 스캔 데이터라 노이즈를 조절하지 않습니다.',
+    'controls.noiseDigits': '손글씨 숫자는 실제 스캔 데이터라 잡음을 조절하지 않습니다.',
     'controls.digitsSplit': '손글씨 숫자는 학습용과 테스트용이 미리 나뉘어 있어서, 학습 예제는 학습용 부분에서만 가져옵니다.',
 
     'controls.layerWidth': '{n}번째 층 너비',
@@ -189,10 +189,10 @@ export default defineMessages({
     'controls.dropoutAfter': '{n}번째 층 뒤',
     'controls.dropoutNowhere': '지금은 어디에도 드롭아웃이 없습니다. 위치를 하나 골라 보세요.',
     'controls.scaling.inverted': '역 드롭아웃 (PyTorch, Keras)',
-    'controls.scaling.classic': '고전 방식 (2014년 논문)',
+    'controls.scaling.classic': '고전적 드롭아웃 (2014년 논문)',
     'controls.scaling.invertedHint': '학습 때 남은 유닛을 1 − p로 나누고, 추론 때는 네트워크를 그대로 씁니다.',
     'controls.scaling.classicHint': '학습 때는 남은 유닛을 그대로 두고, 추론 때 1 − p를 곱합니다.',
-    'controls.forgetOnlyClassic': '고전 방식 스케일링에서만 의미가 있습니다. 역 드롭아웃은 추론 때 빠뜨릴 것이 없습니다.',
+    'controls.forgetOnlyClassic': '고전적 드롭아웃에서만 의미가 있습니다. 역 드롭아웃은 추론 때 빠뜨릴 것이 없습니다.',
     'controls.forgetHint': '그러면 추론에서 × (1 − p)를 건너뛰어, 드롭아웃 층마다 출력이 1 / (1 − p)배로 너무 커집니다.',
 
     'controls.normLayer': '{n}번째 층의 정규화',

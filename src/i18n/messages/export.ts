@@ -153,7 +153,7 @@ export default defineMessages({
     'data.err.singleClass': '{at}: 모든 행의 레이블이 ‘{value}’입니다. 클래스가 적어도 두 개 있어야 합니다.',
     'data.err.tooManyClasses': '{at}: ‘{value}’이(가) 숫자가 아니어서 레이블을 클래스 이름으로 읽었는데, 클래스가 {got}개입니다. 최대 {limit}개까지 됩니다.',
     'controls.dataset.custom': '내 데이터',
-    'data.noNoise': '내 데이터는 있는 그대로 쓰므로 노이즈를 조절하지 않습니다.',
+    'data.noNoise': '내 데이터는 있는 그대로 쓰므로 잡음을 조절하지 않습니다.',
     'data.split': '행의 5분의 1은 테스트용으로 떼어 두고, 학습에는 나머지까지만 씁니다.',
     'url.customData': '링크가 내 데이터를 요구하지만 링크에는 데이터를 담을 수 없어 대신 씁니다: {used}. “내 데이터”에서 파일을 다시 불러오세요.',
   },

@@ -62,7 +62,7 @@ export default defineMessages({
     'output.grid.training': '학습 보기: 켜진 드롭아웃이 없습니다. 배치 정규화가 있다면 마지막 배치의 통계를 씁니다.',
     'output.grid.inference': '추론 보기: 모든 유닛을 쓰는 전체 네트워크이며, BN은 이동 평균 통계를 씁니다.',
     'output.grid.inferenceBatchStats': '추론 보기, 교육용 실수가 켜져 있음: BN이 그림의 점들을 배치로 나누어 각 배치 자체의 통계로 정규화합니다. 그래서 점의 색이 같은 배치에 든 다른 점들에 따라 달라집니다(띠 무늬가 생기는 이유).',
-    'output.grid.inferenceForgot': '추론 보기, 교육용 실수가 켜져 있음: 모든 유닛을 쓰지만 고전 방식 드롭아웃의 × (1 − p)를 건너뛰어 활성값이 너무 크게 나옵니다.',
+    'output.grid.inferenceForgot': '추론 보기, 교육용 실수가 켜져 있음: 모든 유닛을 쓰지만 고전적 드롭아웃의 × (1 − p)를 건너뛰어 활성값이 너무 크게 나옵니다.',
     'output.grid.updating': '그림을 갱신하는 중…',
     'output.legend.train': '● 채운 모양 = 학습 데이터',
     'output.legend.test': '○ 속 빈 모양 = 테스트 데이터',

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { Block } from '../../lessons/structure.ts';
 import { Formula } from '../../math/formulas.tsx';
+import { NormAxes } from './NormAxes.tsx';
 import type { Lang } from '../../i18n/index.ts';
 
 const INLINE = /(`[^`]+`|\*\*[^*]+\*\*)/g;
@@ -17,7 +18,9 @@ export function inline(text: string): ReactNode[] {
 export function Prose({ blocks, lang }: { blocks: readonly Block[]; lang: Lang }) {
   return (
     <>
-      {blocks.map((b, i) => (typeof b === 'string' ? <p key={i}>{inline(b)}</p> : <Formula key={i} id={b.math} lang={lang} />))}
+      {blocks.map((b, i) =>
+        typeof b === 'string' ? <p key={i}>{inline(b)}</p> : 'figure' in b ? <NormAxes key={i} lang={lang} /> : <Formula key={i} id={b.math} lang={lang} />,
+      )}
     </>
   );
 }

@@ -49,6 +49,7 @@ export const compare: LessonSteps<'compare'> = {
     body: [
       'The usual summary: dropout prevents overfitting and is active only in training; BN stabilizes and speeds up training and is active in both training and inference.',
       'Your table is more precise. On these settings, dropout most likely slowed training and narrowed the gap; BN’s speed depended on the target, and its largest effect here was on the gap. At inference the dropout layers changed nothing (|out − in| = 0) and the BN layers did.',
+      'Read the test loss beside the gap. A gap can also shrink because the network fits the training data worse: what generalizes better is a lower test loss, not only a smaller difference.',
       'Other data, another initialization or learning rate, or SGD instead of Adam can change these numbers. That is why you measure.',
     ],
   },

@@ -6,7 +6,7 @@ export const conclusion: LessonSteps<'conclusion'> = {
     title: 'What you can now predict',
     body: [
       'Architecture alone does not decide how well a network trains and generalizes. Regularization buys speed, stability and generalization, each under conditions.',
-      '**Dropout**: random units off in training, nothing at inference (inverted scaling). Slower fitting, a smaller gap.',
+      '**Dropout**: random units off in training, nothing at inference (inverted scaling). Slower fitting, a smaller gap; check that the test loss is lower too, since a gap also shrinks when the fit gets worse.',
       '**Batch normalization**: each feature normalized with batch statistics in training and running statistics at inference. Most reliable when the initialization or the learning rate is poor.',
       '**Both**: possible, but watch for the variance shift, and measure.',
     ],

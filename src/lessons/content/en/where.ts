@@ -16,13 +16,15 @@ export const where: LessonSteps<'where'> = {
     body: [
       'Transformers (BERT, GPT) use dropout, and normalize with **layer normalization** (LayerNorm) instead of BN. The formula is the same, but the mean and variance are taken over the H features of each example, not over the batch for each feature:',
       { math: 'ln-mean' },
-      'So it does not depend on the other examples, behaves the same in training and at inference, and works with a batch of one.',
+      { figure: 'norm-axes' },
+      'So it does not depend on the other examples, behaves the same in training and at inference, and works with a batch of one. In a Transformer each token (each position of each sequence) counts as one example: LayerNorm normalizes every token over its own features.',
+      'Where it sits matters too. The original Transformer and BERT are **post-LN**: LayerNorm after each residual addition, LN(x + f(x)). GPT-2 and most recent models are **pre-LN**: LayerNorm at the start of each block, inside the residual branch, x + f(LN(x)); it trains more stably in deep stacks (Xiong et al., 2020, trained it without the learning-rate warm-up post-LN needs).',
     ],
     look: 'The batch-norm panel with LayerNorm on: its first line and step 1 of the three steps say what it averages over (each example’s own features, not the batch), and there are no running statistics to show. Compare its histograms with BN’s.',
   },
   'where/bn-batch-one': {
     title: 'A batch of one: BN',
-    body: ['With a batch of one, the batch variance is 0 and x − μ_B is 0: training mode has nothing to normalize with.'],
+    body: ['With a batch of one, the batch variance is 0 and x − μ_B is 0: training mode has nothing to normalize with. That is BatchNorm1d’s rule, where each feature has one value per example. BatchNorm2d averages each channel over the batch and every position too, so it accepts a single image as long as height × width > 1.'],
     predict: {
       question: 'BN with batch size 1, then Play. Training will be:',
       choices: { refused: 'Refused', trains: 'Fine' },
