@@ -4,7 +4,6 @@
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type DataConfig, type TeachFlags, type TrainConfig, type ViewMode } from '../protocol/config.ts';
 import type { ConfigPatch } from '../protocol/messages.ts';
 import type { NetSpec } from '../engine/netspec.ts';
-import { presetRun, type ExperimentId } from '../experiments/presets.ts';
 
 export interface StepSetup {
   patch: ConfigPatch;
@@ -124,15 +123,25 @@ export const GUIDE_MODEL = setup({
 
 export const FINAL_CHECK = setup({ net: { ...TINY_INIT, norm: BN2, dropoutHidden: ON2, dropoutP: 0.3 }, train: SGD });
 
-/** An experiment's run as a step's setup: the same settings the measured figures come from (seed 1). */
-function fromPreset(id: ExperimentId, key: string): FullSetup {
-  const r = presetRun(id, key);
-  return { patch: { data: { ...r.config.data }, net: r.config.net, train: { ...r.config.train }, teach: { ...r.teach } }, mode: 'training', seed: 1 };
-}
-
+// Experiments' runs as steps' setups, written out here (the experiments' presets stay out of the first
+// screen's script); test/lessons/setups-presets.test.ts checks they are the presets' settings.
+const DIGITS: Partial<DataConfig> = { name: 'digits', noise: 0, trainSize: 1000, testSize: 500 };
+const none = (n: number) => Array.from({ length: n }, () => 'none' as const);
+const off = (n: number) => Array.from({ length: n }, () => false);
 /** E3's high rate without BN: plain SGD at lr 1 on the digits (4×64). */
-export const HIGH_LR_PLAIN = fromPreset('E3', 'plain-high');
-/** E10's noisy BN: 6×64 on the digits with noise after every BN. */
-export const NOISY_BN = fromPreset('E10', 'ics-noisy-bn');
+export const HIGH_LR_PLAIN = setup({
+  data: DIGITS, net: { hidden: [64, 64, 64, 64], norm: none(4), dropoutHidden: off(4), dropoutP: 0, initScale: 1 },
+  train: { optimizer: 'sgd', lr: 1, momentum: 0, weightDecay: 0, batchSize: 32 },
+});
+/** E10's noisy BN: 6×64 on the digits, SGD with momentum, init 0.41× He, noise after every BN. */
+export const NOISY_BN = setup({
+  data: DIGITS,
+  net: { hidden: Array.from({ length: 6 }, () => 64), norm: Array.from({ length: 6 }, () => 'batchnorm' as const), normPlacement: 'before', dropoutHidden: off(6), dropoutP: 0, initScale: 0.41 },
+  train: { optimizer: 'sgd', lr: 0.05, momentum: 0.9, weightDecay: 0, batchSize: 32 },
+  teach: { bnNoise: true },
+});
 /** E11's network without dropout (64→64→64→10 on the digits, Adam 0.003), for knocking units out. */
-export const KNOCKOUT_PLAIN = fromPreset('E11', 'ko-plain');
+export const KNOCKOUT_PLAIN = setup({
+  data: DIGITS, net: { hidden: [64, 64], norm: none(2), dropoutP: 0.3, dropoutInput: false, dropoutHidden: off(2) },
+  train: { optimizer: 'adam', lr: 0.003, momentum: 0, weightDecay: 0, batchSize: 32 },
+});

@@ -5,7 +5,7 @@ export default defineMessages({
   en: {
     'act.title': 'Activations over time',
     'act.empty': 'Press Play: each layer’s distribution is recorded at every evaluation.',
-    'act.intro': 'How the values each layer produces spread out over the training steps. A band that keeps drifting means the next layer’s input distribution is shifting, what the BN paper called “internal covariate shift”. Batch normalization holds its own output near the mean β and standard deviation γ it has learned, by construction, so a calm band after BN does not show that the shift mattered: look at BN’s input beside it. Experiment E10 trains a network whose distributions shift far more than without BN, and it still trains almost as fast as with BN; the current explanation of BN’s benefit is a smoother loss landscape (Santurkar et al., 2018).',
+    'act.intro': 'How each layer’s values spread over the training steps. A drifting band means the next layer’s input distribution shifts (“internal covariate shift”). BN holds its own output near β and γ by construction, so a calm band after BN proves nothing: compare BN’s input beside it. In E10 a network with far more shift still trains almost as fast as BN; the current explanation is a smoother loss landscape (Santurkar et al., 2018).',
     'act.pre': 'Hidden layer {n}: into {act}',
     'act.preNorm': 'Hidden layer {n}: out of {norm}, into {act}',
     'act.normIn': 'Hidden layer {n}: into {norm} (before normalizing)',
@@ -26,7 +26,7 @@ export default defineMessages({
   ko: {
     'act.title': '시간에 따른 활성값',
     'act.empty': '재생을 누르세요. 평가할 때마다 각 층의 분포가 기록됩니다.',
-    'act.intro': '각 층이 내는 값이 학습 스텝에 따라 어떻게 퍼지는지 보여 줍니다. 띠가 계속 움직이면 다음 층의 입력 분포가 바뀌고 있다는 뜻이고, BN 논문은 이를 “내부 공변량 변화”라고 불렀습니다. 배치 정규화는 구조상 자기 출력을 학습된 평균 β와 표준편차 γ 근처에 붙잡아 두므로, BN 뒤의 띠가 잔잔하다고 해서 그 변화가 문제였다는 증거는 되지 않습니다. 옆에 있는 BN의 입력을 함께 보세요. 실험 E10에서는 분포가 BN 없을 때보다 훨씬 많이 움직이는 네트워크도 BN과 거의 같은 속도로 학습됩니다. BN이 돕는 이유에 대한 현재의 설명은 손실 지형이 매끄러워진다는 것입니다(Santurkar 외, 2018).',
+    'act.intro': '각 층의 값이 학습 스텝에 따라 어떻게 퍼지는지 보여 줍니다. 띠가 움직이면 다음 층의 입력 분포가 바뀌는 것입니다(“내부 공변량 변화”). BN은 구조상 자기 출력을 β와 γ 근처에 붙잡아 두므로 BN 뒤의 띠가 잔잔한 것은 증거가 되지 못합니다. 옆의 BN 입력과 비교하세요. E10에서는 변화가 훨씬 큰 네트워크도 BN과 거의 같은 속도로 학습됩니다. 현재의 설명은 손실 지형이 매끄러워진다는 것입니다(Santurkar 외, 2018).',
     'act.pre': '은닉층 {n}: {act} 함수에 들어가는 값',
     'act.preNorm': '은닉층 {n}: {norm} 층을 거쳐 {act} 함수에 들어가는 값',
     'act.normIn': '은닉층 {n}: {norm} 층에 들어가는 값(정규화 전)',

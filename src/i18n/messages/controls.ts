@@ -93,7 +93,7 @@ export default defineMessages({
     'controls.kerasPresetHint': 'ε = 0.001 and momentum 0.01 in PyTorch’s sense (Keras’ 0.99)',
     'controls.torchPreset': 'PyTorch defaults',
     'controls.torchPresetHint': 'ε = 0.00001 and momentum 0.1',
-    'controls.bnNoiseHint': 'After every BN, each unit is multiplied by 1 + U(0, 0.2) and shifted by N(0, 0.1²), drawn afresh at every training step: the next layer’s input keeps shifting. Not a fix, an experiment (E10): training stays fast anyway.',
+    'controls.bnNoiseHint': 'Each unit × (1 + U(0, 0.2)) + N(0, 0.1²), new every step: the next layer’s input keeps shifting (E10).',
     'controls.batchStatsHint': 'Each inference batch is then normalized by its own mean and variance: predictions depend on the other examples in the batch, and a batch of one breaks.',
     'controls.noNorm': 'Normalization is off everywhere.',
 
@@ -207,7 +207,7 @@ export default defineMessages({
     'controls.kerasPresetHint': 'ε = 0.001, PyTorch 기준 모멘텀 0.01 (Keras의 0.99)',
     'controls.torchPreset': 'PyTorch 기본값',
     'controls.torchPresetHint': 'ε = 0.00001, 모멘텀 0.1',
-    'controls.bnNoiseHint': '모든 BN 뒤에서 유닛마다 1 + U(0, 0.2)를 곱하고 N(0, 0.1²)만큼 옮기며, 학습 스텝마다 새로 뽑습니다. 다음 층의 입력이 계속 움직입니다. 고치는 방법이 아니라 실험입니다(E10): 그래도 학습은 빠릅니다.',
+    'controls.bnNoiseHint': '유닛마다 × (1 + U(0, 0.2)) + N(0, 0.1²), 스텝마다 새로 뽑음: 다음 층의 입력이 계속 움직입니다(E10).',
     'controls.batchStatsHint': '그러면 추론 배치마다 그 배치의 평균과 분산으로 정규화합니다. 예측이 같은 배치의 다른 예제에 따라 달라지고, 배치 크기가 1이면 망가집니다.',
     'controls.noNorm': '지금은 어느 층에도 정규화가 없습니다.',
 
