@@ -43,12 +43,31 @@ export interface InitialWeights {
   dense: { w: Float32Array; b: Float32Array; in: number; out: number }[];
 }
 
+/** What the bench reads of the engine's Conv2d (duck-typed, so the bench builds before and after it lands). */
+interface EngineConv {
+  type: 'conv2d';
+  kernel: number;
+  inShape: { c: number };
+  outShape: { c: number };
+  bias: { value: Float32Array } | null;
+  /** out × in × k × k. */
+  torchWeight(): Float32Array;
+}
+
 /** The engine's initial weights; for a network the engine cannot build yet, He-normal from the same seed. */
 export function initialWeights(w: Workload): InitialWeights {
   if (engineBuilds(w)) {
-    const linears = buildEngineModel(w).layers.filter((l): l is Linear => l instanceof Linear);
+    const layers = buildEngineModel(w).layers;
+    const convs = layers.filter((l) => (l as { type: string }).type === 'conv2d') as unknown as EngineConv[];
+    const linears = layers.filter((l): l is Linear => l instanceof Linear);
     return {
-      conv: [],
+      conv: convs.map((l) => ({
+        w: Float32Array.from(l.torchWeight()),
+        b: l.bias ? Float32Array.from(l.bias.value) : new Float32Array(l.outShape.c),
+        out: l.outShape.c,
+        in: l.inShape.c,
+        k: l.kernel,
+      })),
       dense: linears.map((l) => ({
         w: Float32Array.from(l.weight.value),
         b: l.bias ? Float32Array.from(l.bias.value) : new Float32Array(l.outDim),

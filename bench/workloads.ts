@@ -1,6 +1,6 @@
 // The benchmark workloads: one network, batch size and optimizer each, described once and built by
 // every side (our engine, tfjs, jax-js) so the comparison trains the same thing on the same data.
-import type { ModelSpec } from '../src/engine/spec.ts';
+import { validateModelSpec, type ModelSpec } from '../src/engine/spec.ts';
 import type { OptimizerSpec } from '../src/engine/optim.ts';
 import { makeDataset } from '../src/engine/datasets/index.ts';
 
@@ -39,14 +39,29 @@ export interface Workload {
   data: { x: Float32Array; y: Int32Array; n: number };
 }
 
-/** Whether our engine can build this workload yet (its conv layers are being added). */
+/**
+ * Whether our engine builds this workload: W4 needs its conv layers (conv2d, batchnorm2d, maxpool2d,
+ * flatten). Until the engine's spec accepts them, the engine side of W4 sits out and the peers run alone.
+ */
 export function engineBuilds(w: Workload): boolean {
-  return !w.conv;
+  try {
+    validateModelSpec(modelSpecOf(w));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function modelSpecOf(w: Workload): ModelSpec {
-  if (w.conv) throw new Error(`${w.name}: the engine has no convolution layers yet`);
-  const layers: ModelSpec['layers'] = [];
+  // Written as plain objects: the image layer types join the engine's LayerSpec with its conv layers.
+  const layers: object[] = [];
+  for (const c of w.conv ?? []) {
+    layers.push({ type: 'conv2d', out: c.channels, kernel: c.kernel, padding: c.padding, init: 'he' });
+    if (c.bn) layers.push({ type: 'batchnorm2d' });
+    layers.push({ type: w.activation });
+    if (c.pool) layers.push({ type: 'maxpool2d', kernel: 2, stride: 2 });
+  }
+  if (w.conv) layers.push({ type: 'flatten' });
   for (const h of w.hidden) {
     layers.push({ type: 'linear', out: h.width, init: 'he' });
     if (h.bn) layers.push({ type: 'batchnorm' });
@@ -54,7 +69,13 @@ export function modelSpecOf(w: Workload): ModelSpec {
     if (h.dropout > 0) layers.push({ type: 'dropout', p: h.dropout });
   }
   layers.push({ type: 'linear', out: w.classes, init: 'he' });
-  return { input: w.input, layers, loss: 'cross_entropy' };
+  const img = w.image;
+  return {
+    input: w.input,
+    ...(img ? { inputShape: [img.channels, img.height, img.width] } : {}),
+    layers: layers as ModelSpec['layers'],
+    loss: 'cross_entropy',
+  } as ModelSpec;
 }
 
 /** The app's own seeded data sets, so the bench trains what the lab trains. */
