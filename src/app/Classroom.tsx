@@ -35,7 +35,7 @@ export function runShortcut(id: ShortcutId): void {
 /** Mounted once by the page: shortcuts on the document, the help dialog, the stored palette. */
 export function Classroom() {
   useLayoutEffect(() => initPalette(), []);
-  useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useClassroom.getState().helpOpen })), []);
+  useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useClassroom.getState().helpOpen, enabled: useClassroom.getState().shortcutsOn })), []);
   return <HelpOverlay />;
 }
 
@@ -44,16 +44,18 @@ export function ClassroomTools() {
   const t = useT();
   const present = useLab((s) => s.present);
   const palette = usePalette();
+  const keysOn = useClassroom((s) => s.shortcutsOn);
+  const keys = (k: string) => (keysOn ? k : undefined);
   return (
     <div className="classroom-tools">
-      <button type="button" className="classroom-help" onClick={() => useClassroom.setState({ helpOpen: true })} aria-haspopup="dialog" aria-keyshortcuts="?">
+      <button type="button" className="classroom-help" onClick={() => useClassroom.setState({ helpOpen: true })} aria-haspopup="dialog" aria-keyshortcuts={keys('?')}>
         <span aria-hidden="true">⌨ </span>
         {t('keys.open')}
       </button>
-      <button type="button" onClick={togglePresent} aria-pressed={present} aria-keyshortcuts="p">
+      <button type="button" onClick={togglePresent} aria-pressed={present} aria-keyshortcuts={keys('p')}>
         {t('present.enter')}
       </button>
-      <button type="button" aria-pressed={palette === 'safe'} onClick={togglePalette} aria-keyshortcuts="c">
+      <button type="button" aria-pressed={palette === 'safe'} onClick={togglePalette} aria-keyshortcuts={keys('c')}>
         <span aria-hidden="true" className="classroom-swatch" />
         {t('palette.safe')}
       </button>

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { SHORTCUTS, keyLabel } from './shortcuts.ts';
-import { useClassroom } from './presentation.ts';
+import { setShortcutsOn, useClassroom } from './presentation.ts';
 import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
 
@@ -83,6 +83,7 @@ function HelpDialog() {
           </button>
         </div>
         <p id={descId}>{t('keys.intro')}</p>
+        <ShortcutSwitch />
         <table className="help-table">
           <thead>
             <tr>
@@ -108,6 +109,24 @@ function HelpDialog() {
         </table>
         <p className="help-foot">{t('keys.closeHint')}</p>
       </div>
+    </div>
+  );
+}
+
+/** WCAG 2.1.4: single-key shortcuts can be turned off; the choice is kept. */
+function ShortcutSwitch() {
+  const t = useT();
+  const on = useClassroom((s) => s.shortcutsOn);
+  const hintId = useId();
+  return (
+    <div className="help-switch">
+      <label>
+        <input type="checkbox" checked={on} aria-describedby={hintId} onChange={(e) => setShortcutsOn(e.target.checked)} />
+        {t('keys.enabled')}
+      </label>
+      <p id={hintId} className="help-switch-hint">
+        {t('keys.enabledHint')}
+      </p>
     </div>
   );
 }

@@ -1,8 +1,10 @@
-// Play/Pause, Step, Reset, New seed, and the status line (role "status": "Step N"). Compact (an
-// embedded panel): Play/Pause, Step and Reset.
+// Play/Pause, Step, Reset, New seed, and the status line ("Step N", test id "status-line"). Compact (an
+// embedded panel): Play/Pause, Step and Reset. The line is not a live region: it changes with every
+// frame. Changes of state are announced by Announcer.tsx.
 import { useLab } from '../store/lab.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { useT } from '../i18n/useT.ts';
+import { Announcer } from './Announcer.tsx';
 
 export function Transport({ compact = false }: { compact?: boolean }) {
   const t = useT();
@@ -29,6 +31,7 @@ export function Transport({ compact = false }: { compact?: boolean }) {
         </button>
       )}
       <StatusLine />
+      <Announcer />
     </div>
   );
 }
@@ -43,7 +46,7 @@ export function StatusLine() {
   const playing = useLab((s) => s.playing);
   const seed = useLab((s) => s.config.seed);
   return (
-    <p className="status" role="status" aria-live="polite" aria-atomic="true">
+    <p className="status" data-testid="status-line">
       {ready ? (
         <>
           <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(playing ? 'status.playing' : 'status.paused')}

@@ -57,9 +57,33 @@ interface ClassroomState {
   /** In presentation mode, show every panel rather than the lesson's. */
   allPanels: boolean;
   helpOpen: boolean;
+  /** Single-key shortcuts act (the learner can turn them off; the choice is kept in localStorage). */
+  shortcutsOn: boolean;
 }
 
-export const useClassroom = create<ClassroomState>()(() => ({ sidebarHidden: false, allPanels: false, helpOpen: false }));
+const SHORTCUTS_KEY = 'reglab.shortcuts';
+
+function storedShortcutsOn(): boolean {
+  try {
+    return typeof localStorage === 'undefined' || localStorage.getItem(SHORTCUTS_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
+
+export const useClassroom = create<ClassroomState>()(() => ({ sidebarHidden: false, allPanels: false, helpOpen: false, shortcutsOn: storedShortcutsOn() }));
+
+export function setShortcutsOn(on: boolean): void {
+  useClassroom.setState({ shortcutsOn: on });
+  try {
+    if (typeof localStorage !== 'undefined') {
+      if (on) localStorage.removeItem(SHORTCUTS_KEY);
+      else localStorage.setItem(SHORTCUTS_KEY, 'off');
+    }
+  } catch {
+    // Storage refused (private mode, a sandboxed frame): the choice lasts for this page.
+  }
+}
 
 export function togglePresent(): void {
   const present = !useLab.getState().present;

@@ -98,10 +98,13 @@ export function ownsSpace(target: EventTarget | null): boolean {
 export interface ShortcutContext {
   /** The help dialog is open: only its own key (?) and Escape (the dialog's) act. */
   modalOpen: boolean;
+  /** The learner's switch in the help dialog (WCAG 2.1.4): off, no single key acts on the page. */
+  enabled?: boolean;
 }
 
 /** The shortcut a key press means here, or null when the key belongs to the page's focused control. */
 export function shortcutFor(e: KeyLike, ctx: ShortcutContext): Shortcut | null {
+  if (ctx.enabled === false) return null;
   if (e.defaultPrevented || e.isComposing || e.ctrlKey || e.metaKey || e.altKey) return null;
   const name = keyName(e);
   if (name === null) return null;

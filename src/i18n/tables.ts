@@ -15,6 +15,7 @@ import compare from './messages/compare.ts';
 import classroom from './messages/classroom.ts';
 import inference from './messages/inference.ts';
 import exportMessages from './messages/export.ts';
+import a11y from './messages/a11y.ts';
 
 /** Each table by its file name under messages/ (parts.ts names them the same way). */
 export const TABLES = {
@@ -31,6 +32,7 @@ export const TABLES = {
   compare,
   export: exportMessages,
   inference,
+  a11y,
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -51,11 +51,14 @@ describe('HelpOverlay', () => {
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
     const close = within(dialog).getByRole('button', { name: 'Close' });
     expect(document.activeElement).toBe(close);
-    // The close button is the only focusable item: Tab and Shift+Tab stay on it.
-    fireEvent.keyDown(close, { key: 'Tab' });
+    // Close and the shortcut switch are the focusable items: Tab wraps between them.
+    const box = within(dialog).getByRole('checkbox', { name: 'Single-key shortcuts' });
+    box.focus();
+    fireEvent.keyDown(box, { key: 'Tab' });
     expect(document.activeElement).toBe(close);
     fireEvent.keyDown(close, { key: 'Tab', shiftKey: true });
-    expect(document.activeElement).toBe(close);
+    expect(document.activeElement).toBe(box);
+    close.focus();
     // Other shortcuts are off while it is open.
     act(() => {
       fireEvent.keyDown(close, { key: 'p', code: 'KeyP' });

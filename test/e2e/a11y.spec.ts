@@ -42,7 +42,7 @@ for (const lang of ['en', 'ko'] as const) {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`./?lang=${lang}`);
-    await expect(page.getByRole('status').first()).toContainText(t.step, { timeout: 15_000 });
+    await expect(page.getByTestId('status-line')).toContainText(t.step, { timeout: 15_000 });
     await page.getByRole('button', { name: t.play, exact: true }).click();
     await page.waitForTimeout(1200);
     await page.getByRole('button', { name: t.pause, exact: true }).click();
@@ -96,7 +96,7 @@ test.describe('on a tablet', () => {
 
   test('touch targets are large enough in the lessons, the controls and the header', async ({ page }) => {
     await page.goto('./?lang=ko');
-    await expect(page.getByRole('status').first()).toContainText(TEXT.ko.step, { timeout: 15_000 });
+    await expect(page.getByTestId('status-line')).toContainText(TEXT.ko.step, { timeout: 15_000 });
     const small: string[] = [];
     await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
     small.push(...(await smallTargets(page)));

@@ -7,7 +7,7 @@ function watch(page: Page): string[] {
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
-const stepOf = async (page: Page) => Number(((await page.getByRole('status').first().textContent()) ?? '').match(/Step ([\d,]+)/)?.[1].replace(/,/g, '') ?? -1);
+const stepOf = async (page: Page) => Number(((await page.getByTestId('status-line').textContent()) ?? '').match(/Step ([\d,]+)/)?.[1].replace(/,/g, '') ?? -1);
 
 test('out-of-range and unknown URL parameters: clamped or dropped, each named', async ({ page }) => {
   const errors = watch(page);

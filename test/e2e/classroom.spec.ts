@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 async function currentStep(page: Page): Promise<number> {
-  const text = (await page.getByRole('status').first().textContent()) ?? '';
+  const text = (await page.getByTestId('status-line').textContent()) ?? '';
   const m = text.match(/Step ([\d,]+)/);
   return m ? Number(m[1].replace(/,/g, '')) : -1;
 }
@@ -19,7 +19,7 @@ function watchErrors(page: Page): string[] {
 test('a teacher link starts in presentation mode, with the lesson’s panels and hidden controls', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./?lang=en&present&hide=dropoutP,lr&lesson=batchnorm&step=6');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Exit presentation' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Presentation mode', pressed: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Activations over time', level: 2 })).toBeVisible();
@@ -39,7 +39,7 @@ test('a teacher link starts in presentation mode, with the lesson’s panels and
 test('keyboard: Space plays and pauses, Space on a focused button only presses it, S steps, M switches mode', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
@@ -74,7 +74,7 @@ test('keyboard: Space plays and pauses, Space on a focused button only presses i
 
 test('the shortcuts dialog keeps focus inside and Escape closes it, back to the opener', async ({ page }) => {
   await page.goto('./?lang=ko');
-  await expect(page.getByRole('status').first()).toContainText('0번째 스텝', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('0번째 스텝', { timeout: 15_000 });
   const opener = page.getByRole('button', { name: '키보드 단축키' });
   await opener.click();
   const dialog = page.getByRole('dialog', { name: '키보드 단축키' });

@@ -25,7 +25,7 @@ test('Dropout p changes the marked units, masks change every step, inference mar
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('./?lang=en&drop=0,1&p=0.5&h=32,32');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
 
   // Masks of successive steps differ: 64 units at p = 0.5 give the same mask twice in a row with
   // probability 2⁻⁶⁴, so five steps drawing one repeated mask can only be a bug.

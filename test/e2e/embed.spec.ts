@@ -9,7 +9,7 @@ test('?embed=loss at 640×420: the loss panel alone, with Play, no tabs, no hori
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('/?lang=en&embed=loss&p=0.3&seed=7');
-  const status = page.getByRole('status').first();
+  const status = page.getByTestId('status-line');
   await expect(status).toContainText('Step 0', { timeout: 20_000 });
   const sections = page.locator('section[aria-labelledby]');
   await expect(sections).toHaveCount(1);
@@ -39,7 +39,7 @@ test('every embeddable panel fits 640 px without sideways scrolling', async ({ p
   test.setTimeout(120_000);
   for (const panel of ['network', 'output', 'batchnorm', 'activations', 'inference', 'compare']) {
     await page.goto(`/?lang=en&embed=${panel}`);
-    await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+    await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
     await expect(page.locator('section[aria-labelledby]').first()).toBeVisible({ timeout: 10_000 });
     await page.waitForTimeout(300);
     const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
@@ -51,7 +51,7 @@ test('every embeddable panel fits 640 px without sideways scrolling', async ({ p
 test('"Embed this panel" gives the iframe for the current settings', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/?lang=en&p=0.3&seed=7');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
   await page.getByRole('tab', { name: 'Files' }).click();
   const section = page.getByRole('region', { name: 'Embed this panel' });
   await section.getByRole('combobox', { name: 'Panel' }).selectOption('batchnorm');

@@ -8,9 +8,9 @@ test('export history and settings, import settings back, refuse a bad CSV and tr
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('./?lang=en&p=0.5&drop=0,1&seed=7');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
-  await expect(page.getByRole('status').first()).toContainText('Step 30');
+  await expect(page.getByTestId('status-line')).toContainText('Step 30');
   await page.getByRole('tab', { name: 'Files' }).click();
 
   const [csvDl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download metrics history as CSV' }).click()]);
@@ -29,7 +29,7 @@ test('export history and settings, import settings back, refuse a bad CSV and tr
   await page.getByRole('tab', { name: 'Files' }).click();
   await page.getByLabel('Import settings (JSON file)').setInputFiles(settingsPath);
   await expect(page.getByText(/Settings imported from settings\.json/)).toBeVisible();
-  await expect(page.getByRole('status').first()).toContainText('seed 7');
+  await expect(page.getByTestId('status-line')).toContainText('seed 7');
 
   // A CSV with a bad cell: refused with its row and column; training goes on.
   const bad = ['x1,x2,label', ...Array.from({ length: 40 }, (_, i) => `${i % 7},${(i * 3) % 5},${i % 2}`)];
@@ -37,7 +37,7 @@ test('export history and settings, import settings back, refuse a bad CSV and tr
   await page.getByLabel('CSV file with your data').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad.join('\n')) });
   await expect(page.getByRole('alert').filter({ hasText: /Row 18, column 2 \(x2\)/ })).toBeVisible();
   await page.getByRole('button', { name: 'Play', exact: true }).click();
-  const stepNow = async () => Number(((await page.getByRole('status').first().textContent()) ?? '').match(/Step ([\d,]+)/)?.[1].replace(/,/g, '') ?? -1);
+  const stepNow = async () => Number(((await page.getByTestId('status-line').textContent()) ?? '').match(/Step ([\d,]+)/)?.[1].replace(/,/g, '') ?? -1);
   await expect.poll(stepNow).toBeGreaterThan(20);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
 

@@ -77,7 +77,7 @@ test('from a sub-path: loads, trains, stays on its own origin and path, under it
   });
 
   await page.goto(`${server.url}?lang=en`);
-  const status = page.getByRole('status').first();
+  const status = page.getByTestId('status-line');
   await expect(status).toContainText('Step 0', { timeout: 15_000 });
   // The policy the page runs under is the built one.
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

@@ -12,7 +12,7 @@ test('?lang=ko shows Korean in every panel and lesson, with no raw message keys'
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto('./?lang=ko&drop=0,1&norm=bn,bn');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
-  await expect(page.getByRole('status').first()).toContainText('스텝', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('스텝', { timeout: 15_000 });
   await page.getByRole('button', { name: /재생/ }).click();
   await page.waitForTimeout(1500);
   await page.getByRole('button', { name: /일시 정지/ }).click();

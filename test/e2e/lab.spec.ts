@@ -12,7 +12,7 @@ function watchConsole(page: Page): string[] {
 }
 
 async function currentStep(page: Page): Promise<number> {
-  const text = (await page.getByRole('status').first().textContent()) ?? '';
+  const text = (await page.getByTestId('status-line').textContent()) ?? '';
   const m = text.match(/Step ([\d,]+)/);
   return m ? Number(m[1].replace(/,/g, '')) : -1;
 }
@@ -20,7 +20,7 @@ async function currentStep(page: Page): Promise<number> {
 test('a worker starts, Play trains and the step count advances', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await expect.poll(() => currentStep(page), { timeout: 15_000 }).toBeGreaterThan(50);

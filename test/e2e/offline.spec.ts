@@ -30,7 +30,7 @@ function watchErrors(page: Page): string[] {
 }
 
 async function stepOf(page: Page): Promise<number> {
-  const text = (await page.getByRole('status').first().textContent()) ?? '';
+  const text = (await page.getByTestId('status-line').textContent()) ?? '';
   return Number(text.match(/Step ([\d,]+)/)?.[1].replace(/,/g, '') ?? -1);
 }
 
@@ -48,13 +48,13 @@ test('the first visit registers a service worker; offline, a reload loads the la
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.goto(`${server.url}?lang=en&seed=3`);
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
   expect(await swActive(page)).toBe(`activated ${server.url}`);
 
   await context.setOffline(true);
   // Without the service worker this reload fails with ERR_INTERNET_DISCONNECTED.
   await page.reload();
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
   expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await page.getByRole('button', { name: 'Play' }).click();
@@ -72,11 +72,11 @@ test('a newer build is offered with a reload; until then the page keeps its own 
   test.setTimeout(120_000);
   const errors = watchErrors(page);
   await page.goto(`${server.url}?lang=en`);
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
   await swActive(page);
   // A controlled page: from now on the build comes from the service worker's cache.
   await page.reload();
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
   const title = await page.title();
   await expect(page.getByRole('button', { name: 'Reload' })).toHaveCount(0);
 
@@ -95,7 +95,7 @@ test('a newer build is offered with a reload; until then the page keeps its own 
 
   await Promise.all([page.waitForEvent('load', { timeout: 20_000 }), page.getByRole('button', { name: 'Reload' }).click()]);
   await expect(page).toHaveTitle(`${title} (v2)`);
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 20_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Reload' })).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,7 @@ test('the training worker crashes: a new one starts with every setting, and trai
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   await page.goto('./?lang=en&drop=0,1&p=0.5&seed=11');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(async () => Number((await page.locator('canvas.network-canvas').getAttribute('data-step')) ?? 0)).toBeGreaterThan(20);
 
@@ -25,7 +25,7 @@ test('the training worker crashes: a new one starts with every setting, and trai
   // The replacement trains again, with the same settings as before.
   await expect.poll(async () => Number((await page.locator('canvas.network-canvas').getAttribute('data-step')) ?? 0), { timeout: 15_000 }).toBeGreaterThan(20);
   await expect(page.locator('canvas.network-canvas')).toHaveAttribute('data-p', '0.5');
-  await expect(page.getByRole('status').first()).toContainText('seed 11');
+  await expect(page.getByTestId('status-line')).toContainText('seed 11');
   expect(page.url()).toContain('p=0.5');
   expect(pageErrors).toEqual([]);
 });

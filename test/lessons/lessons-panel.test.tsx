@@ -8,6 +8,7 @@ import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import { COMPARE } from '../../src/lessons/setups.ts';
 import { COMPARE_RUN_STEPS, SETUPS } from '../../src/lessons/structure.ts';
 import { chunkFor, stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
+import { announceStore, resetAnnouncer } from '../../src/app/announce.ts';
 import en from '../../src/lessons/content/en.ts';
 import ko from '../../src/lessons/content/ko.ts';
 
@@ -26,7 +27,12 @@ function makeSpies() {
 }
 let spies: ReturnType<typeof makeSpies>;
 
+/** The step's hint (plain text; its changes are said through the page's announcer). */
+const hint = () => document.querySelector('.lesson-setup .hint, .lesson-run .hint')?.textContent;
+const spoken = () => announceStore.getState().spoken.text;
+
 beforeEach(() => {
+  resetAnnouncer();
   localStorage.clear();
   useLesson.setState({ ...INITIAL_LESSON_STATE });
   spies = makeSpies();
@@ -59,7 +65,8 @@ describe('lessons panel (English)', () => {
     expect(spies.reset).toHaveBeenCalled();
     expect(spies.setSeed).not.toHaveBeenCalled(); // the seed is already 1
     expect(spies.setMode).not.toHaveBeenCalled(); // already in training mode
-    expect(screen.getByRole('status').textContent).toMatch(/set up and reset/);
+    expect(hint()).toMatch(/set up and reset/);
+    expect(spoken()).toMatch(/set up and reset/);
   });
 
   it('a setup also sets the seed and the view mode when they differ', async () => {
@@ -120,7 +127,8 @@ describe('lessons panel (English)', () => {
     expect(spies.play).not.toHaveBeenCalled();
     expect(useLab.getState().notices).toEqual([]); // a message about the old settings is gone
     expect(screen.getByRole('heading', { name: 'What the lab shows' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('Training 500 steps…');
+    expect(hint()).toBe('Training 500 steps…');
+    expect(spoken()).toBe('Training 500 steps…');
     expect(screen.getByRole('progressbar', { name: 'Training progress' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(screen.queryByRole('progressbar')).toBeNull();
@@ -136,9 +144,12 @@ describe('lessons panel (English)', () => {
     trainingStore.setState({ run: { total: 500, done: 500, owner: 'batchnorm/bad-init', finished: true } });
     useLesson.getState().openLesson('batchnorm', 2);
     render(<LessonsPanel />);
-    expect((await screen.findByRole('status')).textContent).toBe('Trained 500 steps from step 0.');
+    await screen.findByRole('button', { name: 'Set up this experiment' });
+    expect(hint()).toBe('Trained 500 steps from step 0.');
+    expect(spoken()).toBe(''); // opening a step says nothing; its heading takes the focus
     fireEvent.click(screen.getByRole('button', { name: 'Set up this experiment' }));
-    expect(screen.getByRole('status').textContent).toBe('The lab is set up and reset. Predict first, then press “Train 500 steps”.');
+    expect(hint()).toBe('The lab is set up and reset. Predict first, then press “Train 500 steps”.');
+    expect(spoken()).toBe('The lab is set up and reset. Predict first, then press “Train 500 steps”.');
   });
 
   it('“Show me” reveals the answer without a prediction, and a wrong one is marked', async () => {

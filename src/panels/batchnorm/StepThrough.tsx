@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { scaleLinear } from '../../charts/scale.ts';
 import { useT } from '../../i18n/useT.ts';
+import { announce } from '../../app/announce.ts';
 import { formatNumber, type Lang } from '../../i18n/index.ts';
 import type { ViewMode } from '../../protocol/config.ts';
 import { FORMULAS, type FormulaKey } from './formulas.ts';
@@ -36,6 +37,11 @@ function scaleShift(hat: Float32Array, gamma: number | undefined, beta: number |
 export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) {
   const t = useT();
   const [k, setK] = useState(1);
+  // The page's one live region says which step this is (a region of its own would talk over it).
+  const go = (next: number) => {
+    setK(next);
+    announce(t('bn.steps.of', { k: next }));
+  };
   const l = info.layer, j = l.feature ?? 0;
   if (!l.batchIn || !l.batchHat || !l.batchOut) return null;
   const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : formatNumber(lang, v, 3));
@@ -85,14 +91,14 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
     <section className="bn-steps" aria-labelledby="bn-steps-title">
       <h3 id="bn-steps-title">{t('bn.steps.title')}</h3>
       <div className="bn-steps-nav">
-        <button type="button" onClick={() => setK(k - 1)} disabled={k <= 1}>
+        <button type="button" onClick={() => go(k - 1)} disabled={k <= 1}>
           <span aria-hidden="true">← </span>
           {t('bn.steps.prev')}
         </button>
-        <p className="bn-steps-of" aria-live="polite">
+        <p className="bn-steps-of">
           {t('bn.steps.of', { k })}
         </p>
-        <button type="button" onClick={() => setK(k + 1)} disabled={k >= 3}>
+        <button type="button" onClick={() => go(k + 1)} disabled={k >= 3}>
           {t('bn.steps.next')}
           <span aria-hidden="true"> →</span>
         </button>

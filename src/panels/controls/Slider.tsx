@@ -76,9 +76,8 @@ export function Slider(props: SliderProps) {
             }}
           />
         ) : (
-          <output htmlFor={id} className="controls-readout">
-            {text}
-          </output>
+          // Not an <output>: that is a live region, and the slider already speaks its aria-valuetext.
+          <span className="controls-readout">{text}</span>
         )}
         {beside ? <span className="controls-beside">{beside}</span> : null}
       </div>

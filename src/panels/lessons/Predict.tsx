@@ -4,6 +4,9 @@ import type { StepKey, PredictDef, PredictText } from '../../lessons/structure.t
 import { useLesson } from '../../store/lesson.ts';
 import { useT } from '../../i18n/useT.ts';
 import { inline } from './Prose.tsx';
+import { useEffect, useRef } from 'react';
+import { announce } from '../../app/announce.ts';
+import { useVerdict } from './verdict.ts';
 
 export function Predict({ stepKey, def, text }: { stepKey: StepKey; def: PredictDef; text: PredictText<string> }) {
   const t = useT();
@@ -12,6 +15,16 @@ export function Predict({ stepKey, def, text }: { stepKey: StepKey; def: Predict
   const predict = useLesson((s) => s.predict);
   const reveal = useLesson((s) => s.reveal);
   const name = `predict-${stepKey}`;
+  const verdict = useVerdict(stepKey, def, text);
+  const answerRef = useRef<HTMLElement>(null);
+  // "Show me" disappears when pressed: focus moves to the answer that replaced it, and the verdict is said.
+  const showing = useRef(false);
+  useEffect(() => {
+    if (!revealed || !showing.current) return;
+    showing.current = false;
+    answerRef.current?.focus();
+    if (verdict) announce(verdict);
+  }, [revealed, verdict]);
   return (
     <div className="lesson-predict">
       <fieldset>
@@ -26,7 +39,7 @@ export function Predict({ stepKey, def, text }: { stepKey: StepKey; def: Predict
         ))}
       </fieldset>
       {revealed ? (
-        <section className="lesson-answer" aria-labelledby={`${name}-answer`}>
+        <section className="lesson-answer" aria-labelledby={`${name}-answer`} ref={answerRef} tabIndex={-1}>
           <h5 id={`${name}-answer`}>{t('lessons.answer')}</h5>
           <p>
             {chosen ? (
@@ -43,7 +56,13 @@ export function Predict({ stepKey, def, text }: { stepKey: StepKey; def: Predict
       ) : (
         <p className="lesson-reveal">
           <span className="hint">{t('lessons.revealHint')}</span>{' '}
-          <button type="button" onClick={() => reveal(stepKey)}>
+          <button
+            type="button"
+            onClick={() => {
+              showing.current = true;
+              reveal(stepKey);
+            }}
+          >
             {t('lessons.showMe')}
           </button>
         </p>

@@ -14,6 +14,8 @@ import { stopTraining, trainExactly, useTraining } from './train.ts';
 import { Prose, inline } from './Prose.tsx';
 import { Predict } from './Predict.tsx';
 import { CompareTable } from './CompareTable.tsx';
+import { announce } from '../../app/announce.ts';
+import { useVerdict } from './verdict.ts';
 
 const StepExperiment = lazy(() => import('./StepExperiment.tsx').then((m) => ({ default: m.StepExperiment })));
 
@@ -42,9 +44,36 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   useEffect(() => {
     if (!predict) return;
     return useLab.subscribe((s, before) => {
-      if (s.playing && !before.playing) reveal(key);
+      if (s.playing && !before.playing && !useLesson.getState().revealed[key]) {
+        reveal(key);
+        if (verdictRef.current) announce(verdictRef.current);
+      }
     });
   }, [key, predict, reveal]);
+
+  const setupHint = setupFor === key ? t(predict ? 'lessons.setupDone' : 'lessons.setupDonePlain') : '';
+  const runHint =
+    trainN === undefined
+      ? ''
+      : mine
+        ? t(mine.finished ? 'lessons.trained' : 'lessons.training', { n: trainN })
+        : setupFor === key
+          ? t(predict ? 'lessons.setupDoneTrain' : 'lessons.setupDoneTrainPlain', { n: trainN })
+          : t('lessons.trainHint', { n: trainN });
+  // The hints are not live regions of their own: a change is said through the page's one announcer,
+  // and a finished run says the verdict on the prediction with it.
+  const verdict = useVerdict(key, predict, st.predict);
+  const verdictRef = useRef(verdict);
+  verdictRef.current = verdict;
+  const said = useRef<string | null>(null);
+  const hint = trainN === undefined ? setupHint : runHint;
+  useEffect(() => {
+    const before = said.current;
+    said.current = `${key}|${hint}`;
+    if (before === null || before === said.current || before.split('|')[0] !== key || !hint) return;
+    announce(mine?.finished && verdict ? `${hint} ${verdict}` : hint);
+    // Only a new hint speaks; the verdict is read when it changes the hint's message.
+  }, [key, hint]);
 
   const lastInLesson = pos.step === total - 1;
   const lessonIndex = LESSON_IDS.indexOf(pos.id);
@@ -79,11 +108,7 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
           >
             {t('lessons.setup')}
           </button>
-          {trainN === undefined ? (
-            <p role="status" className="hint">
-              {setupFor === key ? t(predict ? 'lessons.setupDone' : 'lessons.setupDonePlain') : ''}
-            </p>
-          ) : null}
+          {trainN === undefined ? <p className="hint">{setupHint}</p> : null}
         </div>
       ) : null}
 
@@ -112,13 +137,7 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
               </>
             ) : null}
           </div>
-          <p role="status" className="hint">
-            {mine
-              ? t(mine.finished ? 'lessons.trained' : 'lessons.training', { n: trainN })
-              : setupFor === key
-                ? t(predict ? 'lessons.setupDoneTrain' : 'lessons.setupDoneTrainPlain', { n: trainN })
-                : t('lessons.trainHint', { n: trainN })}
-          </p>
+          <p className="hint">{runHint}</p>
         </div>
       ) : null}
 

@@ -9,6 +9,7 @@ import { useStore } from 'zustand';
 import { useLab } from '../../store/lab.ts';
 import { frameStore } from '../../store/frame.ts';
 import type { Frame } from '../../protocol/frame.ts';
+import { setLessonRunCheck } from '../../app/announce.ts';
 
 export interface TrainingRun {
   total: number;
@@ -19,6 +20,11 @@ export interface TrainingRun {
 }
 
 export const trainingStore = createStore<{ run: TrainingRun | null }>(() => ({ run: null }));
+
+setLessonRunCheck(() => {
+  const run = trainingStore.getState().run;
+  return run !== null && !run.finished;
+});
 
 export function useTraining(): TrainingRun | null {
   return useStore(trainingStore, (s) => s.run);

@@ -119,7 +119,7 @@ export function LossPanel() {
       >
         <LossChart h={h} earlier={others} x={x} y={y} log={log} index={index} />
       </div>
-      <p className="loss-readout" aria-live="polite" data-testid="loss-readout">
+      <p className="loss-readout" data-testid="loss-readout">
         {index >= 0 ? readout : t('loss.readout.hint')}
       </p>
       {acc ? (

@@ -90,9 +90,7 @@ export function CurveView({ ready }: { ready: ReadyInfo }) {
           value={k}
           onChange={(e) => setOptions({ mcSamples: Number(e.target.value) })}
         />
-        <output htmlFor={sliderId} className="output-k">
-          {k}
-        </output>
+        <span className="output-k">{k}</span>
       </div>
       {mode === 'training' && hasDropout && <p className="output-caption output-caption-warn">{t('output.curve.noisy')}</p>}
       {frame && !hasDropout && <p className="output-caption">{t('output.curve.noBand')}</p>}
