@@ -11,6 +11,7 @@ import { startRunRecorder } from './store/lesson.ts';
 import { loadMessages } from './i18n/index.ts';
 import { registerServiceWorker } from './app/sw-register.ts';
 import './app/styles.css';
+import './app/layout.css';
 
 applyUrl(window.location.search, navigator.languages ?? [navigator.language]);
 const lang = useLab.getState().lang;

@@ -15,6 +15,7 @@ import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from '../i18n/useT.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
 import { PANEL_IDS, useClassroom, useShownPanels, type PanelId } from './presentation.ts';
+import { QuickControls } from './QuickControls.tsx';
 
 // Panels below the first screen load as separate chunks, keeping the initial script small.
 const BatchNormPanel = lazy(() => import('../panels/batchnorm/BatchNormPanel.tsx').then((m) => ({ default: m.BatchNormPanel })));
@@ -34,6 +35,9 @@ const PANELS: Record<PanelId, { Panel: ComponentType; wide?: boolean }> = {
   compare: { Panel: ComparePanel, wide: true },
   experiments: { Panel: ExperimentsPanel, wide: true },
 };
+
+/** The panels the first screen shows side by side (styles.css: .panels.first-screen). */
+const FIRST_SCREEN: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm'];
 
 export function App() {
   const t = useT();
@@ -56,11 +60,12 @@ export function App() {
       <UpdateNotice />
       <div className="layout">
         <Sidebar />
-        <main id="lab" className="panels" tabIndex={-1}>
+        <main id="lab" className={`panels${FIRST_SCREEN.every((id) => shown.has(id)) ? ' first-screen' : ''}`} tabIndex={-1}>
+          {present ? null : <QuickControls />}
           {PANEL_IDS.filter((id) => shown.has(id)).map((id) => {
             const { Panel, wide } = PANELS[id];
             return (
-              <PanelSlot key={id} className={wide ? 'panel-slot wide' : undefined}>
+              <PanelSlot key={id} className={`panel-slot slot-${id}${wide ? ' wide' : ''}`}>
                 <Panel />
               </PanelSlot>
             );

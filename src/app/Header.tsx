@@ -1,4 +1,5 @@
-// Title, language switch, and the one prominent Training ↔ Inference switch that governs every view.
+// Title, language switch and the classroom tools; and the one prominent Training ↔ Inference switch that
+// governs every view (shown in the control bar, Transport.tsx).
 import { LANGS, type Lang } from '../i18n/index.ts';
 import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
@@ -17,7 +18,6 @@ export function Header() {
         <p>{t('app.subtitle')}</p>
       </div>
       <div className="header-tools">
-        <ModeSwitch />
         <label className="lang-select">
           <span>{t('app.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>

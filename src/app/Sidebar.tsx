@@ -1,6 +1,6 @@
 // The learner's side of the page: lessons, controls and code in one tabbed column beside the panels,
 // so a lesson can be left for the controls and found again at the same step.
-import { Suspense, lazy, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, type KeyboardEvent } from 'react';
 import { ControlsPanel } from '../panels/controls/ControlsPanel.tsx';
 
 // Lessons and code are read less often than the controls: they load when first opened.
@@ -8,16 +8,13 @@ const LessonsPanel = lazy(() => import('../panels/lessons/LessonsPanel.tsx').the
 const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
 const ExportPanel = lazy(() => import('../panels/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 import { useLab } from '../store/lab.ts';
-import { useLesson } from '../store/lesson.ts';
 import { useT } from '../i18n/useT.ts';
-
-type Tab = 'lessons' | 'controls' | 'code' | 'export';
-const TABS: Tab[] = ['lessons', 'controls', 'code', 'export'];
+import { Welcome } from './Welcome.tsx';
+import { TABS, openTab as setTab, useOpenTab, type Tab } from './sidebar-tab.ts';
 
 export function Sidebar() {
   const t = useT();
-  // A link that opens a lesson (a teacher's, or a reload mid-lesson) starts on the Lessons tab.
-  const [tab, setTab] = useState<Tab>(() => (useLesson.getState().open ? 'lessons' : 'controls'));
+  const tab = useOpenTab();
   const hide = useLab((s) => s.hide);
   const onKey = (e: KeyboardEvent) => {
     const i = TABS.indexOf(tab);
@@ -34,6 +31,7 @@ export function Sidebar() {
   };
   return (
     <aside className="sidebar">
+      <Welcome />
       <div role="tablist" aria-label={t('sidebar.label')} className="sidebar-tabs" onKeyDown={onKey}>
         {TABS.map((id) => (
           <button

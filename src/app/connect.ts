@@ -82,6 +82,7 @@ export function startSession(workerFactory: WorkerFactory): Bridge {
   bridge = b;
   const s = useLab.getState();
   b.configure(s.config, s.teach, s.mode, s.options);
+  b.speed(s.speed);
   connectPort({ send: (cmd) => b.send(cmd) });
   return b;
 }

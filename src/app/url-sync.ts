@@ -6,6 +6,18 @@ import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
 import type { Lang } from '../i18n/index.ts';
 import { LESSON_IDS, type LessonId } from '../lessons/structure.ts';
+import { ARRIVAL_CONFIG } from '../protocol/config.ts';
+
+/** Query keys that say how to show the lab, not what to train: a link with only these is an arrival. */
+const NOT_SETTINGS: ReadonlySet<string> = new Set(['lang', 'present', 'embed']);
+
+/** Whether a query carries any setting (anything beyond language, presentation and embedding). */
+export function carriesSettings(search: string): boolean {
+  const q = search.indexOf('?');
+  const query = (q >= 0 ? search.slice(q + 1) : search).split('#')[0];
+  for (const key of new URLSearchParams(query).keys()) if (!NOT_SETTINGS.has(key)) return true;
+  return false;
+}
 
 export function browserLang(languages: readonly string[]): Lang {
   for (const l of languages) {
@@ -18,8 +30,13 @@ export function browserLang(languages: readonly string[]): Lang {
 
 /** Applies the URL to the stores before the worker starts; returns the parsed state. */
 export function applyUrl(search: string, languages: readonly string[]): UrlState {
-  const { state, notices } = parseUrl(search);
+  const parsed = parseUrl(search);
+  const { notices } = parsed;
+  // A plain link opens the arrival network; the URL written back then names its settings.
+  const arrival = !carriesSettings(search);
+  const state = arrival ? { ...parsed.state, config: ARRIVAL_CONFIG } : parsed.state;
   useLab.setState({
+    arrival,
     config: state.config,
     teach: state.teach,
     mode: state.mode,

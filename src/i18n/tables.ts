@@ -16,6 +16,7 @@ import classroom from './messages/classroom.ts';
 import inference from './messages/inference.ts';
 import exportMessages from './messages/export.ts';
 import a11y from './messages/a11y.ts';
+import arrival from './messages/arrival.ts';
 
 /** Each table by its file name under messages/ (parts.ts names them the same way). */
 export const TABLES = {
@@ -33,6 +34,7 @@ export const TABLES = {
   export: exportMessages,
   inference,
   a11y,
+  arrival,
 } as const;
 
 export type TableName = keyof typeof TABLES;

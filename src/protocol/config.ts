@@ -65,6 +65,19 @@ export const DEFAULT_CONFIG: LabConfig = {
   seed: 1,
 };
 
+/**
+ * What a link with no settings opens (its language and presentation mode aside): batch normalization
+ * on both hidden layers and dropout after the last one, after its BN (the placement the "where"
+ * lesson recommends; dropout feeding a BN is the variance-shift case). Every control the first
+ * screen offers then acts visibly: p changes the masks, which change every step; γ and β move the
+ * BN outputs; Inference drops no unit and normalizes with the running statistics. Links that carry
+ * any setting start from DEFAULT_CONFIG and omit its values, so old share links keep their meaning.
+ */
+export const ARRIVAL_CONFIG: LabConfig = {
+  ...DEFAULT_CONFIG,
+  net: { ...DEFAULT_CONFIG.net, norm: ['batchnorm', 'batchnorm'], dropoutHidden: [false, true] },
+};
+
 export const DEFAULT_TEACH: TeachFlags = { bnBatchStatsAtInference: false, forgetDropoutScaling: false, bnNoise: false };
 
 /** Adam's fixed settings (PyTorch's defaults); the lab exposes only lr and weight decay for Adam. */

@@ -48,7 +48,7 @@ type CommandBody =
   | { type: 'configure'; config: LabConfig; teach: TeachFlags; mode: ViewMode; options?: Partial<SessionOptions> }
   | { type: 'play' }
   | { type: 'pause' }
-  /** Pause, then run n more steps (obeying the speed cap). */
+  /** Pause, then run n more steps (at full speed: the speed cap paces Play only). */
   | { type: 'step'; n: number }
   /** Same seed: the same data, initial weights, masks and batches as the run's start. */
   | { type: 'reset' }
@@ -56,7 +56,7 @@ type CommandBody =
   | { type: 'set'; patch: ConfigPatch }
   | SetNormCommand
   | { type: 'mode'; mode: ViewMode }
-  /** Steps-per-second cap, or null for as fast as possible. */
+  /** Steps-per-second cap for Play, or null for as fast as possible. */
   | { type: 'speed'; stepsPerSecond: number | null }
   | { type: 'options'; options: Partial<SessionOptions> }
   /** Measure the Inference lab's figures now (K Monte-Carlo passes; `rows` test rows for the per-layer means, default 64). */

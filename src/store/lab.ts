@@ -46,12 +46,17 @@ export interface LabState {
   present: boolean;
   /** One panel alone for a course page's iframe (embed=…); null: the whole lab. */
   embed: EmbedPanel | null;
+  /** The page opened on a link with no settings, on the arrival network (ARRIVAL_CONFIG). */
+  arrival: boolean;
+  /** Play's pace in steps per second, or null for full speed (see SPEEDS). */
+  speed: number | null;
 
   setLang(lang: Lang): void;
   setMode(mode: ViewMode): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
+  setSpeed(speed: number | null): void;
   stepOnce(n?: number): void;
   reset(): void;
   newSeed(): void;
@@ -71,6 +76,13 @@ export interface LabState {
   notify(n: Omit<Notice, 'id'>, replaces?: MessageKey): void;
   dismiss(id: number): void;
 }
+
+/**
+ * The choices of the Speed control. Play starts at a pace a person can follow (each drawn frame one
+ * step, each step its own dropout mask); slow motion shows one mask at a time; full speed is the cap lifted.
+ */
+export const SPEEDS: readonly (number | null)[] = [2, 10, 30, 100, 500, null];
+export const DEFAULT_SPEED = 30;
 
 let port: SessionPort | null = null;
 let noticeId = 0;
@@ -100,6 +112,8 @@ export const useLab = create<LabState>()((set, get) => ({
   hide: [],
   present: false,
   embed: null,
+  speed: DEFAULT_SPEED,
+  arrival: false,
 
   setLang: (lang) => set({ lang }),
   setMode: (mode) => {
@@ -115,6 +129,10 @@ export const useLab = create<LabState>()((set, get) => ({
     send({ type: 'pause' });
   },
   togglePlay: () => (get().playing ? get().pause() : get().play()),
+  setSpeed: (speed) => {
+    set({ speed });
+    send({ type: 'speed', stepsPerSecond: speed });
+  },
   stepOnce: (n = 1) => {
     set({ playing: false });
     send({ type: 'step', n });

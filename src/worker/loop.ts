@@ -37,6 +37,9 @@ export interface LoopTiming {
 
 export const DEFAULT_TIMING: LoopTiming = { sliceMs: 8, frameMs: 16, playFrameMs: 33, outputBudgetMs: 0.8, evalShare: 0.08 };
 
+/** Steps per second at or below which Play is slow motion: no step goes undrawn. */
+export const SLOW_MOTION = 10;
+
 /** A refused command or failed step, with the error code the page shows. */
 export class CommandError extends Error {
   readonly code: 'bad_command' | 'not_configured';
@@ -99,6 +102,20 @@ export class Runner {
 
   get active(): boolean {
     return this.session.run !== null && (this.playing || this.pendingSteps > 0);
+  }
+
+  /** The speed cap paces Play only: an exact run of n steps (a lesson's "Train N steps") keeps its own pace. */
+  private get capped(): boolean {
+    return this.speed !== null && this.playing;
+  }
+
+  /**
+   * In slow motion a step waits until the one before it has gone out in a frame: however slow the
+   * page, every step's masks are shown, one mask at a time. (Faster paces keep their rate; each frame
+   * still shows the masks of the step it reports.)
+   */
+  private waitingForDraw(): boolean {
+    return this.capped && this.speed! <= SLOW_MOTION && this.dirty && !this.frameBroken && this.session.run !== null;
   }
 
   post(ev: WorkerEvent, transfer: ArrayBuffer[] = []): void {
@@ -197,7 +214,9 @@ export class Runner {
     let wait = Infinity;
     if (this.active) {
       this.refill(now);
-      wait = this.speed === null || this.tokens >= 1 ? 0 : Math.min(((1 - this.tokens) / this.speed) * 1000, frameIn);
+      let w = !this.capped || this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.speed!) * 1000;
+      if (this.waitingForDraw()) w = Math.max(w, frameIn, 1);
+      wait = w === 0 ? 0 : Math.min(w, frameIn);
     } else {
       wait = frameIn;
     }
@@ -216,9 +235,9 @@ export class Runner {
     const { evalEvery } = this.session.options;
     while (this.active) {
       let now = this.host.now();
-      if (this.speed !== null) {
+      if (this.capped) {
         this.refill(now);
-        if (this.tokens < 1) break;
+        if (this.tokens < 1 || this.waitingForDraw()) break;
       }
       const m = run.metrics;
       if ((run.metricsStale || !m || run.step - m.step >= evalEvery) && now >= this.nextEvalAt) {
@@ -231,7 +250,7 @@ export class Runner {
       const res = run.trainStep();
       this.session.touch(false);
       this.dirty = true;
-      if (this.speed !== null) this.tokens -= 1;
+      if (this.capped) this.tokens -= 1;
       if (res.diverged) {
         this.pause();
         this.post({ type: 'diverged', step: run.step, loss: res.loss });

@@ -20,3 +20,20 @@ it('a repeated message replaces itself instead of piling up', () => {
   notify({ kind: 'error', key: 'error.bnBatchOne' });
   expect(useLab.getState().notices).toHaveLength(1);
 });
+
+it('a link with no settings opens the arrival network; any setting keeps the old defaults', async () => {
+  const { ARRIVAL_CONFIG, DEFAULT_CONFIG } = await import('../../src/protocol/config.ts');
+  applyUrl('?lang=en&present', ['en']);
+  expect(useLab.getState().arrival).toBe(true);
+  expect(useLab.getState().config).toEqual(ARRIVAL_CONFIG);
+  expect(ARRIVAL_CONFIG.net.norm).toEqual(['batchnorm', 'batchnorm']);
+  expect(ARRIVAL_CONFIG.net.dropoutHidden).toEqual([false, true]);
+  applyUrl('', ['ko']);
+  expect(useLab.getState().config).toEqual(ARRIVAL_CONFIG);
+  // An old share link that set only the seed still means the plain defaults.
+  applyUrl('?lang=en&seed=7', ['en']);
+  expect(useLab.getState().arrival).toBe(false);
+  expect(useLab.getState().config).toEqual({ ...DEFAULT_CONFIG, seed: 7 });
+  applyUrl('?p=0.5', ['en']);
+  expect(useLab.getState().config.net.norm).toEqual(['none', 'none']);
+});

@@ -38,7 +38,8 @@ test('a teacher link starts in presentation mode, with the lesson’s panels and
 
 test('keyboard: Space plays and pauses, Space on a focused button only presses it, S steps, M switches mode', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?lang=en');
+  // A link with a setting opens the Controls tab, where the seed field is.
+  await page.goto('./?lang=en&seed=1');
   await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');

@@ -297,6 +297,39 @@ describe('speed', () => {
     const steps = h.frames.map((f) => f.step).filter((s) => s > 0 && s <= 6);
     expect(new Set(steps)).toEqual(new Set([1, 2, 3, 4, 5, 6]));
   });
+
+  test('in slow motion, a page slow to take frames still sees every step', async () => {
+    h = new Harness({ autoAck: false });
+    h.configure();
+    await h.until(() => h.frames.length > 0);
+    h.ack(h.lastFrame().seq);
+    h.send({ type: 'speed', stepsPerSecond: 10 });
+    h.send({ type: 'play' });
+    // The page takes a frame only every 250 ms (two and a half steps' time at the cap).
+    const t0 = Date.now();
+    while (Date.now() - t0 < 2000) {
+      await sleep(250);
+      h.ack(h.lastFrame().seq);
+    }
+    const steps = h.frames.map((f) => f.step).filter((s) => s > 0);
+    expect(steps.length).toBeGreaterThanOrEqual(5);
+    expect(steps).toEqual(Array.from({ length: steps.length }, (_, i) => steps[0] + i));
+  });
+
+  test('the cap paces Play only: an exact run of n steps goes at full speed', async () => {
+    h = new Harness();
+    h.configure();
+    await h.until(() => h.frames.length > 0);
+    h.send({ type: 'speed', stepsPerSecond: 2 });
+    const t0 = Date.now();
+    h.send({ type: 'step', n: 300 });
+    await h.frameWhere((f) => f.step === 300 && f.pendingSteps === 0);
+    // At the cap, 300 steps would take 150 s.
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    h.send({ type: 'play' });
+    await sleep(600);
+    expect(h.runner.session.run!.step - 300).toBeLessThanOrEqual(4);
+  });
 });
 
 describe('options', () => {

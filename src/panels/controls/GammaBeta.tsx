@@ -64,35 +64,48 @@ function sampleNorm(f: Frame | null, layer: NormLayerRef | undefined, feature: n
 const sameSample = (a: NormSample | null, b: NormSample | null) =>
   a === b || (!!a && !!b && Object.is(a.gamma, b.gamma) && Object.is(a.beta, b.beta) && a.frozen === b.frozen);
 
+/**
+ * γ, β and frozen of one norm layer (one feature, or the mean over all) as the controls show them,
+ * and `send`, which changes them: the learner's own value wins over the frames for a moment.
+ */
+export function useNormValues(layer: NormLayerRef | undefined, feat: number | 'all') {
+  const [held, setHeld] = useState<Partial<NormSample>>({});
+  const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const sample = useFrameSample((f) => sampleNorm(f, layer, feat), sameSample, [layer?.index, layer?.kind, layer?.width, feat]);
+  useEffect(() => () => {
+    if (holdTimer.current) clearTimeout(holdTimer.current);
+  }, []);
+  const send = (v: Partial<NormSample>) => {
+    if (!layer) return;
+    setHeld((h) => ({ ...h, ...v }));
+    if (holdTimer.current) clearTimeout(holdTimer.current);
+    holdTimer.current = setTimeout(() => setHeld({}), HOLD_MS);
+    useLab.getState().setNorm(layer.index, feat, v);
+  };
+  return {
+    gamma: held.gamma ?? sample?.gamma ?? 1,
+    beta: held.beta ?? sample?.beta ?? 0,
+    frozen: held.frozen ?? sample?.frozen ?? false,
+    send,
+    /** Forget a held value (another layer or feature picked). */
+    drop: () => setHeld({}),
+  };
+}
+
 export function GammaBeta() {
   const t = useT();
   const net = useLab((s) => s.config.net);
   const layers = useMemo(() => normLayers(net), [net]);
   const [picked, setPicked] = useState<number | null>(null);
   const [feature, setFeature] = useState<number | 'all'>('all');
-  const [held, setHeld] = useState<Partial<NormSample>>({});
-  const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const layerId = useId(), featureId = useId();
 
   const layer = layers.find((l) => l.index === picked) ?? layers[0];
   const feat = feature !== 'all' && layer && feature >= layer.width ? 'all' : feature;
-  const sample = useFrameSample((f) => sampleNorm(f, layer, feat), sameSample, [layer?.index, layer?.kind, layer?.width, feat]);
-
-  useEffect(() => () => {
-    if (holdTimer.current) clearTimeout(holdTimer.current);
-  }, []);
+  const { gamma, beta, frozen, send, drop } = useNormValues(layer, feat);
 
   if (!layer) return <p className="controls-hint">{t('controls.gammaBetaNone')}</p>;
 
-  const send = (v: Partial<NormSample>) => {
-    setHeld((h) => ({ ...h, ...v }));
-    if (holdTimer.current) clearTimeout(holdTimer.current);
-    holdTimer.current = setTimeout(() => setHeld({}), HOLD_MS);
-    useLab.getState().setNorm(layer.index, feat, v);
-  };
-  const gamma = held.gamma ?? sample?.gamma ?? 1;
-  const beta = held.beta ?? sample?.beta ?? 0;
-  const frozen = held.frozen ?? sample?.frozen ?? false;
   const meanNote = feat === 'all' ? t('controls.meanOf', { n: layer.width }) : undefined;
   const kindName = (k: NormLayerRef['kind']) => t(`controls.normKind.${k}`);
 
@@ -107,7 +120,7 @@ export function GammaBeta() {
             value={layer.index}
             onChange={(e) => {
               setPicked(Number(e.target.value));
-              setHeld({});
+              drop();
             }}
           >
             {layers.map((l) => (
@@ -124,7 +137,7 @@ export function GammaBeta() {
             value={String(feat)}
             onChange={(e) => {
               setFeature(e.target.value === 'all' ? 'all' : Number(e.target.value));
-              setHeld({});
+              drop();
             }}
           >
             <option value="all">{t('controls.allFeatures')}</option>
