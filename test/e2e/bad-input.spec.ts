@@ -37,6 +37,8 @@ test('a batch of one with BN is refused with a clear message; the setting stays 
 test('a diverging learning rate reports NaN, pauses, and recovers after a lower rate and Reset', async ({ page }) => {
   const errors = watch(page);
   await page.goto('./?lang=en&data=sine&opt=sgd&lr=10');
+  // Divergence at full speed: Play's default pace (30 steps/s) would take longer than the waits below.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Full speed' });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Training diverged');
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();

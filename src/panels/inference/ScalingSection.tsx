@@ -36,15 +36,18 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
   );
   const labSwitch = (
     <div className="inf-switch">
-      <input
-        id={switchId}
-        type="checkbox"
-        role="switch"
-        checked={teach.forgetDropoutScaling}
-        aria-describedby={scaling === 'inverted' ? switchHint : undefined}
-        onChange={(e) => patch({ teach: { forgetDropoutScaling: e.target.checked } })}
-      />
-      <label htmlFor={switchId}>{t('inf.scale.switch')}</label>
+      {/* The label wraps the switch, so the whole line (44 px tall) is what a finger hits. */}
+      <label htmlFor={switchId}>
+        <input
+          id={switchId}
+          type="checkbox"
+          role="switch"
+          checked={teach.forgetDropoutScaling}
+          aria-describedby={scaling === 'inverted' ? switchHint : undefined}
+          onChange={(e) => patch({ teach: { forgetDropoutScaling: e.target.checked } })}
+        />
+        {t('inf.scale.switch')}
+      </label>
       {scaling === 'inverted' ? (
         <p id={switchHint} className="inf-note">
           {t('inf.scale.switchInverted')}
