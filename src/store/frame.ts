@@ -21,16 +21,24 @@ export function getFrame(): Frame | null {
  */
 export function subscribeFrame(draw: (f: Frame) => void, element?: Element | null, maxHz = 60): () => void {
   let pending = false;
+  // The first frame to reflect a new command (a slider moved) is drawn at the next display frame,
+  // not after the rate limit: the learner's own change shows at once, only training is thinned out.
+  let rev = -1;
   let stale = false;
   let raf = 0;
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const gap = 1000 / maxHz;
-  const request = () => {
-    if (pending || timer !== undefined) return;
+  const request = (urgent = false) => {
+    if (pending) return;
+    if (urgent && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    if (timer !== undefined) return;
     // A large canvas repainted at every display frame costs the page its own frame rate; at most
     // maxHz, with a trailing paint so the latest frame is always the one left on screen.
-    const wait = last + gap - performance.now();
+    const wait = urgent ? 0 : last + gap - performance.now();
     if (wait > 4) {
       timer = setTimeout(() => {
         timer = undefined;
@@ -48,11 +56,13 @@ export function subscribeFrame(draw: (f: Frame) => void, element?: Element | nul
   };
   const unsub = frameStore.subscribe(({ frame }) => {
     if (!frame) return;
+    const urgent = frame.rev !== rev && rev !== -1;
+    rev = frame.rev;
     if (!isVisible(element)) {
       stale = true;
       return;
     }
-    request();
+    request(urgent);
   });
   const unwatch = element
     ? watchVisibility(element, (on) => {

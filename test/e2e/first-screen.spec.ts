@@ -1,0 +1,89 @@
+// The first screen at the sizes people open the lab on: a phone keeps a picture first and Play with the
+// mode switch in reach while the charts scroll; screenshots at 1280 × 800, 1920 × 1080, 1280 × 720 in
+// presentation mode and 390 × 844, in English and Korean, are attached to the test output (and kept
+// under test-results/screens/) for a person to look at.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+async function onScreen(el: Locator): Promise<number> {
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const h = Math.max(0, Math.min(innerHeight, r.bottom) - Math.max(0, r.top));
+    const w = Math.max(0, Math.min(innerWidth, r.right) - Math.max(0, r.left));
+    return w > 0 ? h : 0;
+  });
+}
+
+/** The element is on screen and nothing covers its centre. */
+async function reachable(el: Locator): Promise<boolean> {
+  return el.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    const x = r.left + r.width / 2, y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
+    const hit = document.elementFromPoint(x, y);
+    return !!hit && (hit === e || e.contains(hit));
+  });
+}
+
+const TEXT = {
+  en: { step: 'Step 0', play: 'Play', pause: 'Pause', training: 'Training', inference: 'Inference', loss: 'Loss and accuracy', network: 'Network', output: 'Output' },
+  ko: { step: '0번째 스텝', play: '재생', pause: '일시 정지', training: '학습', inference: '추론', loss: '손실과 정확도', network: '네트워크', output: '출력' },
+} as const;
+
+const panel = (page: Page, name: string) => page.locator('section[aria-labelledby]').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });
+
+test.describe('phone, 390 × 844', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  for (const lang of ['en', 'ko'] as const) {
+    test(`a picture on the first screen; Play and the mode switch in reach beside the charts (${lang})`, async ({ page }, info) => {
+      const t = TEXT[lang];
+      await page.goto(`./?lang=${lang}`);
+      await expect(page.getByRole('status').first()).toContainText(t.step, { timeout: 20_000 });
+      await expect(page.locator('canvas.network-canvas')).toBeVisible();
+      const picture = Math.max(await onScreen(panel(page, t.network)), await onScreen(panel(page, t.output)));
+      expect(picture).toBeGreaterThanOrEqual(200);
+      await page.getByRole('button', { name: t.play, exact: true }).tap();
+      await page.waitForTimeout(1500);
+      await info.attach(`390x844-${lang}.png`, { body: await page.screenshot({ path: `test-results/screens/390x844-${lang}.png` }), contentType: 'image/png' });
+
+      // The Loss and accuracy panel in the middle of the screen: Pause and both modes still reachable.
+      await panel(page, t.loss).evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(300);
+      expect(await onScreen(panel(page, t.loss))).toBeGreaterThan(100);
+      expect(await reachable(page.getByRole('button', { name: t.pause, exact: true }))).toBe(true);
+      expect(await reachable(page.getByRole('radio', { name: t.training }))).toBe(true);
+      expect(await reachable(page.getByRole('radio', { name: t.inference }))).toBe(true);
+      await info.attach(`390x844-${lang}-loss.png`, { body: await page.screenshot({ path: `test-results/screens/390x844-${lang}-loss.png` }), contentType: 'image/png' });
+      await page.getByRole('radio', { name: t.inference }).tap();
+      await expect(page.locator('canvas.network-canvas')).toHaveAttribute('data-mode', 'inference');
+    });
+  }
+});
+
+for (const lang of ['en', 'ko'] as const) {
+  for (const size of [
+    { w: 1280, h: 800, present: false },
+    { w: 1920, h: 1080, present: false },
+    { w: 1280, h: 720, present: true },
+  ]) {
+    const name = `${size.w}x${size.h}${size.present ? '-present' : ''}-${lang}`;
+    test(`screenshot ${name}`, async ({ page }, info) => {
+      const t = TEXT[lang];
+      await page.setViewportSize({ width: size.w, height: size.h });
+      await page.goto(`./?lang=${lang}${size.present ? '&present' : ''}`);
+      await expect(page.getByRole('status').first()).toContainText(t.step, { timeout: 20_000 });
+      await page.getByRole('button', { name: t.play, exact: true }).click();
+      await page.waitForTimeout(2500);
+      await info.attach(`${name}.png`, { body: await page.screenshot({ path: `test-results/screens/${name}.png` }), contentType: 'image/png' });
+      if (size.present) {
+        // Captions a room can read.
+        for (const sel of ['.network-caption', '.output-caption']) {
+          const px = await page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+          expect(px, sel).toBeGreaterThanOrEqual(18);
+        }
+      } else {
+        for (const p of [t.network, t.output, t.loss]) expect(await onScreen(panel(page, p)), p).toBeGreaterThanOrEqual(220);
+      }
+    });
+  }
+}
