@@ -126,7 +126,7 @@ export async function measurePage(): Promise<PageBenchResult> {
     });
     // Dropout and BN on both hidden layers: every panel has something live to draw.
     await page.goto(`${app.url}?lang=en&drop=0,1&norm=bn,bn`);
-    await page.getByRole('status').first().filter({ hasText: 'Step 0' }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('status-line').filter({ hasText: 'Step 0' }).waitFor({ timeout: 30_000 });
     // The figures are for full speed, the heaviest load the page takes.
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('full');
     await page.getByRole('button', { name: 'Play', exact: true }).click();

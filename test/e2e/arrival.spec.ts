@@ -7,7 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 const PANELS = ['Network', 'Output', 'Loss and accuracy', 'Batch normalization'];
 
 async function currentStep(page: Page): Promise<number> {
-  const text = (await page.getByRole('status').first().textContent()) ?? '';
+  const text = (await page.getByTestId('status-line').textContent()) ?? '';
   const m = text.match(/Step ([\d,]+)/);
   return m ? Number(m[1].replace(/,/g, '')) : -1;
 }
@@ -34,7 +34,7 @@ function watchErrors(page: Page): string[] {
 test('1280 × 800, plain link: four panels, the sliders and the mode switch on the first screen', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   // The Loss and accuracy section is in the page at load.
   await expect(panel(page, 'Loss and accuracy')).toHaveCount(1);
   await expect(page.getByRole('heading', { level: 2, name: 'Batch normalization', exact: true })).toBeVisible({ timeout: 10_000 });
@@ -58,7 +58,7 @@ test('1280 × 800, plain link: four panels, the sliders and the mode switch on t
 test('Play runs at a watchable pace with a new mask each step; Inference changes the pictures', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await page.getByRole('button', { name: 'Play', exact: true }).click();
   await expect.poll(() => currentStep(page), { timeout: 15_000 }).toBeGreaterThan(5);
   const s0 = await currentStep(page), t0 = Date.now();
@@ -66,7 +66,7 @@ test('Play runs at a watchable pace with a new mask each step; Inference changes
   const rate = ((await currentStep(page)) - s0) / ((Date.now() - t0) / 1000);
   expect(rate).toBeGreaterThanOrEqual(5);
   expect(rate).toBeLessThanOrEqual(400);
-  await expect(page.getByRole('status').first()).toContainText('speed: 30 steps/s');
+  await expect(page.getByTestId('status-line')).toContainText('speed: 30 steps/s');
   const canvas = page.locator('canvas.network-canvas');
   await expect.poll(async () => Number(await canvas.getAttribute('data-dropped'))).toBeGreaterThan(0);
 
@@ -82,7 +82,7 @@ test('Play runs at a watchable pace with a new mask each step; Inference changes
 
 test('Speed: slow motion shows every step, one mask at a time; full speed lifts the cap', async ({ page }) => {
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   const speed = page.getByRole('combobox', { name: 'Speed' });
   await speed.selectOption({ label: 'Slow: 2 steps/s' });
   // Each step is drawn: the drawing's step goes 1, 2, 3 without skipping, a few a second.
@@ -109,7 +109,7 @@ test('Speed: slow motion shows every step, one mask at a time; full speed lifts 
   expect(steps).toEqual([1, 2, 3, 4, 5]);
   // Four steps at 2 a second: about 2 s (never faster than the cap allows).
   expect(ms).toBeGreaterThan(1500);
-  await expect(page.getByRole('status').first()).toContainText('speed: Slow: 2 steps/s');
+  await expect(page.getByTestId('status-line')).toContainText('speed: Slow: 2 steps/s');
 
   await speed.selectOption({ label: 'Full speed' });
   const s0 = await currentStep(page);
@@ -118,7 +118,7 @@ test('Speed: slow motion shows every step, one mask at a time; full speed lifts 
 
 test('old links keep their meaning: any setting starts from the old defaults (no BN, no dropout)', async ({ page }) => {
   await page.goto('./?lang=en&seed=1');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   // The Controls tab opens on a link with settings; the quick controls step aside (no duplicate names).
   await expect(page.getByRole('tab', { name: 'Controls' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('slider', { name: 'Dropout p' })).toHaveCount(1);
@@ -132,7 +132,7 @@ test('old links keep their meaning: any setting starts from the old defaults (no
 
 test('a first visit offers lesson 1 beside the lab, not over it; the choice is remembered', async ({ page }) => {
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   const start = page.getByRole('button', { name: 'Start with lesson 1' });
   await expect(start).toBeVisible();
   await expect(page.getByRole('dialog')).toHaveCount(0);
@@ -144,13 +144,13 @@ test('a first visit offers lesson 1 beside the lab, not over it; the choice is r
   await expect(page.getByRole('tabpanel', { name: 'Lessons' }).getByRole('heading', { name: /Overfitting/ }).first()).toBeVisible();
   await expect(start).toHaveCount(0);
   await page.goto('./?lang=en');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Start with lesson 1' })).toHaveCount(0);
 });
 
 test('no offer in presentation mode', async ({ page }) => {
   await page.goto('./?lang=en&present');
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   await expect(page.getByRole('button', { name: 'Exit presentation' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start with lesson 1' })).toHaveCount(0);
 });

@@ -39,7 +39,7 @@ test.describe('phone, 390 × 844', () => {
       test.setTimeout(120_000);
       const t = TEXT[lang];
       await page.goto(`./?lang=${lang}`);
-      await expect(page.getByRole('status').first()).toContainText(t.step, { timeout: 20_000 });
+      await expect(page.getByTestId('status-line')).toContainText(t.step, { timeout: 20_000 });
       await expect(page.locator('canvas.network-canvas')).toBeVisible();
       const picture = Math.max(await onScreen(panel(page, t.network)), await onScreen(panel(page, t.output)));
       expect(picture).toBeGreaterThanOrEqual(200);
@@ -74,7 +74,7 @@ for (const lang of ['en', 'ko'] as const) {
       const t = TEXT[lang];
       await page.setViewportSize({ width: size.w, height: size.h });
       await page.goto(`./?lang=${lang}${size.present ? '&present' : ''}`);
-      await expect(page.getByRole('status').first()).toContainText(t.step, { timeout: 20_000 });
+      await expect(page.getByTestId('status-line')).toContainText(t.step, { timeout: 20_000 });
       await page.getByRole('button', { name: t.play, exact: true }).click();
       await page.waitForTimeout(2500);
       await info.attach(`${name}.png`, { body: await page.screenshot({ path: `test-results/screens/${name}.png` }), contentType: 'image/png' });
