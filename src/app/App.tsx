@@ -65,7 +65,7 @@ export function App() {
           {PANEL_IDS.filter((id) => shown.has(id)).map((id) => {
             const { Panel, wide } = PANELS[id];
             return (
-              <PanelSlot key={id} className={`panel-slot slot-${id}${wide ? ' wide' : ''}`}>
+              <PanelSlot key={id} className={`panel-slot slot-${id}${wide ? ' wide' : ''}`} look={id}>
                 <Panel />
               </PanelSlot>
             );

@@ -5,13 +5,15 @@ import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
 import { useT } from '../i18n/useT.ts';
 import { HelpOverlay } from './HelpOverlay.tsx';
-import { installShortcuts, type ShortcutId } from './shortcuts.ts';
+import { installShortcuts, shortcutHidden, type ShortcutId } from './shortcuts.ts';
 import { PANEL_IDS, togglePresent, useClassroom, useShownPanels } from './presentation.ts';
 import { initPalette, togglePalette, usePalette } from './palette.ts';
 import './presentation.css';
 
 export function runShortcut(id: ShortcutId): void {
   const lab = useLab.getState();
+  // hide=seed takes away every way to change the seed: the field, New seed, and N.
+  if (shortcutHidden(id, lab.hide)) return;
   switch (id) {
     case 'playPause': return lab.togglePlay();
     case 'step': return lab.stepOnce(1);

@@ -34,13 +34,14 @@ export function Header() {
   );
 }
 
-export function ModeSwitch() {
+/** `hintId`: a second switch (inside a lesson step) needs its own id for the hint it is described by. */
+export function ModeSwitch({ hintId = 'mode-hint' }: { hintId?: string } = {}) {
   const t = useT();
   const mode = useLab((s) => s.mode);
   const setMode = useLab((s) => s.setMode);
   return (
     <div className="mode-box">
-      <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')} aria-describedby="mode-hint">
+      <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')} aria-describedby={hintId}>
         {(['training', 'inference'] as const).map((m) => (
           <button
             key={m}
@@ -66,7 +67,7 @@ export function ModeSwitch() {
           </button>
         ))}
       </div>
-      <p id="mode-hint" className="mode-hint">
+      <p id={hintId} className="mode-hint">
         {t(mode === 'training' ? 'mode.trainingHint' : 'mode.inferenceHint')}
       </p>
     </div>

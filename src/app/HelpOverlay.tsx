@@ -2,7 +2,7 @@
 // the close button or a click outside closes it, and focus returns to where it was.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { SHORTCUTS, keyLabel } from './shortcuts.ts';
+import { SHORTCUTS, keyLabel, shortcutHidden } from './shortcuts.ts';
 import { setShortcutsOn, useClassroom } from './presentation.ts';
 import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
@@ -22,6 +22,7 @@ export function HelpOverlay() {
 function HelpDialog() {
   const t = useT();
   const lang = useLab((s) => s.lang);
+  const hide = useLab((s) => s.hide);
   const titleId = useId();
   const descId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -92,7 +93,7 @@ function HelpDialog() {
             </tr>
           </thead>
           <tbody>
-            {SHORTCUTS.map((s) => (
+            {SHORTCUTS.filter((s) => !shortcutHidden(s.id, hide)).map((s) => (
               <tr key={s.id}>
                 <td>
                   {s.keys.map((k, i) => (

@@ -8,7 +8,7 @@ export function Notices() {
   const dismiss = useLab((s) => s.dismiss);
   if (notices.length === 0) return null;
   return (
-    <div className="notices" role="alert">
+    <div className="notices" role="alert" data-look="notices">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`}>
           <span aria-hidden="true">{n.kind === 'error' ? '⚠ ' : 'ℹ '}</span>

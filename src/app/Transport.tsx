@@ -7,6 +7,7 @@ import { formatNumber, type MessageKey, type Vars } from '../i18n/index.ts';
 import { useT } from '../i18n/useT.ts';
 import { ModeSwitch } from './Header.tsx';
 import { Announcer } from './Announcer.tsx';
+import { useLessonTraining } from '../store/lesson-run.ts';
 
 export function Transport({ compact = false }: { compact?: boolean }) {
   const t = useT();
@@ -15,6 +16,7 @@ export function Transport({ compact = false }: { compact?: boolean }) {
   const stepOnce = useLab((s) => s.stepOnce);
   const reset = useLab((s) => s.reset);
   const newSeed = useLab((s) => s.newSeed);
+  const seedHidden = useLab((s) => s.hide.includes('seed'));
   return (
     <div className="transport">
       <div className="transport-pin">
@@ -33,9 +35,9 @@ export function Transport({ compact = false }: { compact?: boolean }) {
         </button>
         {compact ? null : (
           <>
-            <button type="button" onClick={newSeed}>
+            {seedHidden ? null : <button type="button" onClick={newSeed}>
               {t('action.newSeed')}
-            </button>
+            </button>}
             <SpeedControl />
           </>
         )}
@@ -81,13 +83,15 @@ export function StatusLine() {
   const epoch = useLab((s) => s.epoch);
   const rate = useLab((s) => s.stepsPerSecond);
   const playing = useLab((s) => s.playing);
+  // A lesson's "Train N steps" steps the lab chunk by chunk without Play: it is training all the same.
+  const lessonRun = useLessonTraining();
   const seed = useLab((s) => s.config.seed);
   const speed = useLab((s) => s.speed);
   return (
     <p className="status" data-testid="status-line">
       {ready ? (
         <>
-          <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(playing ? 'status.playing' : 'status.paused')}
+          <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(playing || lessonRun ? 'status.playing' : 'status.paused')}
           {playing && rate > 0 ? <> · {t('status.stepsPerSecond', { rate: formatNumber(lang, rate, 3) })}</> : null} · {t('status.speed', { speed: speedText(t, speed) })} ·{' '}
           {t('status.seed', { seed })}
         </>

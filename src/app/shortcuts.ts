@@ -31,6 +31,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'help', keys: ['?'], label: 'keys.help' },
 ];
 
+/** The control a shortcut changes, where a teacher's `hide` can take it away (N changes the seed). */
+const HIDE_ID: Partial<Record<ShortcutId, string>> = { seed: 'seed' };
+
+/** Whether a teacher's hide list takes this shortcut away with its control. */
+export function shortcutHidden(id: ShortcutId, hide: readonly string[]): boolean {
+  const h = HIDE_ID[id];
+  return h !== undefined && hide.includes(h);
+}
+
 /** The subset of KeyboardEvent the rules read (so tests can pass plain objects). */
 export interface KeyLike {
   key: string;

@@ -1,11 +1,11 @@
 // The address bar as a share link: the page starts from the URL's settings (out-of-range values
 // clamped, unknown ones dropped, each named in a notice) and rewrites the URL as the learner changes
 // anything, so a copied link reproduces the same run.
-import { parseUrl, serializeUrl, type UrlState } from '../url/state.ts';
+import { hasLabSettings, parseUrl, serializeUrl, type UrlState } from '../url/state.ts';
 import { useLab } from '../store/lab.ts';
-import { useLesson } from '../store/lesson.ts';
+import { applySetup, useLesson } from '../store/lesson.ts';
 import type { Lang } from '../i18n/index.ts';
-import { LESSON_IDS, type LessonId } from '../lessons/structure.ts';
+import { LESSON_IDS, setupOf, stepKey, type LessonId } from '../lessons/structure.ts';
 import { ARRIVAL_CONFIG } from '../protocol/config.ts';
 
 /** Query keys that say how to show the lab, not what to train: a link with only these is an arrival. */
@@ -45,7 +45,19 @@ export function applyUrl(search: string, languages: readonly string[]): UrlState
     present: state.present,
     embed: state.embed,
   });
-  if (state.lesson && (LESSON_IDS as readonly string[]).includes(state.lesson.id)) useLesson.getState().openLesson(state.lesson.id as LessonId, state.lesson.step);
+  if (state.lesson && (LESSON_IDS as readonly string[]).includes(state.lesson.id)) {
+    const lessons = useLesson.getState();
+    lessons.openLesson(state.lesson.id as LessonId, state.lesson.step);
+    // A teacher's link to a step (lesson and step, nothing the lab trains with) opens the lab as that
+    // step sets it up. A link that also carries settings (a reload mid-lesson, a shared experiment)
+    // keeps them: they are what the learner had.
+    const open = useLesson.getState().open;
+    const setup = open ? setupOf(stepKey(open.id, open.step)) : undefined;
+    if (open && setup && !hasLabSettings(search)) {
+      applySetup(setup);
+      lessons.markSetup(stepKey(open.id, open.step));
+    }
+  }
   const lab = useLab.getState();
   for (const n of notices) {
     if (n.reason === 'customData') lab.notify({ kind: 'warning', key: 'url.customData', vars: { used: n.used } });

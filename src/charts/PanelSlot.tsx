@@ -4,10 +4,11 @@ import { Suspense, createContext, useRef, type ReactNode, type RefObject } from 
 
 export const PanelSlotContext = createContext<RefObject<HTMLDivElement | null> | null>(null);
 
-export function PanelSlot({ children, className }: { children: ReactNode; className?: string }) {
+/** `look`: the name a lesson's "look at" link finds the panel by (data-look). */
+export function PanelSlot({ children, className, look }: { children: ReactNode; className?: string; look?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   return (
-    <div ref={ref} className={className ?? 'panel-slot'}>
+    <div ref={ref} className={className ?? 'panel-slot'} data-look={look}>
       <PanelSlotContext.Provider value={ref}>
         <Suspense fallback={<section className="panel panel-loading" aria-busy="true" />}>{children}</Suspense>
       </PanelSlotContext.Provider>

@@ -50,6 +50,8 @@ export interface LabState {
   arrival: boolean;
   /** Play's pace in steps per second, or null for full speed (see SPEEDS). */
   speed: number | null;
+  /** Counts Step presses (button, S, a lesson's exact run): a lesson reveals its answer on one, as on Play. */
+  stepRequests: number;
 
   setLang(lang: Lang): void;
   setMode(mode: ViewMode): void;
@@ -114,6 +116,7 @@ export const useLab = create<LabState>()((set, get) => ({
   embed: null,
   speed: DEFAULT_SPEED,
   arrival: false,
+  stepRequests: 0,
 
   setLang: (lang) => set({ lang }),
   setMode: (mode) => {
@@ -134,7 +137,7 @@ export const useLab = create<LabState>()((set, get) => ({
     send({ type: 'speed', stepsPerSecond: speed });
   },
   stepOnce: (n = 1) => {
-    set({ playing: false });
+    set({ playing: false, stepRequests: get().stepRequests + 1 });
     send({ type: 'step', n });
   },
   reset: () => send({ type: 'reset' }),

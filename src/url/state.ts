@@ -157,6 +157,15 @@ function parseDrop(state: LabState, text: string | undefined, notices: Notice[])
   return setAt(setAt(state, 'config.net.dropoutInput', input), 'config.net.dropoutHidden', hidden);
 }
 
+/** Query keys that only say how the page is shown or who it is for, not what the lab trains. */
+const PAGE_KEYS = new Set(['lang', 'present', 'hide', 'lesson', 'step']);
+
+/** Whether a link sets anything the lab trains with (data, network, training, seed, mode, teaching switches). */
+export function hasLabSettings(search: string): boolean {
+  for (const key of new URLSearchParams(queryPart(search)).keys()) if (!PAGE_KEYS.has(key)) return true;
+  return false;
+}
+
 /** The query for a state, with its leading '?', or '' when everything is at its default. */
 export function serializeUrl(state: UrlState): string {
   const parts: string[] = [];

@@ -116,6 +116,26 @@ describe('lessons panel (English)', () => {
     expect(screen.getByText(explain)).toBeTruthy();
   });
 
+  it('reveals the answer on Step (or S) as on Play', async () => {
+    await openLesson(/Overfitting and regularization/);
+    expect(screen.queryByRole('heading', { name: 'What the lab shows' })).toBeNull();
+    act(() => useLab.setState({ stepRequests: useLab.getState().stepRequests + 1 }));
+    expect(screen.getByRole('heading', { name: 'What the lab shows' })).toBeTruthy();
+    expect(screen.getByText('You did not predict this one.')).toBeTruthy();
+  });
+
+  it('embeds the controls a step needs and links what it says to look at', async () => {
+    useLesson.getState().openLesson('dropout', 0);
+    render(<LessonsPanel />);
+    await screen.findByRole('heading', { name: en.steps['dropout/masks'].title });
+    const tryHere = screen.getByRole('region', { name: 'Try it here' });
+    expect(within(tryHere).getByRole('slider', { name: /^Dropout p/ })).toBeTruthy();
+    const link = screen.getByRole('link', { name: /The network drawing/ });
+    expect(link.getAttribute('data-target')).toBe('network');
+    act(() => useLab.setState({ hide: ['dropoutP'] }));
+    expect(screen.queryByRole('region', { name: 'Try it here' })).toBeNull();
+  });
+
   it('“Train 500 steps” sets the step up if needed, reveals the answer and trains exact chunks; after a setup it keeps the learner’s changes', async () => {
     useLab.setState({ notices: [{ id: 1, kind: 'error', key: 'error.bnBatchOne' }] });
     useLesson.getState().openLesson('batchnorm', 2);

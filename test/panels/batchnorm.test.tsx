@@ -70,8 +70,8 @@ describe('BatchNormPanel', () => {
     await show(fx.frame, fx.ready);
     const l = bnLayer(fx.frame);
     const formula = () => screen.getByTestId('bn-formula');
-    const prev = screen.getByRole('button', { name: /Previous step/ });
-    const next = screen.getByRole('button', { name: /Next step/ });
+    const prev = screen.getByRole('button', { name: /Previous BN step/ });
+    const next = screen.getByRole('button', { name: /Next BN step/ });
 
     expect(screen.getByText('Step 1 of 3')).toBeTruthy();
     expect(prev).toHaveProperty('disabled', true);
@@ -107,8 +107,8 @@ describe('BatchNormPanel', () => {
     const fx = makeFixture(bnConfig(), { steps: 5 });
     render(<BatchNormPanel />);
     await show(fx.frame, fx.ready);
-    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
-    fireEvent.click(screen.getByRole('button', { name: /Next step/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Next BN step/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Next BN step/ }));
     const before = resultNumbers();
 
     const index = bnLayer(fx.frame).index;

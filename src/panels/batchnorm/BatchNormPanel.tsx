@@ -108,7 +108,7 @@ export function BatchNormPanel() {
 
       {bn ? <FeatureStats l={l} feature={feature} lang={lang} onPick={pickFeature} /> : null}
 
-      <section className="bn-hists" aria-labelledby="bn-hist-title">
+      <section className="bn-hists" aria-labelledby="bn-hist-title" data-look="bn-hist">
         <h3 id="bn-hist-title">{t('bn.hist.title')}</h3>
         <div className="bn-hist-row" data-export="bn-hist">
           {hists.map(({ h, label, cls }) =>

@@ -69,7 +69,7 @@ export function FeatureStats({ l, feature, lang, onPick }: Props) {
   const from = Math.max(0, Math.min(F - MAX_SHOWN, j - MAX_SHOWN / 2)), to = Math.min(F, from + MAX_SHOWN);
   const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : formatNumber(lang, v, 3));
   return (
-    <section className="bn-stats" aria-labelledby="bn-stats-title">
+    <section className="bn-stats" aria-labelledby="bn-stats-title" data-look="bn-stats">
       <h3 id="bn-stats-title">{t('bn.stats.title')}</h3>
       <p className="bn-key">
         <span aria-hidden="true" className="bn-key-batch">●</span> {t('bn.stats.batch')} <span aria-hidden="true" className="bn-key-running">◇</span> {t('bn.stats.running')}

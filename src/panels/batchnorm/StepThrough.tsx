@@ -88,7 +88,7 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
   const shown = cols.slice(0, k);
 
   return (
-    <section className="bn-steps" aria-labelledby="bn-steps-title">
+    <section className="bn-steps" aria-labelledby="bn-steps-title" data-look="bn-steps">
       <h3 id="bn-steps-title">{t('bn.steps.title')}</h3>
       <div className="bn-steps-nav">
         <button type="button" onClick={() => go(k - 1)} disabled={k <= 1}>

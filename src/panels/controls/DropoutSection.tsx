@@ -16,24 +16,13 @@ export function keepOf(p: number): number {
 
 export function DropoutSection(props: { hidden?: ReadonlySet<string>; defaultOpen?: boolean }) {
   const t = useT();
-  const lang = useLab((s) => s.lang);
   const show = (id: ParamId) => !props.hidden?.has(id);
   const scaling = useLab((s) => s.config.net.dropoutScaling);
   const forget = useLab((s) => s.teach.forgetDropoutScaling);
   if (!anyShown(IDS, props.hidden)) return null;
-  const step = numberEntry('dropoutP').step ?? 0.01;
-  const decimals = Math.max(2, String(step).split('.')[1]?.length ?? 0);
-  const fmt = (v: number) => formatValue(lang, v, decimals);
   return (
     <Section id="dropout" title={t('controls.section.dropout')} defaultOpen={props.defaultOpen ?? true}>
-      {show('dropoutP') ? (
-        <ParamSlider
-          id="dropoutP"
-          format={fmt}
-          valueText={(p) => t('controls.pValueText', { p: fmt(p), keep: fmt(keepOf(p)) })}
-          beside={<KeepText format={fmt} />}
-        />
-      ) : null}
+      {show('dropoutP') ? <DropoutPSlider /> : null}
       {show('dropoutInput') || show('dropoutHidden') ? <Places showInput={show('dropoutInput')} showHidden={show('dropoutHidden')} /> : null}
       {show('dropoutScaling') ? (
         <ParamChoice<DropoutScaling>
@@ -51,6 +40,23 @@ export function DropoutSection(props: { hidden?: ReadonlySet<string>; defaultOpe
         />
       ) : null}
     </Section>
+  );
+}
+
+/** The "Dropout p" slider with the keep probability beside it (the Controls tab and lesson steps share it). */
+export function DropoutPSlider() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const step = numberEntry('dropoutP').step ?? 0.01;
+  const decimals = Math.max(2, String(step).split('.')[1]?.length ?? 0);
+  const fmt = (v: number) => formatValue(lang, v, decimals);
+  return (
+    <ParamSlider
+      id="dropoutP"
+      format={fmt}
+      valueText={(p) => t('controls.pValueText', { p: fmt(p), keep: fmt(keepOf(p)) })}
+      beside={<KeepText format={fmt} />}
+    />
   );
 }
 

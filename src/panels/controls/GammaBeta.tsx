@@ -92,12 +92,12 @@ export function useNormValues(layer: NormLayerRef | undefined, feat: number | 'a
   };
 }
 
-export function GammaBeta() {
+export function GammaBeta({ linked = false }: { linked?: boolean } = {}) {
   const t = useT();
   const net = useLab((s) => s.config.net);
   const layers = useMemo(() => normLayers(net), [net]);
   const [picked, setPicked] = useState<number | null>(null);
-  const [feature, setFeature] = useState<number | 'all'>('all');
+  const [feature, setFeature] = useState<number | 'all'>(() => (linked ? useLab.getState().options.feature : 'all'));
   const layerId = useId(), featureId = useId();
 
   const layer = layers.find((l) => l.index === picked) ?? layers[0];
@@ -136,8 +136,10 @@ export function GammaBeta() {
             id={featureId}
             value={String(feat)}
             onChange={(e) => {
-              setFeature(e.target.value === 'all' ? 'all' : Number(e.target.value));
+              const f = e.target.value === 'all' ? 'all' : Number(e.target.value);
+              setFeature(f);
               drop();
+              if (linked && f !== 'all') useLab.getState().setOptions({ feature: f });
             }}
           >
             <option value="all">{t('controls.allFeatures')}</option>

@@ -21,7 +21,7 @@ export function ModesSection({ report, t, lang, teach }: { report: InspectionRep
   const name = (i: number) => layerName(t, report.layers, i, regression);
   const classicForgot = teach.forgetDropoutScaling && report.scaling?.scaling === 'classic';
   return (
-    <section className="inf-section" aria-labelledby="inf-modes-title">
+    <section className="inf-section" aria-labelledby="inf-modes-title" data-look="inference-modes">
       <h3 id="inf-modes-title">{t('inf.modes.title')}</h3>
       <p className="inf-note">{t('inf.modes.what', { rows: report.rows, passes: report.trainPasses })}</p>
       {classicForgot ? <p className="inf-warn">{t('inf.modes.teachForget')}</p> : null}

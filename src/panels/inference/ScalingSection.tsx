@@ -59,7 +59,7 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
   if (!sc) {
     const turnOn = () => patch({ net: net.hidden.length ? { dropoutHidden: net.hidden.map(() => true), ...(net.dropoutP > 0 ? {} : { dropoutP: 0.5 }) } : { dropoutInput: true, ...(net.dropoutP > 0 ? {} : { dropoutP: 0.2 }) } });
     return (
-      <section className="inf-section" aria-labelledby="inf-scale-title">
+      <section className="inf-section" aria-labelledby="inf-scale-title" data-look="inference-scaling">
         <h3 id="inf-scale-title">{t('inf.scale.title')}</h3>
         {convention}
         <p>{t('inf.scale.none')}</p>
@@ -76,7 +76,7 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
   const max = Math.max(sc.meanTrain, sc.meanScaled, sc.meanForgot);
   const f = (v: number) => num(lang, v);
   return (
-    <section className="inf-section" aria-labelledby="inf-scale-title">
+    <section className="inf-section" aria-labelledby="inf-scale-title" data-look="inference-scaling">
       <h3 id="inf-scale-title">{t('inf.scale.title')}</h3>
       {convention}
       <p>{t(sc.scaling === 'inverted' ? 'inf.scale.inverted.how' : 'inf.scale.classic.how', { keep })}</p>

@@ -1,16 +1,49 @@
-// A lesson paragraph: plain text with `code` and **strong** spans, or a typeset formula.
+// A lesson paragraph: plain text with `code`, **strong** and [look-at](#target) spans, or a typeset formula.
 import type { ReactNode } from 'react';
 import type { Block } from '../../lessons/structure.ts';
+import { isLookTarget, type LookTarget } from '../../lessons/look.ts';
 import { Formula } from '../../math/formulas.tsx';
 import { NormAxes } from './NormAxes.tsx';
 import type { Lang } from '../../i18n/index.ts';
+import { useT } from '../../i18n/useT.ts';
+import { lookAt } from './look-at.ts';
 
-const INLINE = /(`[^`]+`|\*\*[^*]+\*\*)/g;
+const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|\[[^\]]+\]\(#[a-z-]+\))/g;
+const LINK = /^\[([^\]]+)\]\(#([a-z-]+)\)$/;
+
+/** A link to a place in the lab: scrolls there and marks it, the lesson staying where it is. */
+export function LookLink({ target, children }: { target: LookTarget; children: ReactNode }) {
+  const t = useT();
+  return (
+    <a
+      href={`#look-${target}`}
+      className="look-link"
+      data-target={target}
+      onClick={(e) => {
+        e.preventDefault();
+        void lookAt(target, t('lessons.lookHere'));
+      }}
+    >
+      {children}
+    </a>
+  );
+}
 
 export function inline(text: string): ReactNode[] {
   return text.split(INLINE).map((part, i) => {
     if (part.startsWith('`') && part.endsWith('`') && part.length > 1) return <code key={i}>{part.slice(1, -1)}</code>;
     if (part.startsWith('**') && part.endsWith('**') && part.length > 3) return <strong key={i}>{part.slice(2, -2)}</strong>;
+    const m = LINK.exec(part);
+    if (m) {
+      // An unknown target stays plain words (a content test rejects it before it ships).
+      return isLookTarget(m[2]) ? (
+        <LookLink key={i} target={m[2]}>
+          {inline(m[1])}
+        </LookLink>
+      ) : (
+        m[1]
+      );
+    }
     return part;
   });
 }

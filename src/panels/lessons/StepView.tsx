@@ -16,6 +16,7 @@ import { Predict } from './Predict.tsx';
 import { CompareTable } from './CompareTable.tsx';
 import { announce } from '../../app/announce.ts';
 import { useVerdict } from './verdict.ts';
+import { StepControls } from './StepControls.tsx';
 
 const StepExperiment = lazy(() => import('./StepExperiment.tsx').then((m) => ({ default: m.StepExperiment })));
 
@@ -44,7 +45,8 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   useEffect(() => {
     if (!predict) return;
     return useLab.subscribe((s, before) => {
-      if (s.playing && !before.playing && !useLesson.getState().revealed[key]) {
+      // Play, Step and S all train: each shows the answer, as the hint under the question says.
+      if (((s.playing && !before.playing) || s.stepRequests !== before.stepRequests) && !useLesson.getState().revealed[key]) {
         reveal(key);
         if (verdictRef.current) announce(verdictRef.current);
       }
@@ -140,6 +142,8 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
           <p className="hint">{runHint}</p>
         </div>
       ) : null}
+
+      <StepControls stepKey={key} />
 
       {st.look ? (
         <section className="lesson-look" aria-labelledby="lesson-look-title">

@@ -4,31 +4,19 @@
 // chart could show them and steps-to-target would be rounded up by hundreds. A chunk ends idle, and an
 // idle worker evaluates at that very step, so the curve and the comparison table get a point every
 // chunk. One run at a time; Play, Reset or a stall hands the lab back to the learner.
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import { useLab } from '../../store/lab.ts';
+import { trainingStore } from '../../store/lesson-run.ts';
 import { frameStore } from '../../store/frame.ts';
 import type { Frame } from '../../protocol/frame.ts';
 import { setLessonRunCheck } from '../../app/announce.ts';
 
-export interface TrainingRun {
-  total: number;
-  done: number;
-  /** The lesson step (or table row) that started it, so only its own button shows the progress. */
-  owner: string;
-  finished: boolean;
-}
-
-export const trainingStore = createStore<{ run: TrainingRun | null }>(() => ({ run: null }));
+export { trainingStore, useTraining, type TrainingRun } from '../../store/lesson-run.ts';
+import { trainingStore as runStore } from '../../store/lesson-run.ts';
 
 setLessonRunCheck(() => {
-  const run = trainingStore.getState().run;
+  const run = runStore.getState().run;
   return run !== null && !run.finished;
 });
-
-export function useTraining(): TrainingRun | null {
-  return useStore(trainingStore, (s) => s.run);
-}
 
 /** About a hundred chunks per run (a hundred points on the curve), never fewer than 5 steps each. */
 export function chunkFor(total: number): number {

@@ -19,7 +19,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { 'mean0-var1': 'Mean 0 and variance 1 (almost exactly)', unchanged: 'The same mean and variance as before', 'zero-one': 'Values between 0 and 1' },
       explain: 'Mean 0 and variance 1, up to the tiny ε. Normalizing does not squeeze values into [0, 1]: x̂ is often below 0 and sometimes above 2.',
     },
-    look: 'The batch-norm panel’s “The three steps on this batch”: press Next step, and step 2 gives the mean and variance of x̂ on this batch. The histograms show the values before and after the whole layer, γ and β included.',
+    look: '[The batch-norm panel’s “The three steps on this batch”](#bn-steps): press Next BN step, and step 2 gives the mean and variance of x̂ on this batch. [The histograms](#bn-hist) show the values before and after the whole layer, γ and β included.',
   },
   'batchnorm/gamma-beta': {
     title: 'γ and β keep the layer expressive',
@@ -31,7 +31,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { beta: 'β, the same for every example', zero: '0 for every example', unchanged: 'Unchanged' },
       explain: 'Exactly β for every example: γ · x̂ is 0, then β is added. The feature carries no information until γ moves away from 0 again.',
     },
-    look: 'The γ and β sliders are in Controls, under Normalization: pick a feature there and drag its γ to 0. Then, in the batch-norm panel with the same feature chosen, step 3 of “The three steps on this batch” shows every output at β (variance 0).',
+    look: 'Under “Try it here”, pick a feature and drag its γ to 0 (the batch-norm panel follows the feature you pick). Then [step 3 of “The three steps on this batch”](#bn-steps) shows every output at β (variance 0).',
   },
   'batchnorm/bad-init': {
     title: 'Claimed: less sensitive to initialization',
@@ -44,7 +44,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { stalls: 'Stay near 0.69, the level of guessing', falls: 'Fall quickly' },
       explain: 'It stalls: signals shrink layer by layer, so gradients are tiny. On seeds 1–4 the loss is still above 0.6 at step 500.',
     },
-    look: 'The first few hundred steps on the loss chart.',
+    look: 'The first few hundred steps on [the loss chart](#loss).',
   },
   'batchnorm/bad-init-bn': {
     title: 'The same bad start, with BN',
@@ -56,7 +56,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { stalls: 'Stay near 0.69, the level of guessing', falls: 'Fall quickly' },
       explain: 'It falls: below 0.3 by step 300 on seeds 1–4, while the plain network was still above 0.6.',
     },
-    look: 'The loss chart, compared with the previous step.',
+    look: '[The loss chart](#loss), compared with the previous step.',
   },
   'batchnorm/learning-rate': {
     title: 'BN and the learning rate',
@@ -81,7 +81,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { stalls: 'Stay near 0.69, the level of guessing', falls: 'Fall quickly' },
       explain: 'It falls: below 0.5 within about 200 steps on seeds 1–2, almost as fast as from a good start. With Adam a poor initialization hurts far less than with SGD.',
     },
-    look: 'The loss chart. Then try the initialization scale slider at 10 times too large: that hurts even Adam, and BN still copes.',
+    look: '[The loss chart](#loss). Then try the initialization scale slider at 10 times too large: that hurts even Adam, and BN still copes.',
   },
   'batchnorm/covariate-shift': {
     title: '⚠ Why does it help?',
@@ -94,14 +94,14 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { 'like-bn': 'Nearly as fast as plain BN', 'like-plain': 'As slowly as without BN, or slower', never: 'Never: it shifts too much to train' },
       explain: 'Nearly as fast as plain BN: in 40–70 steps on seeds 1–3, against 40–70 with plain BN and 240–260 without BN. The network whose layers see by far the most shift trains almost like BN, so stopping the shift is not what makes BN fast. The current explanation (Santurkar et al.) is that BN makes the loss landscape smoother: the loss and its gradients change less from one step to the next, so larger steps are safe. What this does not show: that the shift never matters, or why BN smooths the landscape; and the noise here is small (each unit moves by a tenth of its spread).',
     },
-    look: 'The activations panel with “Show what BN receives” on: for each hidden layer, BN’s input, then BN’s output (shaken by the noise), then the ReLU’s output. The side-by-side run below trains all three networks and measures how far the 5th layer’s input moves per step.',
+    look: '[The activations panel](#activations) with “Show what BN receives” on: for each hidden layer, BN’s input, then BN’s output (shaken by the noise), then the ReLU’s output. The side-by-side run below trains all three networks and measures how far the 5th layer’s input moves per step.',
   },
   'batchnorm/placement': {
     title: 'Before or after the activation?',
     body: [
       'The BN paper put it before the nonlinearity (Linear → BN → ReLU), and so do most CNNs, right after each convolution. Others put it after (Linear → ReLU → BN). Both are used, and both train. This setup puts it after.',
     ],
-    look: 'The batch-norm panel’s input histogram: after ReLU, BN receives only values ≥ 0 and centres them itself.',
+    look: '[The batch-norm panel’s input histogram](#bn-hist): after ReLU, BN receives only values ≥ 0 and centres them itself.',
   },
   'batchnorm/inference': {
     title: 'At inference: the running statistics',
@@ -117,7 +117,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { running: 'The running averages', batch: 'The current batch’s statistics', none: 'Nothing: BN switches off' },
       explain: 'The running averages. While training they trail the batch values slowly; in inference mode they are what BN uses.',
     },
-    look: 'The batch-norm panel: batch mean and variance next to the running ones.',
+    look: '[The batch-norm panel](#bn-stats): batch mean and variance next to the running ones.',
   },
   'batchnorm/batch-stats': {
     title: 'What breaks without them',
@@ -129,7 +129,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { 'same-for-all': 'β, the same whatever the input', 'as-usual': 'As usual', error: 'An error' },
       explain: 'For one example the batch mean is the example itself, so x − μ_B = 0 and every feature comes out as β, whatever the input: the prediction no longer depends on the input at all. (PyTorch in training mode refuses a batch of one with an error for this reason.) With the running statistics nothing like this happens.',
     },
-    look: 'The decision boundary in inference mode, then again with “BN uses batch statistics at inference (wrong)” turned off: with batch statistics, each prediction depends on the other points it is evaluated with.',
+    look: '[The decision boundary](#output) in inference mode, then again with “BN uses batch statistics at inference (wrong)” turned off: with batch statistics, each prediction depends on the other points it is evaluated with.',
   },
   'batchnorm/small-batch': {
     title: 'Small batches, noisy statistics',
@@ -141,6 +141,6 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { jumps: 'Jump around the running mean', steady: 'Stay close to the running mean' },
       explain: 'It jumps: 4 examples give a rough estimate. The running mean smooths those jumps out. This noise is part of why BN regularizes a little, and why very small batches hurt it.',
     },
-    look: 'The batch-norm panel: batch mean against running mean. Press Step a few times.',
+    look: '[The batch-norm panel](#bn-stats): batch mean against running mean. Press Step a few times.',
   },
 };

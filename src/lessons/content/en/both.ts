@@ -20,13 +20,13 @@ export const both: LessonSteps<'both'> = {
       choices: { 'train-larger': 'Larger in training', equal: 'The same in both modes', 'infer-larger': 'Larger at inference' },
       explain: 'Larger in training, for nearly every unit: on average about 1.2 to 2 times on seeds 1–3, depending on how long it has trained. BN’s running variance remembers the training value, so at inference it divides by too much.',
     },
-    look: 'In the batch-norm panel choose Hidden layer 2, then switch between Training and Inference: at inference both histograms are narrower. BN’s input varies less without dropout, and dividing by the running variance learned in training squeezes its output further. The Experiments panel’s E5 measures the ratio on several seeds.',
+    look: 'In [the batch-norm panel](#batchnorm) choose Hidden layer 2, then switch between Training and Inference: at inference both histograms are narrower. BN’s input varies less without dropout, and dividing by the running variance learned in training squeezes its output further. [The Experiments panel](#experiments)’s E5 measures the ratio on several seeds.',
   },
   'both/remedy': {
     title: 'Living with both',
     body: [
       'The usual remedies: put dropout only after the last BN layer (as here: no BN follows it), use a small p, or leave dropout out when BN is there and the model does not overfit. Many CNNs do exactly this: BN throughout, dropout only in the classifier head, if at all.',
     ],
-    look: 'Run it and compare with the previous setup: the loss curves, and the second BN layer in both modes.',
+    look: 'Run it and compare with the previous setup: [the loss curves](#loss), and [the second BN layer](#batchnorm) in both modes.',
   },
 };

@@ -19,6 +19,6 @@ export const conclusion: LessonSteps<'conclusion'> = {
       choices: { yes: 'Yes', no: 'No' },
       explain: 'Yes, by about step 200 to 300 on seeds 1–3: BN rescues the poor start, and dropout slows it only a little. Without BN, the same network is still above 0.5 after 1,000 steps.',
     },
-    look: 'The loss chart. Then switch BN off and run again.',
+    look: '[The loss chart](#loss). Then switch BN off and run again.',
   },
 };

@@ -18,7 +18,7 @@ export const dropout: LessonSteps<'dropout'> = {
       },
       explain: 'About half, and usually not exactly 16 (exactly 16 happens only about one time in seven, P ≈ 0.14): each unit is dropped on its own coin flip, so the count varies around 16 (usually between 12 and 20), and the dropped units change every step.',
     },
-    look: 'The network drawing, where dropped units are drawn hollow with ✕. Press Step a few times and watch them change.',
+    look: '[The network drawing](#network), where dropped units are drawn hollow with ✕. Press Step a few times and watch them change.',
   },
   'dropout/why': {
     title: 'Why it works',
@@ -51,7 +51,7 @@ export const dropout: LessonSteps<'dropout'> = {
       choices: { 'about-same': 'About the same', half: 'About half', double: 'About double' },
       explain: 'About the same. Dividing by 1 − p = 0.5 doubles the kept values, and about half of them survive, so the average does not change. Only the spread differs: training outputs are noisier.',
     },
-    look: 'The Inference lab’s “Training vs inference” table: each layer’s mean |activation| in both modes. Compare each dropout row with the row just above it: in either mode, dropout keeps its input’s mean. The first dropout layer’s two numbers match; the second one’s input already differs between the modes, because the ReLU after the first dropout is not linear (the note under the table explains).',
+    look: '[The Inference lab’s “Training vs inference” table](#inference-modes): each layer’s mean |activation| in both modes. Compare each dropout row with the row just above it: in either mode, dropout keeps its input’s mean. The first dropout layer’s two numbers match; the second one’s input already differs between the modes, because the ReLU after the first dropout is not linear (the note under the table explains).',
   },
   'dropout/where': {
     title: 'Where to put it',
@@ -64,7 +64,7 @@ export const dropout: LessonSteps<'dropout'> = {
       choices: { 'much-worse': 'Much worse', 'about-same': 'About the same', better: 'Better' },
       explain: 'Much worse: it stays above 1 on seeds 1–3, worse than guessing (0.69), against almost 0 without dropout. Each coordinate is missing half of the time (a point keeps both only a quarter of the time), and one coordinate alone cannot tell the two spiral arms apart.',
     },
-    look: 'The training loss on the loss chart, and the decision boundary, which cannot follow the spiral.',
+    look: 'The training loss on [the loss chart](#loss), and [the decision boundary](#output), which cannot follow the spiral.',
   },
   'dropout/scaling': {
     title: '⚠ Two correct ways to scale',
@@ -81,7 +81,7 @@ export const dropout: LessonSteps<'dropout'> = {
       choices: { keep: '0.7, the keep probability 1 − p', 'inverse-p': 'About 3.3, that is 1/p', nothing: 'Nothing: it stays as it is' },
       explain: '0.7, that is 1 − p. In training only about 70 % of the units were on; multiplying by 0.7 at inference keeps the expected output the same. Inverted dropout would multiply by nothing at inference. 1/p, with p the drop probability, is never right.',
     },
-    look: 'The Inference lab’s “Training vs inference” table, at the dropout rows: with classic scaling the two modes match on average, as with inverted. Its Scaling section shows the factor used at inference.',
+    look: '[The Inference lab’s “Training vs inference” table](#inference-modes), at the dropout rows: with classic scaling the two modes match on average, as with inverted. Its [Scaling section](#inference-scaling) shows the factor used at inference.',
   },
   'dropout/forgot-loss': {
     title: 'Forgetting the scaling',
@@ -95,7 +95,7 @@ export const dropout: LessonSteps<'dropout'> = {
       choices: { worse: 'Worse', same: 'About the same', better: 'Better' },
       explain: 'Worse, about twice: 0.24 instead of 0.12 on seed 1. The outputs are too large, so the network is overconfident, and confident mistakes cost a lot. Accuracy, though, does not move (98 % either way): a ReLU network with its activations scaled up mostly still picks the same class. (Where every test point is right, more confidence can even lower the loss: on seed 3 it does.)',
     },
-    look: 'Test loss and accuracy. Then turn “Forget the scaling at inference” off: the loss drops at once, the accuracy hardly changes.',
+    look: '[Test loss and accuracy](#loss). Then turn “Forget the scaling at inference” off: the loss drops at once, the accuracy hardly changes.',
   },
   'dropout/forgot-accuracy': {
     title: 'When accuracy suffers too',
@@ -107,7 +107,7 @@ export const dropout: LessonSteps<'dropout'> = {
       choices: { drops: 'Yes, by several points', same: 'No, it stays about the same' },
       explain: 'It drops: from about 98 % to about 93 % on seed 1, and the loss is about five times worse (0.22 instead of 0.04). The network never learned what to do with activations 1.4 times their usual size.',
     },
-    look: 'Test accuracy with the switch on, then off.',
+    look: '[Test accuracy](#loss) with the switch on, then off.',
   },
   'dropout/mc': {
     title: 'Monte-Carlo dropout: the ensemble made visible',
@@ -120,6 +120,6 @@ export const dropout: LessonSteps<'dropout'> = {
       choices: { gap: 'In the gap, where there is no data', data: 'Where the training points are', even: 'Equally wide everywhere' },
       explain: 'In the gap: about 1.3 to 2.4 times as wide as over the data on seeds 1–3. Where there was no data, nothing made the thinned networks agree.',
     },
-    look: 'The regression plot: the shaded band around the mean curve, between x = −1 and x = 1.',
+    look: '[The regression plot](#output): the shaded band around the mean curve, between x = −1 and x = 1.',
   },
 };

@@ -12,7 +12,7 @@ export const faq: LessonSteps<'faq'> = {
       choices: { none: 'None', half: 'About half' },
       explain: 'None. Switch to Training and press Step: about half are dropped, different ones at each step.',
     },
-    look: 'The network drawing, in both modes.',
+    look: '[The network drawing](#network), in both modes.',
   },
   'faq/bn-inference': {
     title: 'Does BN matter at inference?',
@@ -24,7 +24,7 @@ export const faq: LessonSteps<'faq'> = {
       choices: { changes: 'No, it changes the values', identity: 'Yes, it passes them through' },
       explain: 'No. In the comparison table’s last column, BN layers change values at inference, while dropout layers do not (|out − in| = 0).',
     },
-    look: 'The batch-norm panel, in inference mode as set up: the histograms before and after the layer differ, because every feature is rescaled with the running statistics, γ and β. The comparison lesson’s table measures the same thing as |out − in|.',
+    look: '[The batch-norm panel](#bn-hist), in inference mode as set up: the histograms before and after the layer differ, because every feature is rescaled with the running statistics, γ and β. The comparison lesson’s table measures the same thing as |out − in|.',
   },
   'faq/both': {
     title: 'Can both be used together?',

@@ -18,7 +18,7 @@ export const overfitting: LessonSteps<'overfitting'> = {
       },
       explain: 'The training loss heads for 0, while the test loss reaches its lowest point after a few hundred steps and then climbs: the network is memorizing the training points. On seeds 1–3 the test loss ends two to three times as high as its best.',
     },
-    look: 'The loss chart: the solid training curve, the dashed test curve, and the space between them. In the decision boundary, look for small islands drawn around single noisy points.',
+    look: '[The loss chart](#loss): the solid training curve, the dashed test curve, and the space between them. In [the decision boundary](#output), look for small islands drawn around single noisy points.',
   },
   'overfitting/more-data': {
     title: 'More data narrows the gap',
@@ -32,7 +32,7 @@ export const overfitting: LessonSteps<'overfitting'> = {
       choices: { smaller: 'Smaller', same: 'About the same', larger: 'Larger' },
       explain: 'Much smaller: on seed 1 it falls from about 0.78 to about 0.07. More data is the best regularizer when you can get it. Often you cannot, and that is where dropout and batch normalization come in.',
     },
-    look: 'The end of the two loss curves, compared with the previous step. The boundary now follows the spiral instead of single points.',
+    look: 'The end of [the two loss curves](#loss), compared with the previous step. [The boundary](#output) now follows the spiral instead of single points.',
   },
   'overfitting/regularize': {
     title: 'Holding the model back',
@@ -44,6 +44,6 @@ export const overfitting: LessonSteps<'overfitting'> = {
       choices: { smaller: 'Smaller', same: 'About the same', larger: 'Larger' },
       explain: 'Smaller: about 0.34 instead of 0.78 on seed 1. The training loss no longer reaches 0, and the test loss climbs far less. The decision boundary is calmer, with fewer islands around single points.',
     },
-    look: 'The gap on the loss chart, and how smooth the decision boundary is compared with the first step.',
+    look: 'The gap on [the loss chart](#loss), and how smooth [the decision boundary](#output) is compared with the first step.',
   },
 };

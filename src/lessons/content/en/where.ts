@@ -20,7 +20,7 @@ export const where: LessonSteps<'where'> = {
       'So it does not depend on the other examples, behaves the same in training and at inference, and works with a batch of one. In a Transformer each token (each position of each sequence) counts as one example: LayerNorm normalizes every token over its own features.',
       'Where it sits matters too. The original Transformer and BERT are **post-LN**: LayerNorm after each residual addition, LN(x + f(x)). GPT-2 and most recent models are **pre-LN**: LayerNorm at the start of each block, inside the residual branch, x + f(LN(x)); it trains more stably in deep stacks (Xiong et al., 2020, trained it without the learning-rate warm-up post-LN needs).',
     ],
-    look: 'The batch-norm panel with LayerNorm on: its first line and step 1 of the three steps say what it averages over (each example’s own features, not the batch), and there are no running statistics to show. Compare its histograms with BN’s.',
+    look: '[The batch-norm panel](#batchnorm) with LayerNorm on: its first line and step 1 of the three steps say what it averages over (each example’s own features, not the batch), and there are no running statistics to show. Compare its histograms with BN’s.',
   },
   'where/bn-batch-one': {
     title: 'A batch of one: BN',
@@ -30,7 +30,7 @@ export const where: LessonSteps<'where'> = {
       choices: { refused: 'Refused', trains: 'Fine' },
       explain: 'Refused. The lab, like PyTorch (“Expected more than 1 value per channel when training”), will not take a training step with BN and a batch of one.',
     },
-    look: 'The message at the top of the lab.',
+    look: '[The message at the top of the lab](#notices).',
   },
   'where/ln-batch-one': {
     title: 'A batch of one: LayerNorm',
@@ -40,6 +40,6 @@ export const where: LessonSteps<'where'> = {
       choices: { refused: 'Refused', trains: 'Fine' },
       explain: 'It trains: each example is normalized over its own features, so no other example is needed. The loss curve is noisy, as with any batch of one.',
     },
-    look: 'The loss chart.',
+    look: '[The loss chart](#loss).',
   },
 };

@@ -19,6 +19,6 @@ export const conclusion: LessonSteps<'conclusion'> = {
       choices: { yes: '그렇다', no: '아니다' },
       explain: '그렇습니다. 시드 1–3에서 200–300 스텝쯤이면 내려갑니다. BN이 나쁜 출발을 구해 주고, 드롭아웃은 조금 늦출 뿐입니다. BN이 없으면 같은 네트워크가 1,000 스텝 뒤에도 0.5를 넘습니다.',
     },
-    look: '손실 차트. 그다음 BN을 끄고 다시 돌려 보세요.',
+    look: '[손실 차트](#loss). 그다음 BN을 끄고 다시 돌려 보세요.',
   },
 };
