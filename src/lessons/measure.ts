@@ -3,7 +3,8 @@
 // whether dropout and BN change values at inference (read from an inference-mode frame's probes).
 import type { LabConfig, TeachFlags } from '../protocol/config.ts';
 import type { Frame, Metrics } from '../protocol/frame.ts';
-import type { RunKind } from './setups.ts';
+import type { LayerModes } from '../protocol/inspection.ts';
+import { COMPARE, type RunKind } from './setups.ts';
 
 export interface RunPoint {
   step: number;
@@ -52,6 +53,9 @@ export function baseSignature(config: LabConfig): string {
   const { dropoutP: _p, dropoutInput: _i, dropoutHidden: _h, norm: _n, ...net } = config.net;
   return JSON.stringify([config.data, net, config.train, config.seed]);
 }
+
+/** The comparison lesson's data, network, training and seed: the table holds only runs on these. */
+export const LESSON_BASE = baseSignature({ ...COMPARE.none.patch, seed: COMPARE.none.seed } as LabConfig);
 
 /** Appends a point, thinning old ones pairwise when the buffer is full (the newest is always kept). */
 export function addPoint(points: readonly RunPoint[], p: RunPoint): RunPoint[] {
@@ -111,6 +115,22 @@ export function inferenceEffect(frame: Frame, probeX: Float32Array | null): Infe
     if (isDrop) dropout = Math.max(dropout ?? 0, max);
     else {
       bnSum += sum / l.probe.length;
+      bnCount++;
+    }
+  }
+  return { dropout, bn: bnCount ? bnSum / bnCount : null };
+}
+
+/**
+ * The same two figures from the worker's inspection (inference mode, a copy of the network, the
+ * inspected test rows): the largest |out − in| over switched-on dropout layers, the mean over BN layers.
+ */
+export function inspectionEffect(layers: readonly LayerModes[]): InferenceEffect {
+  let dropout: number | null = null, bnSum = 0, bnCount = 0;
+  for (const l of layers) {
+    if (l.type === 'dropout' && (l.p ?? 0) > 0 && Number.isFinite(l.changeInferMax)) dropout = Math.max(dropout ?? 0, l.changeInferMax);
+    else if (l.type === 'batchnorm' && Number.isFinite(l.changeInfer)) {
+      bnSum += l.changeInfer;
       bnCount++;
     }
   }

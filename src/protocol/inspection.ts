@@ -27,6 +27,12 @@ export interface LayerModes {
   absInfer: number;
   /** absInfer ÷ absTrain (NaN when the training magnitude is 0). */
   ratio: number;
+  /**
+   * In inference mode, how much the layer changed its input: mean and largest |out − in| over the
+   * inspected rows (NaN where input and output differ in size, as for a linear layer).
+   */
+  changeInfer: number;
+  changeInferMax: number;
 }
 
 /**

@@ -6,8 +6,10 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { isLessonId, stepCount, stepKey, LESSON_IDS, type LessonId, type StepKey } from '../lessons/structure.ts';
 import { DEFAULT_TARGET_LOSS, type RunKind, type StepSetup } from '../lessons/setups.ts';
 import {
-  FRESH_STEPS, addPoint, baseSignature, inferenceEffect, pointOf, runKindOf, signature, type MeasuredRun,
+  FRESH_STEPS, LESSON_BASE, addPoint, baseSignature, inferenceEffect, inspectionEffect, pointOf, runKindOf, signature,
+  type InferenceEffect, type MeasuredRun,
 } from '../lessons/measure.ts';
+import { useInspection } from './inspection.ts';
 import { useLab } from './lab.ts';
 import { frameStore } from './frame.ts';
 
@@ -160,7 +162,8 @@ export function recordMetrics(): void {
   }
   const store = useLesson.getState();
   if (!current) {
-    if (m.step > FRESH_STEPS) return;
+    // Only the comparison lesson's own runs: a run on other data, another network or seed is not one of its four rows.
+    if (m.step > FRESH_STEPS || baseSignature(lab.config) !== LESSON_BASE) return;
     current = { sig, runId, kind: runKindOf(lab.config), lastStep: m.step, frozen: false };
     store.setRun(current.kind, {
       kind: current.kind, dataset: lab.config.data.name, seed: lab.config.seed, base: baseSignature(lab.config), points: [pointOf(m)],
@@ -178,7 +181,18 @@ export function recordFrame(): void {
   if (!frame || frame.mode !== 'inference' || !current || current.frozen) return;
   const lab = useLab.getState();
   const probeX = lab.ready?.data.probeX ?? null;
-  const eff = inferenceEffect(frame, probeX);
+  storeEffect(inferenceEffect(frame, probeX));
+}
+
+/** Reads the worker's inspection of the current run (the table asks for one when a run stops). */
+export function recordInspection(): void {
+  const report = useInspection.getState().report;
+  if (!report || !current || current.frozen || report.runId !== current.runId) return;
+  storeEffect(inspectionEffect(report.layers));
+}
+
+function storeEffect(eff: InferenceEffect): void {
+  if (!current) return;
   const run = useLesson.getState().runs[current.kind];
   if (!run) return;
   const next = { ...run };
@@ -194,9 +208,11 @@ export function startRunRecorder(): () => void {
       if (s.metrics !== prev.metrics) recordMetrics();
     });
     const b = frameStore.subscribe(recordFrame);
+    const c = useInspection.subscribe(recordInspection);
     unsubscribe = () => {
       a();
       b();
+      c();
     };
   }
   let stopped = false;

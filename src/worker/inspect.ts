@@ -157,10 +157,26 @@ function layerModes(ins: InspectNet, X: Float32Array, R: number, passes: number)
   ins.with(null, null, () => ins.forward(X, R, EVAL_MODE));
   return L.map((l, i) => {
     const m = means(l.out, R * l.outDim);
-    const row: LayerModes = { index: i, type: l.type, meanTrain: sum[i], meanInfer: m.mean, absTrain: abs[i], absInfer: m.abs, ratio: abs[i] > 0 ? m.abs / abs[i] : NaN };
+    const c = change(i === 0 ? X : L[i - 1].out, l.out, l.inDim === l.outDim ? R * l.outDim : 0);
+    const row: LayerModes = {
+      index: i, type: l.type, meanTrain: sum[i], meanInfer: m.mean, absTrain: abs[i], absInfer: m.abs, ratio: abs[i] > 0 ? m.abs / abs[i] : NaN,
+      changeInfer: c.mean, changeInferMax: c.max,
+    };
     if (l instanceof Dropout) row.p = l.p;
     return row;
   });
+}
+
+/** Mean and largest |out − in| over the first n values (NaN for n = 0: sizes differ). */
+function change(input: Float32Array, out: Float32Array, n: number): { mean: number; max: number } {
+  if (n === 0) return { mean: NaN, max: NaN };
+  let sum = 0, max = 0;
+  for (let j = 0; j < n; j++) {
+    const d = Math.abs(out[j] - input[j]);
+    sum += d;
+    if (d > max) max = d;
+  }
+  return { mean: sum / n, max };
 }
 
 function scalingFigures(ins: InspectNet, X: Float32Array, R: number, test: Split, layers: LayerModes[]): ScalingInspection | null {

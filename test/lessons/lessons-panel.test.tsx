@@ -6,6 +6,7 @@ import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
 import { useLab, type LabState } from '../../src/store/lab.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import { COMPARE } from '../../src/lessons/setups.ts';
+import { LESSON_BASE } from '../../src/lessons/measure.ts';
 import { COMPARE_RUN_STEPS, SETUPS } from '../../src/lessons/structure.ts';
 import { chunkFor, stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
 import { announceStore, resetAnnouncer } from '../../src/app/announce.ts';
@@ -214,7 +215,7 @@ describe('comparison table', () => {
     useLesson.setState({
       runs: {
         bn: {
-          kind: 'bn', dataset: 'spiral', seed: 1, base: 'b', inferBn: 0.8,
+          kind: 'bn', dataset: 'spiral', seed: 1, base: LESSON_BASE, inferBn: 0.8,
           points: [
             { step: 0, train: 0.69, test: 0.7 },
             { step: 1230, train: 0.45, test: 0.5 },
@@ -268,7 +269,7 @@ describe('lessons panel (Korean)', () => {
   });
 
   it('formats the table’s numbers for the Korean locale and names its buttons in Korean', async () => {
-    useLesson.setState({ runs: { none: { kind: 'none', dataset: 'spiral', seed: 1, base: 'b', points: [{ step: 0, train: 0.7, test: 0.7 }, { step: 12340, train: 0.01, test: 0.79 }] } } });
+    useLesson.setState({ runs: { none: { kind: 'none', dataset: 'spiral', seed: 1, base: LESSON_BASE, points: [{ step: 0, train: 0.7, test: 0.7 }, { step: 12340, train: 0.01, test: 0.79 }] } } });
     await openLesson(/드롭아웃과 배치 정규화 비교/);
     const row = screen.getByRole('row', { name: /둘 다 없음/ });
     expect(within(row).getAllByRole('cell')[0].textContent).toBe('12,340');

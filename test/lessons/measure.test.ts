@@ -11,6 +11,8 @@ import { frameStore, setFrame } from '../../src/store/frame.ts';
 import { fixtureConfig, makeFixture } from '../fixtures/frames.ts';
 import type { LabConfig } from '../../src/protocol/config.ts';
 import type { Metrics } from '../../src/protocol/frame.ts';
+import { inspect } from '../../src/worker/inspect.ts';
+import { useInspection } from '../../src/store/inspection.ts';
 
 const configOf = (s: FullSetup): LabConfig => ({ data: s.patch.data, net: s.patch.net, train: s.patch.train, seed: s.seed });
 const run = (points: RunPoint[]): MeasuredRun => ({ kind: 'none', dataset: 'spiral', seed: 1, base: '', points });
@@ -119,6 +121,30 @@ describe('the run recorder', () => {
     feed(metrics(FRESH_STEPS + 10, 0.2));
     feed(metrics(FRESH_STEPS + 20, 0.1));
     expect(useLesson.getState().runs.dropout).toBeUndefined();
+  });
+
+  it('records only the lesson’s own runs (other data, network or seed is not one of its rows)', () => {
+    useLab.setState({ config: { ...configOf(COMPARE.dropout), seed: 2 } });
+    feed(metrics(0, 0.7));
+    expect(useLesson.getState().runs.dropout).toBeUndefined();
+    useLab.setState({ config: { ...configOf(COMPARE.dropout), data: { ...configOf(COMPARE.dropout).data, name: 'moons' } } });
+    feed(metrics(0, 0.7));
+    expect(useLesson.getState().runs.dropout).toBeUndefined();
+  });
+
+  it('takes "acts at inference" from the worker’s inspection of the current run, in inference mode', () => {
+    const config = fixtureConfig('moons', { net: { norm: ['batchnorm', 'batchnorm'], dropoutP: 0.5, dropoutHidden: [true, true] } });
+    const fx = makeFixture(config, { steps: 10 });
+    useLab.setState({ ready: fx.ready });
+    feed(metrics(0, 0.7));
+    const report = inspect(fx.session.current, 1);
+    // A report of another run is not this run's.
+    useInspection.setState({ report: { ...report, runId: report.runId + 1 } });
+    expect(useLesson.getState().runs.dropout!.inferDropout).toBeUndefined();
+    useInspection.setState({ report });
+    const r = useLesson.getState().runs.dropout!;
+    expect(r.inferDropout).toBeLessThan(UNCHANGED);
+    expect(r.inferBn).toBeGreaterThan(0.01);
   });
 
   it('takes "acts at inference" from an inference frame of the current run', () => {

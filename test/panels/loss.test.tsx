@@ -202,6 +202,21 @@ describe('LossPanel', () => {
     expect(screen.queryByText('150')).toBeNull();
   });
 
+  it('leaves earlier runs on other data or another loss out of the chart and its y-axis', async () => {
+    const sine = makeFixture(fixtureConfig('sine'), { steps: 0 });
+    const { container } = render(<LossPanel />);
+    await show(trainFor(sine.session, 40, 5), sine.ready);
+    const circles2 = makeFixture(fixtureConfig('circles'), { steps: 0 });
+    // A new worker counts run ids from 1 again: the run is seen to restart by its step going back.
+    await show(trainFor(circles2.session, 20, 5), circles2.ready);
+    expect(container.querySelectorAll('[data-testid="earlier-run"]').length).toBe(0);
+    expect(screen.getByText('Earlier runs on other data or with another loss are not drawn: 1.')).toBeTruthy();
+    // A run on the same data again is drawn.
+    const ready3 = circles2.session.reset();
+    await show(trainFor(circles2.session, 10, 5), ready3);
+    expect(container.querySelectorAll('[data-testid="earlier-run"]').length).toBe(1);
+  });
+
   it('draws no accuracy chart for regression', async () => {
     const fx = makeFixture(fixtureConfig('sine'), { steps: 0 });
     render(<LossPanel />);

@@ -31,6 +31,7 @@ export default defineMessages({
     'loss.summary.earlier': '{n} earlier runs are drawn faintly for comparison.',
     'loss.acc.title': 'Accuracy',
     'loss.axis.step': 'step',
+    'loss.note.otherData': 'Earlier runs on other data or with another loss are not drawn: {n}.',
     'loss.note.stride': 'Each point merges {stride} evaluations; the light band shows their range.',
   },
   ko: {
@@ -62,6 +63,7 @@ export default defineMessages({
     'loss.summary.earlier': '비교를 위해 이전 실행 {n}개를 흐리게 그렸습니다.',
     'loss.acc.title': '정확도',
     'loss.axis.step': '스텝',
+    'loss.note.otherData': '다른 데이터나 다른 손실로 돌린 이전 실행은 그리지 않습니다: {n}개.',
     'loss.note.stride': '한 점에 평가 {stride}번이 합쳐져 있습니다. 옅은 띠가 그 범위입니다.',
   },
 });

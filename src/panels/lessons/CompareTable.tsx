@@ -1,14 +1,35 @@
 // The Dropout-vs-BN table, filled from the learner's own runs: steps to a target training loss, final
 // losses and gap, and whether the layers changed values at inference (measured on an inference frame).
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { formatNumber, formatValue } from '../../i18n/index.ts';
 import { COMPARE, RUN_KINDS, type RunKind } from '../../lessons/setups.ts';
 import { COMPARE_RUN_STEPS } from '../../lessons/structure.ts';
-import { UNCHANGED, finalGap, lastPoint, stepsToTarget, type MeasuredRun } from '../../lessons/measure.ts';
+import { LESSON_BASE, UNCHANGED, finalGap, lastPoint, stepsToTarget, type MeasuredRun } from '../../lessons/measure.ts';
 import { applySetup, useLesson } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
-import { trainExactly } from './train.ts';
+import { trainExactly, trainingStore } from './train.ts';
+
+/**
+ * "Acts at inference?" is measured by the table itself: when a run stops (an exact run finishes, or
+ * the learner pauses), the worker passes the inspected test rows through a copy of the network in
+ * inference mode and reports each layer's |out − in|; the recorder files it under the run.
+ */
+function useMeasureOnStop(): void {
+  useEffect(() => {
+    const measure = () => useLab.getState().inspect(1);
+    const a = trainingStore.subscribe((s, prev) => {
+      if (s.run?.finished && !prev.run?.finished) measure();
+    });
+    const b = useLab.subscribe((s, prev) => {
+      if (!s.playing && prev.playing) measure();
+    });
+    return () => {
+      a();
+      b();
+    };
+  }, []);
+}
 
 /** A variant's setup, then exactly the steps the lesson asks for (evaluated often enough to count). */
 function runVariant(kind: RunKind): void {
@@ -34,7 +55,10 @@ const DASH = '—';
 export function CompareTable() {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  const runs = useLesson((s) => s.runs);
+  const allRuns = useLesson((s) => s.runs);
+  // Only this lesson's runs (a row kept from another version of the course, on other data, is left out).
+  const runs = Object.fromEntries(Object.entries(allRuns).filter(([, r]) => r?.base === LESSON_BASE)) as typeof allRuns;
+  useMeasureOnStop();
   const target = useLesson((s) => s.target);
   const setTarget = useLesson((s) => s.setTarget);
   const targetId = useId();
@@ -43,7 +67,6 @@ export function CompareTable() {
   const titleId = useId();
   const num = (v: number | null) =>
     v === null || !Number.isFinite(v) ? DASH : v > 0 && v < SMALL ? `< ${formatNumber(lang, SMALL, 1)}` : formatNumber(lang, v, 3);
-  const bases = new Set(RUN_KINDS.flatMap((k) => (runs[k] ? [runs[k].base] : [])));
 
   const inferenceCell = (kind: RunKind, run: MeasuredRun) => {
     const lines: string[] = [];
@@ -130,7 +153,6 @@ export function CompareTable() {
           </tbody>
         </table>
       </div>
-      {bases.size > 1 ? <p className="warning">{t('compare.mixed')}</p> : null}
     </section>
   );
 }

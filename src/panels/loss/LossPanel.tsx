@@ -10,7 +10,7 @@ import { AccuracyChart } from './AccuracyChart.tsx';
 import { Legend } from './Legend.tsx';
 import { LOSS_H, LossChart } from './LossChart.tsx';
 import { hasAccuracy, readoutText, runLabel, summaryText } from './lossText.ts';
-import { startRunArchive, useEarlierRuns } from './runs.ts';
+import { comparableRuns, startRunArchive, useEarlierRuns } from './runs.ts';
 import { lossScale, stepScale, upToStep, W } from './scales.ts';
 import '../../charts/charts.css';
 import './loss.css';
@@ -21,7 +21,11 @@ export function LossPanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const frame = useThrottledFrame(15);
-  const allEarlier = useEarlierRuns();
+  const archived = useEarlierRuns();
+  const ready = useLab((s) => s.ready);
+  // Runs on other data or with another loss are on another scale: they neither draw nor set the y-axis.
+  const allEarlier = comparableRuns(archived, ready);
+  const otherData = archived.length - allEarlier.length;
   const [log, setLog] = useState(false);
   const [showEarlier, setShowEarlier] = useState(true);
   // The selected point is kept with its step, so it stays put while points merge and the run grows
@@ -129,6 +133,7 @@ export function LossPanel() {
         </figure>
       ) : null}
       <Legend merged={h.stride > 1} earlier={earlier.map((r) => runLabel(lang, r.summary))} />
+      {otherData > 0 && showEarlier ? <p className="loss-note">{t('loss.note.otherData', { n: otherData })}</p> : null}
       {h.stride > 1 ? <p className="loss-note">{t('loss.note.stride', { stride: h.stride })}</p> : null}
       <p className="chart-sr-only">{summaryText(lang, h, earlier.length)}</p>
     </section>

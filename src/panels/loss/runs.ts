@@ -19,6 +19,8 @@ export interface RunSummary {
   normPlacement: 'before' | 'after';
   /** p where some dropout is switched on, else 0. */
   dropoutP: number;
+  /** The data set and loss the run measured: losses on other data or another loss are not comparable. */
+  data: string;
 }
 
 export interface ArchivedRun {
@@ -51,7 +53,19 @@ export function summarize(ready: ReadyInfo, frame: Frame): RunSummary {
   const net = ready.config.net;
   let dropoutP = 0;
   for (const l of frame.layers) if (l.type === 'dropout' && (l.p ?? 0) > dropoutP) dropoutP = l.p ?? 0;
-  return { norm: [...net.norm], normPlacement: net.normPlacement, dropoutP };
+  return { norm: [...net.norm], normPlacement: net.normPlacement, dropoutP, data: dataKey(ready) };
+}
+
+/** What makes two runs' losses comparable: the same data (set, noise, sizes) and the same loss. */
+export function dataKey(ready: ReadyInfo): string {
+  return JSON.stringify([ready.config.data, ready.model.loss]);
+}
+
+/** Earlier runs measured on the current run's data and loss (an unknown one is left out too). */
+export function comparableRuns(runs: readonly ArchivedRun[], ready: ReadyInfo | null): ArchivedRun[] {
+  if (!ready) return [];
+  const key = dataKey(ready);
+  return runs.filter((r) => r.summary?.data === key);
 }
 
 function archiveCurrent(): void {

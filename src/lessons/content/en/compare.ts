@@ -6,7 +6,7 @@ export const compare: LessonSteps<'compare'> = {
     title: 'Four runs, one table',
     body: [
       'Claims about dropout and BN are easy to repeat; here you measure them. The data and network are those of the first lesson (150 noisy spiral points, two layers of 64 units, Adam), with the same seed every time, in four variants: neither, dropout (p = 0.5), BN, and both.',
-      'The table fills in from your own runs: the steps until the training loss first reaches the target, the final gap between test and training loss, and whether the layers act at inference. To measure that, switch to Inference during a run. Train each run for about 3,000 steps.',
+      'The table fills in from your own runs: the steps until the training loss first reaches the target, the final gap between test and training loss, and whether the layers act at inference, which the table measures itself when a run stops. Train each run for about 3,000 steps.',
     ],
   },
   'compare/run-none': {
@@ -48,7 +48,7 @@ export const compare: LessonSteps<'compare'> = {
     title: 'Reading the table',
     body: [
       'The usual summary: dropout prevents overfitting and is active only in training; BN stabilizes and speeds up training and is active in both training and inference.',
-      'Your table is more precise. On these settings, dropout most likely slowed training and narrowed the gap; BN’s speed depended on the target, and its largest effect here was on the gap. At inference the dropout layers changed nothing (|out − in| = 0) and the BN layers did.',
+      'Your table is more precise. On these settings, dropout most likely slowed training and narrowed the gap; BN’s speed depended on the target, and its largest effect here was on the gap. At inference the dropout layers changed nothing and the BN layers did: when each run stopped, the table passed 64 test inputs through a copy of the network in inference mode and measured each layer’s |out − in|, exactly 0 for dropout, clearly above 0 for BN.',
       'Read the test loss beside the gap. A gap can also shrink because the network fits the training data worse: what generalizes better is a lower test loss, not only a smaller difference.',
       'Other data, another initialization or learning rate, or SGD instead of Adam can change these numbers. That is why you measure.',
     ],
