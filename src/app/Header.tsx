@@ -39,6 +39,17 @@ export function ModeSwitch({ hintId = 'mode-hint' }: { hintId?: string } = {}) {
   const t = useT();
   const mode = useLab((s) => s.mode);
   const setMode = useLab((s) => s.setMode);
+  // A teacher's hide=mode fixes the view: the switch goes (and M with it); the line saying which mode is in force stays.
+  const hidden = useLab((s) => s.hide.includes('mode'));
+  if (hidden) {
+    return (
+      <div className="mode-box">
+        <p id={hintId} className="mode-hint">
+          <strong>{t(mode === 'training' ? 'mode.training' : 'mode.inference')}</strong> · {t(mode === 'training' ? 'mode.trainingHint' : 'mode.inferenceHint')}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="mode-box">
       <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')} aria-describedby={hintId}>

@@ -31,8 +31,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'help', keys: ['?'], label: 'keys.help' },
 ];
 
-/** The control a shortcut changes, where a teacher's `hide` can take it away (N changes the seed). */
-const HIDE_ID: Partial<Record<ShortcutId, string>> = { seed: 'seed' };
+/** The control a shortcut changes, where a teacher's `hide` can take it away (N the seed, M the mode). */
+const HIDE_ID: Partial<Record<ShortcutId, string>> = { seed: 'seed', mode: 'mode' };
 
 /** Whether a teacher's hide list takes this shortcut away with its control. */
 export function shortcutHidden(id: ShortcutId, hide: readonly string[]): boolean {

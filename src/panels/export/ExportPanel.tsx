@@ -12,6 +12,7 @@ import { chartLabelKey, chartRoot, chartsOnPage, type ChartId } from './charts.t
 import { OwnDataSection } from './OwnDataSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { EmbedSection } from './EmbedSection.tsx';
+import { ClassLinkSection } from './ClassLinkSection.tsx';
 import { StatusLine, type Status } from './StatusLine.tsx';
 import './export.css';
 
@@ -121,6 +122,7 @@ export function ExportPanel() {
       <ChartsSection />
       <HistorySection />
       <SettingsSection />
+      <ClassLinkSection />
       <OwnDataSection />
       <EmbedSection />
     </section>
