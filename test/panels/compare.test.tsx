@@ -296,3 +296,32 @@ describe('ComparePanel', () => {
     expect(made.every((w) => !w.runner.active)).toBe(true);
   });
 });
+
+describe('ComparePanel stopping at a chosen step', () => {
+  it('sends each variant exactly the steps to the stop and pauses once all are there', async () => {
+    const made: InProcessWorker[] = [];
+    const factory: WorkerFactory = (h) => {
+      const w = new InProcessWorker(h);
+      made.push(w);
+      return w;
+    };
+    const { unmount } = render(<ComparePanel workerFactory={factory} />);
+    const field = screen.getByRole('spinbutton', { name: 'Stop at step' });
+    fireEvent.change(field, { target: { value: '25' } });
+    expect(useCompare.getState().stopAt).toBe(25);
+    fireEvent.click(startButton());
+    const trained = () => ['A', 'B', 'C', 'D'].map((l) => Number(resultRow(l)[5].replace(/,/g, '')));
+    for (let i = 0; i < 80 && useCompare.getState().status === 'running'; i++) await settle(100);
+    expect(useCompare.getState().status).toBe('paused');
+    await settle(300);
+    expect(trained()).toEqual([25, 25, 25, 25]);
+    // Start again: already there, nothing more runs.
+    fireEvent.click(screen.getByRole('button', { name: 'Start all' }));
+    await settle(300);
+    expect(trained()).toEqual([25, 25, 25, 25]);
+    // An empty field means no stop.
+    fireEvent.change(field, { target: { value: '' } });
+    expect(useCompare.getState().stopAt).toBeNull();
+    unmount();
+  });
+});

@@ -38,10 +38,11 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
   const t = useT();
   const lang = useLab((s) => s.lang);
   const labConfig = useLab((s) => s.config);
-  const { variants, target, status, view, log, base, setTarget, setView, setLog } = useCompare();
+  const { variants, target, status, view, log, base, stopAt, setTarget, setView, setLog, setStopAt } = useCompare();
   const live = useLive(8);
-  const titleId = useId(), targetId = useId();
+  const titleId = useId(), targetId = useId(), stopId = useId();
   const [draft, setDraft] = useState(String(target));
+  const [stopDraft, setStopDraft] = useState(stopAt === null ? '' : String(stopAt));
 
   useEffect(() => attach(workerFactory), [workerFactory]);
   const [figure, setFigure] = useState<HTMLElement | null>(null);
@@ -104,6 +105,27 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
             if (e.target.value.trim() !== '' && Number.isFinite(v) && v > 0) setTarget(v);
           }}
         />
+        <label htmlFor={stopId}>{t('cmp.stopAt')}</label>
+        <input
+          id={stopId}
+          type="number"
+          min={1}
+          step={50}
+          inputMode="numeric"
+          placeholder={t('cmp.stopAtNone')}
+          aria-describedby={`${stopId}-hint`}
+          value={stopDraft}
+          onChange={(e) => {
+            setStopDraft(e.target.value);
+            const v = Number(e.target.value);
+            // Empty: no stop. A whole number ≥ 1: stop there. Anything else waits until it is one.
+            if (e.target.value.trim() === '') setStopAt(null);
+            else if (Number.isInteger(v) && v >= 1) setStopAt(v);
+          }}
+        />
+        <span id={`${stopId}-hint`} className="compare-note">
+          {stopAt === null ? t('cmp.stopAtHintNone') : t('cmp.stopAtHint', { n: stopAt })}
+        </span>
         {!regression ? (
           <div className="compare-view" role="radiogroup" aria-label={t('cmp.view')}>
             {(['loss', 'accuracy'] as const).map((v) => (

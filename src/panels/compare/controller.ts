@@ -28,6 +28,7 @@ function onEvent(id: number, ev: BridgeEvent): void {
       break;
     case 'frame':
       putLive(id, liveFromFrame(getLive(id), ev.frame, useCompare.getState().target));
+      if (ev.frame.pendingSteps === 0 && !ev.frame.playing) checkStopped();
       break;
     case 'diverged':
       putLive(id, { diverged: { step: ev.step, loss: ev.loss }, playing: false });
@@ -103,14 +104,42 @@ export function detach(): void {
   useCompare.setState({ status: 'idle', base: null });
 }
 
+/** Sets a variant going: free-running, or exactly up to the chosen step (nothing if it is there already). */
+function go(id: number, b: Bridge): boolean {
+  const stopAt = useCompare.getState().stopAt;
+  if (stopAt === null) {
+    b.play();
+    return true;
+  }
+  const left = stopAt - getLive(id).step;
+  if (left > 0) b.step(left);
+  return left > 0;
+}
+
+/** With a stop step: once every variant has reached it (and is idle), the comparison is paused. */
+function checkStopped(): void {
+  const cs = useCompare.getState();
+  if (cs.status !== 'running' || cs.stopAt === null) return;
+  const done = cs.variants.every((v) => {
+    const l = getLive(v.id);
+    return !bridges.has(v.id) || l.error !== null || l.diverged !== null || l.step >= cs.stopAt!;
+  });
+  if (done) useCompare.setState({ status: 'paused' });
+}
+
 export function start(): void {
   if (!factory) return;
   const lab = useLab.getState();
   if (lab.playing) lab.pause();
   const cs = useCompare.getState();
   if (cs.status === 'idle') useCompare.setState({ base: lab.config });
-  for (const v of useCompare.getState().variants) (bridges.get(v.id) ?? spawn(v))?.play();
-  useCompare.setState({ status: 'running' });
+  let any = false;
+  for (const v of useCompare.getState().variants) {
+    const b = bridges.get(v.id) ?? spawn(v);
+    if (b && go(v.id, b)) any = true;
+  }
+  // Every variant already at the stop step: nothing to run.
+  useCompare.setState({ status: any ? 'running' : cs.status === 'idle' ? 'paused' : cs.status });
 }
 
 export function pause(): void {
@@ -147,7 +176,7 @@ export function addVariant(): void {
   useCompare.setState({ variants: [...cs.variants, v], edited: true });
   if (cs.status === 'idle') return;
   const b = spawn(v);
-  if (cs.status === 'running') b?.play();
+  if (cs.status === 'running' && b) go(v.id, b);
 }
 
 export function removeVariant(id: number): void {

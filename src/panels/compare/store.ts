@@ -13,6 +13,8 @@ export type CompareStatus = 'idle' | 'running' | 'paused';
 export type ChartView = 'loss' | 'accuracy';
 
 export const DEFAULT_TARGET = 0.3;
+/** The largest step count a comparison can be asked to stop at (the worker takes up to 1e9 in one step command). */
+export const MAX_STOP_AT = 1_000_000;
 
 export interface CompareState {
   variants: Variant[];
@@ -25,7 +27,10 @@ export interface CompareState {
   base: LabConfig | null;
   /** The learner changed the variants: until then they follow the lab (its dropout p, say). */
   edited: boolean;
+  /** Step every variant stops at (null: trains on until paused), so the early steps stay readable. */
+  stopAt: number | null;
   setTarget(t: number): void;
+  setStopAt(n: number | null): void;
   setView(v: ChartView): void;
   setLog(log: boolean): void;
 }
@@ -38,6 +43,8 @@ export const useCompare = create<CompareState>()((set) => ({
   log: false,
   base: null,
   edited: false,
+  stopAt: null,
+  setStopAt: (n) => set({ stopAt: n !== null && Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_STOP_AT) : null }),
   setTarget: (target) => {
     if (Number.isFinite(target) && target > 0) set({ target });
   },
