@@ -146,10 +146,68 @@ export interface ImageOptions {
   title?: string;
   /** Background fill; default: the page's background behind the chart. */
   background?: string;
+  /** Written into the picture itself: a title above, axis names and the legend below. */
+  caption?: Caption;
 }
 
-/** A standalone .svg document for a chart root. */
+/** What a saved chart says about itself, so the picture is readable away from the page. */
+export interface Caption {
+  title: string;
+  /** Lines under the chart: the axis names, then the legend's entries. */
+  lines: readonly string[];
+}
+
+const CAP = { head: 30, line: 18, pad: 10, titleSize: 15, size: 12, font: "system-ui, 'Noto Sans KR', 'Noto Sans CJK KR', sans-serif" } as const;
+
+/** Roughly how wide a text is at `size` px (Hangul and other wide characters count double). */
+function textWidth(s: string, size: number): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7a3]/.test(ch) ? size : size * 0.55;
+  return w;
+}
+
+/** Caption lines broken at spaces to fit `width` px. */
+export function wrapLines(lines: readonly string[], width: number, size: number = CAP.size): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let cur = '';
+    for (const word of line.split(' ')) {
+      const next = cur ? `${cur} ${word}` : word;
+      if (cur && textWidth(next, size) > width) {
+        out.push(cur);
+        cur = word;
+      } else cur = next;
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+/** Height the caption adds: the title band and the wrapped lines. */
+function captionLayout(c: Caption, width: number): { lines: string[]; foot: number } {
+  const lines = wrapLines(c.lines, width - 16);
+  return { lines, foot: lines.length ? lines.length * CAP.line + CAP.pad : 0 };
+}
+
+/** A standalone .svg document for a chart root (with its caption around it when one is given). */
 export function chartToSvg(root: Element, opts: ImageOptions = {}): string {
+  if (!opts.caption) return chartBody(root, opts);
+  const bg = opts.background ?? backgroundOf(root);
+  const { width, height } = partsOf(root);
+  const inner = chartBody(root, { ...opts, background: bg }).replace(/^<\?xml[^>]*>\s*/, '');
+  const W = Math.round(width), { lines, foot } = captionLayout(opts.caption, W);
+  const H = Math.round(height) + CAP.head + foot;
+  const text = (s: string, y: number, size: number, weight: number) =>
+    `<text x="8" y="${y}" font-family="${escapeXml(CAP.font)}" font-size="${size}" font-weight="${weight}" fill="#1b1f24">${escapeXml(s)}</text>`;
+  const body = [
+    text(opts.caption.title, 20, CAP.titleSize, 700),
+    `<g transform="translate(0,${CAP.head})">${inner}</g>`,
+    ...lines.map((l, i) => text(l, Math.round(height) + CAP.head + (i + 1) * CAP.line, CAP.size, 400)),
+  ];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="${SVG_NS}" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><title>${escapeXml(opts.title ?? opts.caption.title)}</title><rect width="${W}" height="${H}" fill="${bg}"/>${body.join('')}</svg>`;
+}
+
+function chartBody(root: Element, opts: ImageOptions): string {
   const bg = opts.background ?? backgroundOf(root);
   const { parts, width, height } = partsOf(root);
   const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -193,17 +251,28 @@ function loadSvg(svgText: string, doc: Document): Promise<HTMLImageElement> {
 /** A PNG of a chart root at `scale` × its size on the page (default: the screen's pixel ratio, at least 2). */
 export async function chartToPng(root: Element, opts: ImageOptions & { scale?: number } = {}): Promise<Blob> {
   const { parts, width, height } = partsOf(root);
-  if (parts.length === 1 && parts[0].kind === 'canvas') return canvasBlob(parts[0].el);
+  if (!opts.caption && parts.length === 1 && parts[0].kind === 'canvas') return canvasBlob(parts[0].el);
   const doc = root.ownerDocument;
   const scale = opts.scale ?? Math.max(2, win(root).devicePixelRatio || 1);
+  const cap = opts.caption ? captionLayout(opts.caption, width) : null;
+  const top = cap ? CAP.head : 0;
   const canvas = doc.createElement('canvas');
   canvas.width = Math.max(1, Math.round(width * scale));
-  canvas.height = Math.max(1, Math.round(height * scale));
+  canvas.height = Math.max(1, Math.round((height + top + (cap?.foot ?? 0)) * scale));
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('this browser cannot draw on a canvas');
   ctx.scale(scale, scale);
   ctx.fillStyle = opts.background ?? backgroundOf(root);
-  ctx.fillRect(0, 0, width, height);
+  ctx.fillRect(0, 0, width, height + top + (cap?.foot ?? 0));
+  if (cap && opts.caption) {
+    ctx.fillStyle = '#1b1f24';
+    ctx.textBaseline = 'alphabetic';
+    ctx.font = `700 ${CAP.titleSize}px ${CAP.font}`;
+    ctx.fillText(opts.caption.title, 8, 20);
+    ctx.font = `400 ${CAP.size}px ${CAP.font}`;
+    cap.lines.forEach((l, i) => ctx.fillText(l, 8, height + top + (i + 1) * CAP.line));
+    ctx.translate(0, top);
+  }
   for (const p of parts) {
     if (p.kind === 'canvas') ctx.drawImage(p.el, p.box.x, p.box.y, p.box.w, p.box.h);
     else if (p.kind === 'svg') ctx.drawImage(await loadSvg(serialize(styledClone(p.el, p.box)), doc), p.box.x, p.box.y, p.box.w, p.box.h);

@@ -13,6 +13,7 @@ import { OwnDataSection } from './OwnDataSection.tsx';
 import { SettingsSection } from './SettingsSection.tsx';
 import { EmbedSection } from './EmbedSection.tsx';
 import { ClassLinkSection } from './ClassLinkSection.tsx';
+import { captionFor } from './caption.ts';
 import { StatusLine, type Status } from './StatusLine.tsx';
 import './export.css';
 
@@ -44,9 +45,11 @@ function ChartsSection() {
       return;
     }
     const file = exportFileName(id, format);
+    // The picture carries its title, axis names and legend, so it reads on its own.
+    const caption = captionFor(id, chart, root, useLab.getState().lang);
     try {
-      if (format === 'svg') downloadText(chartToSvg(root, { title: chart }), file, 'image/svg+xml');
-      else downloadBlob(await chartToPng(root, { title: chart }), file);
+      if (format === 'svg') downloadText(chartToSvg(root, { title: chart, caption }), file, 'image/svg+xml');
+      else downloadBlob(await chartToPng(root, { title: chart, caption }), file);
       setStatus({ kind: 'ok', text: t('export.saved', { file }) });
     } catch (e) {
       setStatus({ kind: 'error', text: t('export.charts.failed', { message: e instanceof Error ? e.message : String(e) }) });
