@@ -3,7 +3,7 @@
 // marks each place with data-look="target". Plain data, so tests can check every link in both languages.
 import type { PanelId } from '../app/presentation.ts';
 
-export const LOOK_PARTS = ['bn-steps', 'bn-stats', 'bn-hist', 'inference-modes', 'inference-scaling', 'notices'] as const;
+export const LOOK_PARTS = ['bn-steps', 'bn-step3', 'bn-stats', 'bn-hist', 'inference-modes', 'inference-scaling', 'notices'] as const;
 export type LookPart = (typeof LOOK_PARTS)[number];
 export type LookTarget = PanelId | LookPart;
 
@@ -12,6 +12,7 @@ const PANELS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'a
 /** The panel a part sits in (null: outside every panel), so a link can fall back to the panel. */
 export const PART_PANEL: Record<LookPart, PanelId | null> = {
   'bn-steps': 'batchnorm',
+  'bn-step3': 'batchnorm',
   'bn-stats': 'batchnorm',
   'bn-hist': 'batchnorm',
   'inference-modes': 'inference',
@@ -29,7 +30,7 @@ export function panelOf(t: LookTarget): PanelId | null {
 }
 
 /** `[words](#target)` in lesson text. */
-export const LINK = /\[([^\]]+)\]\(#([a-z-]+)\)/;
+export const LINK = /\[([^\]]+)\]\(#([a-z0-9-]+)\)/;
 
 /** Every link target written in a text, in order. */
 export function linkTargets(text: string): string[] {

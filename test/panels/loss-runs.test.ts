@@ -1,7 +1,7 @@
 // Earlier runs are labelled from the settings in force when the run ended: p dragged mid-run (a live
 // change, no new ReadyInfo) must show in the archived run's label, not the p the run started with.
 import { afterEach, expect, test } from 'vitest';
-import { clearRuns, observeFrame, observeReady, runStore } from '../../src/panels/loss/runs.ts';
+import { clearRuns, dataKey, observeFrame, observeReady, runStore } from '../../src/panels/loss/runs.ts';
 import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
 
 afterEach(() => clearRuns());
@@ -16,7 +16,7 @@ test('a run whose p was dragged mid-run is archived with the p in force, and its
   const next = session.reset();
   observeReady(next);
   const [run] = runStore.getState().runs;
-  expect(run.summary).toEqual({ norm: ['batchnorm', 'none'], normPlacement: ready.config.net.normPlacement, dropoutP: expect.closeTo(0.6, 6) });
+  expect(run.summary).toEqual({ norm: ['batchnorm', 'none'], normPlacement: ready.config.net.normPlacement, dropoutP: expect.closeTo(0.6, 6), data: dataKey(ready) });
 });
 
 test('dropout switched off mid-run labels the run without dropout', () => {

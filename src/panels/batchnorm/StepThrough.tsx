@@ -1,7 +1,7 @@
 // "The three steps" on the current batch, one at a time: statistics → normalize → scale and shift,
 // each with its formula, its numbers and the batch column it produces, on one shared axis so the
 // squeeze of step 2 and the stretch of γ in step 3 are visible as movement.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { scaleLinear } from '../../charts/scale.ts';
 import { useT } from '../../i18n/useT.ts';
 import { announce } from '../../app/announce.ts';
@@ -42,6 +42,17 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
     setK(next);
     announce(t('bn.steps.of', { k: next }));
   };
+  const section = useRef<HTMLElement>(null);
+  // A lesson's link to "step 3 of the three steps" opens this at step 3.
+  useEffect(() => {
+    const el = section.current;
+    if (!el) return;
+    const onLook = (e: Event) => {
+      if ((e as CustomEvent<string>).detail === 'bn-step3') setK(3);
+    };
+    el.addEventListener('lookat', onLook);
+    return () => el.removeEventListener('lookat', onLook);
+  });
   const l = info.layer, j = l.feature ?? 0;
   if (!l.batchIn || !l.batchHat || !l.batchOut) return null;
   const num = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : formatNumber(lang, v, 3));
@@ -88,7 +99,7 @@ export function StepThrough({ info, mode, batchStatsAtInference, lang }: Props) 
   const shown = cols.slice(0, k);
 
   return (
-    <section className="bn-steps" aria-labelledby="bn-steps-title" data-look="bn-steps">
+    <section ref={section} className="bn-steps" aria-labelledby="bn-steps-title" data-look="bn-steps bn-step3">
       <h3 id="bn-steps-title">{t('bn.steps.title')}</h3>
       <div className="bn-steps-nav">
         <button type="button" onClick={() => go(k - 1)} disabled={k <= 1}>

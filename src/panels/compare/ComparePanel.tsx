@@ -3,6 +3,7 @@
 // summary. The workers exist only while this panel is mounted; the lab pauses while they train.
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
+import { defineMessages } from '../../i18n/define.ts';
 import type { WorkerFactory } from '../../bridge/bridge.ts';
 import { createTrainingWorker } from '../../bridge/worker-factory.ts';
 import { useLab } from '../../store/lab.ts';
@@ -17,6 +18,22 @@ import { Marker, VariantList } from './VariantList.tsx';
 import { VARIANT_LETTERS } from './variants.ts';
 import '../../charts/charts.css';
 import './compare.css';
+
+// The stop field's words live with the panel (which loads on demand), not in the first screen's tables.
+const STOP_TEXT = defineMessages({
+  en: {
+      'cmp.stopAt': 'Stop at step',
+      'cmp.stopAtNone': 'no stop',
+      'cmp.stopAtHintNone': 'Empty: the variants train until you pause.',
+      'cmp.stopAtHint': 'Each variant trains exactly to step {n} and stops there.',
+  },
+  ko: {
+      'cmp.stopAt': '멈출 스텝',
+      'cmp.stopAtNone': '멈추지 않음',
+      'cmp.stopAtHintNone': '비워 두면 일시 정지할 때까지 학습합니다.',
+      'cmp.stopAtHint': '변형마다 정확히 {n}번째 스텝에 이르면 멈춥니다.',
+  },
+});
 
 /** The element's width in CSS pixels, followed as it resizes (undefined where it cannot be measured). */
 function useBoxWidth(el: HTMLElement | null): number | undefined {
@@ -40,6 +57,7 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
   const labConfig = useLab((s) => s.config);
   const { variants, target, status, view, log, base, stopAt, setTarget, setView, setLog, setStopAt } = useCompare();
   const live = useLive(8);
+  const st = STOP_TEXT[lang];
   const titleId = useId(), targetId = useId(), stopId = useId();
   const [draft, setDraft] = useState(String(target));
   const [stopDraft, setStopDraft] = useState(stopAt === null ? '' : String(stopAt));
@@ -105,14 +123,14 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
             if (e.target.value.trim() !== '' && Number.isFinite(v) && v > 0) setTarget(v);
           }}
         />
-        <label htmlFor={stopId}>{t('cmp.stopAt')}</label>
+        <label htmlFor={stopId}>{st['cmp.stopAt']}</label>
         <input
           id={stopId}
           type="number"
           min={1}
           step={50}
           inputMode="numeric"
-          placeholder={t('cmp.stopAtNone')}
+          placeholder={st['cmp.stopAtNone']}
           aria-describedby={`${stopId}-hint`}
           value={stopDraft}
           onChange={(e) => {
@@ -124,7 +142,7 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
           }}
         />
         <span id={`${stopId}-hint`} className="compare-note">
-          {stopAt === null ? t('cmp.stopAtHintNone') : t('cmp.stopAtHint', { n: stopAt })}
+          {stopAt === null ? st['cmp.stopAtHintNone'] : st['cmp.stopAtHint'].replace('{n}', String(stopAt))}
         </span>
         {!regression ? (
           <div className="compare-view" role="radiogroup" aria-label={t('cmp.view')}>

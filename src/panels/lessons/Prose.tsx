@@ -8,8 +8,8 @@ import type { Lang } from '../../i18n/index.ts';
 import { useT } from '../../i18n/useT.ts';
 import { lookAt } from './look-at.ts';
 
-const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|\[[^\]]+\]\(#[a-z-]+\))/g;
-const LINK = /^\[([^\]]+)\]\(#([a-z-]+)\)$/;
+const INLINE = /(`[^`]+`|\*\*[^*]+\*\*|\[[^\]]+\]\(#[a-z0-9-]+\))/g;
+const LINK = /^\[([^\]]+)\]\(#([a-z0-9-]+)\)$/;
 
 /** A link to a place in the lab: scrolls there and marks it, the lesson staying where it is. */
 export function LookLink({ target, children }: { target: LookTarget; children: ReactNode }) {

@@ -8,12 +8,13 @@ import { useClassroom } from '../../app/presentation.ts';
 import { useLab } from '../../store/lab.ts';
 
 /** How long the mark stays. */
-export const HIGHLIGHT_MS = 2600;
+export const HIGHLIGHT_MS = 4000;
 /** How long a part that is still loading is waited for. */
 const WAIT_MS = 1500;
 
 function find(doc: Document, target: string): HTMLElement | null {
-  return doc.querySelector<HTMLElement>(`[data-look="${target}"]`);
+  // A place may answer to several names (the three steps, and their step 3): data-look is a word list.
+  return doc.querySelector<HTMLElement>(`[data-look~="${target}"]`);
 }
 
 function nextFrame(win: Window): Promise<void> {
@@ -56,5 +57,7 @@ export async function lookAt(target: LookTarget, label: string, doc: Document = 
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
   el.focus({ preventScroll: true });
   highlight(el, label);
+  // The place may show the part the link names (step 3 of the three steps, say).
+  el.dispatchEvent(new CustomEvent('lookat', { detail: target }));
   return el;
 }

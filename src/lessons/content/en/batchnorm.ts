@@ -31,7 +31,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { beta: 'β, the same for every example', zero: '0 for every example', unchanged: 'Unchanged' },
       explain: 'Exactly β for every example: γ · x̂ is 0, then β is added. The feature carries no information until γ moves away from 0 again.',
     },
-    look: 'Under “Try it here”, pick a feature and drag its γ to 0 (the batch-norm panel follows the feature you pick). Then [step 3 of “The three steps on this batch”](#bn-steps) shows every output at β (variance 0).',
+    look: 'Under “Try it here”, pick a feature and drag its γ to 0 (the batch-norm panel follows the feature you pick). Then [step 3 of “The three steps on this batch”](#bn-step3) shows every output at β (variance 0).',
   },
   'batchnorm/bad-init': {
     title: 'Claimed: less sensitive to initialization',
