@@ -41,8 +41,8 @@ describe('lesson links', () => {
   });
 
   it('a step with no setup leaves the lab as it is', () => {
-    applyUrl('?lesson=dropout&step=1', ['en']);
-    expect(useLesson.getState().open).toEqual({ id: 'dropout', step: 1 });
+    applyUrl('?lesson=compare&step=0', ['en']);
+    expect(useLesson.getState().open).toEqual({ id: 'compare', step: 0 });
     expect(useLab.getState().config).toEqual(DEFAULT_CONFIG);
   });
 });

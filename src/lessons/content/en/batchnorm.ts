@@ -69,7 +69,7 @@ export const batchnorm: LessonSteps<'batchnorm'> = {
       choices: { bn: 'The one with BN', plain: 'The one without BN', same: 'Both at about the same step' },
       explain: 'The one with BN, in about a hundred steps; without BN the network stalls or diverges and does not get there within 1,500 steps. At lr 0.1 and 0.01, though, the plain network gets there first, 1.5 to 2 times as fast: here BN’s speed-up is a high-learning-rate effect.',
     },
-    look: 'The loss chart over these 300 steps. Then switch BN on for every hidden layer in Controls and train again. The side-by-side run below measures all three learning rates, with and without BN.',
+    look: '[The loss chart](#loss) over these 300 steps. Then switch BN on for every hidden layer in Controls and train again. The side-by-side run below measures all three learning rates, with and without BN.',
   },
   'batchnorm/conditional': {
     title: '⚠ It depends',

@@ -36,7 +36,7 @@ export const dropout: LessonSteps<'dropout'> = {
       },
       explain: 'More, several times more. On seeds 1–3 the lab measures 11 to 15 accuracy points lost without dropout and 1.3 to 1.9 points with it (20 random halves averaged each time). Without dropout the units learned to rely on one another; with it, each learned to work whichever others are there.',
     },
-    look: 'The Inference lab’s “Knock out units” section: choose hidden layer 2 and 50 %. Then, in Controls, switch dropout on after both hidden layers with p = 0.3, train again and knock out the same half. Or run both networks side by side below.',
+    look: '[The Inference lab’s “Knock out units” section](#inference): choose hidden layer 2 and 50 %. Then, in Controls, switch dropout on after both hidden layers with p = 0.3, train again and knock out the same half. Or run both networks side by side below.',
   },
   'dropout/train-only': {
     title: 'Only during training',
