@@ -51,7 +51,9 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
       break;
     }
     case 'error':
-      if (ev.code === 'bn_batch_one') lab.notify({ kind: 'error', key: 'error.bnBatchOne', since: { rev: bridge?.rev ?? 0, step: lab.step } });
+      // The worker's step, not the store's: the store may not have caught up with the last steps, and
+      // a later command (an inspection, say) would then make the next frame look like progress.
+      if (ev.code === 'bn_batch_one') lab.notify({ kind: 'error', key: 'error.bnBatchOne', since: { rev: bridge?.rev ?? 0, step: ev.step ?? lab.step } });
       else lab.notify({ kind: 'error', key: 'error.generic', vars: { message: ev.message } });
       if (!ev.recoverable) useLab.setState({ playing: false });
       if (bridge && ev.command && SETTINGS_COMMANDS.has(ev.command)) showWhatWorkerHolds(bridge);

@@ -83,9 +83,10 @@ export type WorkerEvent =
    * A command was refused or a step failed. recoverable: the session is still usable as it was (a
    * refused change left the previous value in force; a failed step paused training). Not recoverable:
    * the session has no run (never configured, or the configuration could not be built) until a valid
-   * configure. `command` and `rev` name the refused command, when the error is about one.
+   * configure. `command` and `rev` name the refused command, when the error is about one; `step` is
+   * the run's completed steps when it was raised (absent without a run).
    */
-  | { type: 'error'; message: string; recoverable: boolean; code: ErrorCode; field?: string; command?: CommandType; rev?: number }
+  | { type: 'error'; message: string; recoverable: boolean; code: ErrorCode; field?: string; command?: CommandType; rev?: number; step?: number }
   /**
    * The next step's loss (or a gradient) was not finite: that step was not applied, training paused
    * at `step` (completed steps), and `loss` is the offending value (NaN or ±Infinity).

@@ -306,13 +306,15 @@ export class Runner {
     this.dirty = true;
     if (phase === 'frame') this.frameBroken = true;
     const hasRun = this.session.run !== null;
+    // The step the run stands at: the page's own count may lag a frame or more behind.
+    const at = this.session.run ? { step: this.session.run.step } : {};
     if (e instanceof EngineError) {
-      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, field: e.field, command, rev });
+      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, field: e.field, command, rev, ...at });
     } else if (e instanceof CommandError) {
-      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, command, rev });
+      this.post({ type: 'error', message: e.message, recoverable: hasRun, code: e.code, command, rev, ...at });
     } else {
       const message = e instanceof Error ? e.message : String(e);
-      this.post({ type: 'error', message, recoverable: hasRun, code: 'internal', command, rev });
+      this.post({ type: 'error', message, recoverable: hasRun, code: 'internal', command, rev, ...at });
     }
   }
 }

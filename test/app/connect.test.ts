@@ -65,3 +65,22 @@ test('a refused configure (imported settings) leaves the store on the settings i
   refuse(w, b!.rev, 'configure', 'lr');
   expect(useLab.getState().config).toEqual(DEFAULT_CONFIG);
 });
+
+test('a refused batch of one stays shown while the store lags behind the worker and later commands go out', () => {
+  const w = start();
+  const frame = (step: number, rev: number) =>
+    w.say({ type: 'frame', frame: { seq: 2 + step, rev, playing: false, pendingSteps: 0, step, epoch: 0, metrics: null } as unknown as Frame });
+  frame(40, b!.rev); // the store's last news: step 40
+  // The worker trained on to step 57 before the batch of one reached it, then refused the next step.
+  w.say({ type: 'error', message: 'bn', recoverable: true, code: 'bn_batch_one', step: 57 });
+  expect(useLab.getState().notices.map((n) => n.key)).toContain('error.bnBatchOne');
+  // An inspection (or any command) goes out; the next frame reflects it, still at step 57.
+  useLab.getState().inspect(8);
+  frame(57, b!.rev);
+  expect(useLab.getState().notices.map((n) => n.key)).toContain('error.bnBatchOne');
+  // The learner raises the batch and training moves on: now the message goes.
+  useLab.getState().patch({ train: { batchSize: 8 } });
+  vi.advanceTimersByTime(16);
+  frame(58, b!.rev);
+  expect(useLab.getState().notices.map((n) => n.key)).not.toContain('error.bnBatchOne');
+});
