@@ -1,5 +1,5 @@
 // The control bar: Play/Pause and the Training ↔ Inference switch (pinned within thumb reach on a
-// phone), Step, Reset, New seed, the Speed of Play, and the status line ("Step N", test id "status-line"; not a live region, Announcer.tsx speaks changes of state).
+// phone), Step, Reset, New seed, the Speed of Play, and the status line ("Step N", test id "status-line", role status with aria-live off: not a live region, Announcer.tsx speaks changes of state).
 // Compact (an embedded panel, which shows its own mode switch): Play/Pause, Step and Reset.
 import { useId } from 'react';
 import { useLab, SPEEDS } from '../store/lab.ts';
@@ -87,8 +87,10 @@ export function StatusLine() {
   const lessonRun = useLessonTraining();
   const seed = useLab((s) => s.config.seed);
   const speed = useLab((s) => s.speed);
+  // role="status" names the line for tools and tests (the page's first status element); aria-live="off"
+  // overrides the role's implicit polite live region, so it is never read out 30 times a second.
   return (
-    <p className="status" data-testid="status-line">
+    <p className="status" role="status" aria-live="off" data-testid="status-line">
       {ready ? (
         <>
           <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(playing || lessonRun ? 'status.playing' : 'status.paused')}
