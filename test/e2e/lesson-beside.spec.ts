@@ -13,7 +13,7 @@ function watchErrors(page: Page): string[] {
 
 async function ready(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await expect(page.getByRole('status').first()).toContainText('Step 0', { timeout: 15_000 });
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 30_000 });
 }
 
 /** Whether the element's box lies (mostly) inside the viewport. */
@@ -31,10 +31,10 @@ test('a look-at link scrolls to its panel part and marks it, and the step stays 
   await expect(step).toHaveText('Three steps per feature', { timeout: 15_000 });
   const link = page.getByRole('link', { name: /three steps on this batch/ });
   await link.click();
-  const part = page.locator('[data-look="bn-steps"]');
+  const part = page.locator('[data-look~="bn-steps"]');
   await expect(part).toHaveClass(/look-here/);
   await expect(part).toHaveAttribute('data-look-label', 'Look here');
-  await expect.poll(() => onScreen(page, '[data-look="bn-steps"]')).toBe(true);
+  await expect.poll(() => onScreen(page, '[data-look~="bn-steps"]')).toBe(true);
   // The step's "what to look at" stays on screen beside the panel (the side column is sticky).
   expect(await onScreen(page, '.lesson-look')).toBe(true);
   // The mark is brief.
@@ -54,7 +54,7 @@ test('lesson 3 step 2: γ → 0 is done from the step, and step 3 of the BN pane
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowLeft');
   await expect(gamma).toHaveAttribute('aria-valuetext', '0');
   await page.getByRole('link', { name: /step 3 of/ }).click();
-  const steps = page.locator('[data-look="bn-steps"]');
+  const steps = page.locator('[data-look~="bn-steps"]');
   await expect(steps).toHaveClass(/look-here/);
   // The link opens the three steps at step 3.
   await expect(steps.getByText('Step 3 of 3', { exact: true })).toBeVisible();
@@ -85,14 +85,14 @@ test('hide=seed hides the New seed button and the N shortcut', async ({ page }) 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('n');
   await page.waitForTimeout(500);
-  await expect(page.getByRole('status').first()).toContainText('seed 7');
+  await expect(page.getByTestId('status-line')).toContainText('seed 7');
   expect(await page.evaluate(() => location.search)).toContain('seed=7');
   // Without hide, N changes it.
   await ready(page, './?lang=en&seed=7');
   await expect(page.getByRole('button', { name: 'New seed' })).toBeVisible();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('n');
-  await expect(page.getByRole('status').first()).not.toContainText('seed 7');
+  await expect(page.getByTestId('status-line')).not.toContainText('seed 7');
 });
 
 test('Step reveals a prediction’s answer, as Play does', async ({ page }) => {
