@@ -1,10 +1,12 @@
 // The learner's side of the page: lessons, controls and code in one tabbed column beside the panels,
 // so a lesson can be left for the controls and found again at the same step.
 import { Suspense, lazy, type KeyboardEvent } from 'react';
-import { ControlsPanel } from '../panels/controls/ControlsPanel.tsx';
 
 // Lessons and code are read less often than the controls: they load when first opened.
 const LessonsPanel = lazy(() => import('../panels/lessons/LessonsPanel.tsx').then((m) => ({ default: m.LessonsPanel })));
+// The Controls tab is mounted from the start (its state survives tab switches) but loads as its own chunk,
+// right after the first screen: the quick p/γ/β strip above the panels is on the first screen instead.
+const ControlsPanel = lazy(() => import('../panels/controls/ControlsPanel.tsx').then((m) => ({ default: m.ControlsPanel })));
 const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
 const ExportPanel = lazy(() => import('../panels/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
 import { useLab } from '../store/lab.ts';

@@ -82,9 +82,11 @@ describe('the lab’s state, spoken', () => {
         <Announcer />
       </>,
     );
-    const live = container.querySelectorAll('[aria-live], [role="status"], [role="alert"], output');
+    // An explicit aria-live="off" overrides role=status's implicit polite region: the status line is not live.
+    const live = container.querySelectorAll(':is([aria-live], [role="status"], [role="alert"], output):not([aria-live="off"])');
     expect(live).toHaveLength(1);
-    expect(container.querySelector('[data-testid="status-line"]')?.closest('[aria-live]')).toBeNull();
+    expect(container.querySelector('[data-testid="status-line"]')?.getAttribute('aria-live')).toBe('off');
+    expect(container.querySelector('[data-testid="status-line"]')?.parentElement?.closest('[aria-live]')).toBeNull();
     act(() => frameStore.setState({ frame: frame(0, 1, false) }));
     act(() => useLab.setState({ playing: true }));
     for (let i = 1; i <= 100; i++) {

@@ -1,7 +1,7 @@
 // Panel 1, the network: units and weighted connections painted on a canvas once per frame (outside
 // React), with a slow-changing DOM layer on top — one focusable button per drawn unit, a dropout
 // summary in words, and the unit inspector — so keyboard, touch and screen readers reach everything.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fitCanvas, useElementWidth } from '../../charts/canvas.ts';
 import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { formatNumber, type MessageKey, type Vars } from '../../i18n/index.ts';
@@ -10,11 +10,13 @@ import { getFrame, subscribeFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
 import { drawNetwork } from './draw.ts';
-import { Inspector } from './Inspector.tsx';
 import { columnName, columnShortName, columnTag } from './labels.ts';
 import { UNIT_STEP, layoutNet, type NetLayout } from './layout.ts';
 import { dropState, frameMatches, netColumns, type NetColumn } from './structure.ts';
 import './network.css';
+
+// The unit inspector loads as its own chunk: nothing is selected on the first screen.
+const Inspector = lazy(() => import('./Inspector.tsx').then((m) => ({ default: m.Inspector })));
 
 type Sel = { col: number; unit: number };
 type T = (key: MessageKey, vars?: Vars) => string;
@@ -229,6 +231,7 @@ export function NetworkPanel() {
         </ul>
       )}
       <div id="network-inspector">
+        <Suspense fallback={null}>
         <Inspector
           t={t}
           lang={lang}
@@ -244,6 +247,7 @@ export function NetworkPanel() {
             if (back) moveFocus(back);
           }}
         />
+        </Suspense>
       </div>
     </section>
   );
