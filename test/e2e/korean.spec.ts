@@ -21,10 +21,8 @@ test('?lang=ko shows Korean in every panel and lesson, with no raw message keys'
   const panels = page.locator('main .panel');
   const count = await panels.count();
   expect(count).toBeGreaterThanOrEqual(5);
-  for (let i = 0; i < count; i++) {
-    const text = (await panels.nth(i).innerText()).trim();
-    expect(text, `panel ${i}`).toMatch(HANGUL);
-  }
+  // Panels below the first screen load as their own chunks: wait for each one's text.
+  for (let i = 0; i < count; i++) await expect(panels.nth(i), `panel ${i}`).toContainText(HANGUL, { timeout: 15_000 });
 
   // Every lesson opens in Korean.
   await page.getByRole('tab', { name: '레슨' }).click();
