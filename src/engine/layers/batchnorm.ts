@@ -9,6 +9,7 @@
 // row of the batch, so the next layer's input distribution moves at every step. Off in inference.
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 import type { Rng } from '../rng.ts';
+import { updateRunningStats } from './running-stats.ts';
 
 /** The noise after BN: scale 1 + U(0, scaleMax), shift N(0, shiftStd²), per unit per training pass. */
 export const BN_NOISE = { scaleMax: 0.2, shiftStd: 0.1 } as const;
@@ -162,12 +163,7 @@ export class BatchNorm implements Layer {
   commit(): void {
     if (!this.pending) return;
     this.pending = false;
-    const B = this.rows, m = this.cfg.momentum, F = this.inDim;
-    const unbias = B / (B - 1);
-    for (let j = 0; j < F; j++) {
-      this.runningMean[j] = (1 - m) * this.runningMean[j] + m * this.batchMean[j];
-      this.runningVar[j] = (1 - m) * this.runningVar[j] + m * this.varD[j] * unbias;
-    }
+    updateRunningStats(this.runningMean, this.runningVar, this.batchMean, this.varD, this.rows, this.cfg.momentum);
   }
 
   /** Drops a held running-statistics update (the step was refused or diverged). */

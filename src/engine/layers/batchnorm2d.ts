@@ -7,6 +7,7 @@
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
 import type { BatchNormConfig } from './batchnorm.ts';
 import type { ImageShape } from '../spec.ts';
+import { updateRunningStats } from './running-stats.ts';
 
 interface Shared {
   gamma: Param;
@@ -104,11 +105,7 @@ export class BatchNorm2d implements Layer {
   commit(): void {
     if (!this.pending) return;
     this.pending = false;
-    const n = this.count(this.rows), m = this.cfg.momentum, unbias = n / (n - 1);
-    for (let c = 0; c < this.shape.c; c++) {
-      this.runningMean[c] = (1 - m) * this.runningMean[c] + m * this.mean[c];
-      this.runningVar[c] = (1 - m) * this.runningVar[c] + m * this.varD[c] * unbias;
-    }
+    updateRunningStats(this.runningMean, this.runningVar, this.mean, this.varD, this.count(this.rows), this.cfg.momentum);
   }
 
   discard(): void {
