@@ -2,7 +2,8 @@
 // sliders and the mode switch are in view; Play runs at a pace a person can follow with live masks;
 // the Speed control slows it to single steps; old links with settings keep their meaning; a first
 // visit offers lesson 1 without hiding the lab.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { onScreen } from './viewport.ts';
 
 const PANELS = ['Network', 'Output', 'Loss and accuracy', 'Batch normalization'];
 
@@ -10,16 +11,6 @@ async function currentStep(page: Page): Promise<number> {
   const text = (await page.getByTestId('status-line').textContent()) ?? '';
   const m = text.match(/Step ([\d,]+)/);
   return m ? Number(m[1].replace(/,/g, '')) : -1;
-}
-
-/** Pixels of the element inside the viewport (0 when it is off screen). */
-async function onScreen(el: Locator): Promise<number> {
-  return el.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    const h = Math.max(0, Math.min(innerHeight, r.bottom) - Math.max(0, r.top));
-    const w = Math.max(0, Math.min(innerWidth, r.right) - Math.max(0, r.left));
-    return w > 0 ? h : 0;
-  });
 }
 
 const panel = (page: Page, name: string) => page.locator('section[aria-labelledby]').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });

@@ -3,15 +3,7 @@
 // presentation mode and 390 × 844, in English and Korean, are attached to the test output (and kept
 // under test-results/screens/) for a person to look at.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function onScreen(el: Locator): Promise<number> {
-  return el.evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    const h = Math.max(0, Math.min(innerHeight, r.bottom) - Math.max(0, r.top));
-    const w = Math.max(0, Math.min(innerWidth, r.right) - Math.max(0, r.left));
-    return w > 0 ? h : 0;
-  });
-}
+import { onScreen } from './viewport.ts';
 
 /** The element is on screen and nothing covers its centre. */
 async function reachable(el: Locator): Promise<boolean> {
