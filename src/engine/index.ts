@@ -8,7 +8,7 @@ export * from './optim.ts';
 export * from './layers/types.ts';
 export { Linear } from './layers/linear.ts';
 export { Activation } from './layers/activation.ts';
-export { Dropout, type DropoutConfig } from './layers/dropout.ts';
+export { Dropout, keepThreshold, type DropoutConfig } from './layers/dropout.ts';
 export { BatchNorm, type BatchNormConfig } from './layers/batchnorm.ts';
 export { LayerNorm, type LayerNormConfig } from './layers/layernorm.ts';
 export { Conv2d, type Conv2dOptions } from './layers/conv2d.ts';

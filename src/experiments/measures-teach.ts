@@ -1,7 +1,7 @@
 // Figures of the experiments that turn two taught claims into measurements: E10, internal covariate
 // shift is not what BN fixes (after Santurkar et al. 2018), and E11, co-adaptation seen as how much a
 // network loses when some of its units are knocked out at inference.
-import { TRAIN_VIEW_MODE, rngFor, type Model } from '../engine/index.ts';
+import { THIS_BATCH_MODE, rngFor, type Model } from '../engine/index.ts';
 import { knockoutLayerIndex, measureKnockout, type KnockoutFigures } from './knockout.ts';
 import { PRESETS, presetRun, withSeed } from './presets.ts';
 import { buildRun, evalPoint, type Run } from './run.ts';
@@ -60,7 +60,7 @@ export function driftRun(run: Run, steps: number, evalEvery: number, seed: numbe
   const F = tw.layers[at].outDim;
   const mu = [new Float64Array(F), new Float64Array(F)], sd = [new Float64Array(F), new Float64Array(F)];
   const look = (k: number) => {
-    tw.forward(probe, probeN, TRAIN_VIEW_MODE);
+    tw.forward(probe, probeN, THIS_BATCH_MODE);
     moments(tw.layers[at].out, probeN, F, mu[k], sd[k]);
   };
   look(0);

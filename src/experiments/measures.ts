@@ -1,6 +1,6 @@
 // The measured figures of each experiment for one seed: plain numbers (null where a run diverged),
 // computed with the engine alone. Whether a claim holds is decided from these in criteria.ts.
-import { BatchNorm, Dropout, EVAL_MODE, EngineError, TRAIN_VIEW_MODE, rngFor, type Model } from '../engine/index.ts';
+import { BatchNorm, Dropout, EVAL_MODE, EngineError, THIS_BATCH_MODE, rngFor, type Model } from '../engine/index.ts';
 import { E3_RATE_KEYS, PRESETS, presetRun, withSeed, type E3Rate, type ExperimentId } from './presets.ts';
 import { buildRun, evalPoint, median, train, trailingMean, type Curves, type EvalPoint, type Run } from './run.ts';
 
@@ -169,7 +169,7 @@ export function bnInputVarianceRatio(model: Model, X: Float32Array, N: number, o
   const inf = columnVariance(input.out, N, F);
   const tr = new Float64Array(F);
   for (let k = 0; k < draws; k++) {
-    tw.forward(X, N, TRAIN_VIEW_MODE);
+    tw.forward(X, N, THIS_BATCH_MODE);
     const v = columnVariance(input.out, N, F);
     for (let j = 0; j < F; j++) tr[j] += v[j] / draws;
   }

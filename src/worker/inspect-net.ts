@@ -16,7 +16,7 @@ import { followBnConfig } from './views.ts';
 export const INSPECT_STREAM = STREAM.mc + 64;
 
 /** Inference with each batch's own statistics, dropout off. */
-export const BATCH_STATS_INFER: ForwardMode = { dropout: 'off', bn: 'batch', updateRunning: false };
+export const THIS_BATCH_INFER: ForwardMode = { dropout: 'off', bn: 'thisBatch', updateRunning: false };
 
 /** Overrides of the teaching switches; null follows the lab's setting. */
 export interface Switches {
@@ -59,7 +59,7 @@ export class InspectNet {
       if (l instanceof BatchNorm) {
         const src = l.cfg;
         const cfg = followBnConfig(src, () => ctl.bnBatch ?? src.batchStatsAtInference);
-        return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.runningMean, runningVar: l.runningVar, cfg });
+        return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.runningMean, runningVar: l.runningVar, cfg, lastMean: l.batchMean, lastVar: l.batchVar });
       }
       return l.twin();
     });

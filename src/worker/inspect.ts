@@ -5,14 +5,14 @@
 // are left exactly as they were.
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
-import { EVAL_MODE, MC_MODE, TRAIN_VIEW_MODE } from '../engine/layers/types.ts';
+import { EVAL_MODE, MC_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
 import { argmaxRow, type Targets } from '../engine/loss.ts';
 import type { Split } from '../engine/trainer.ts';
 import {
   INSPECT_LIMITS, type BatchOfOne, type BnInspection, type EvalFigures, type InspectionReport, type LayerModes, type LnInspection,
   type KnockoutInspection, type KnockoutRequest, type McInspection, type ScalingInspection,
 } from '../protocol/inspection.ts';
-import { BATCH_STATS_INFER, InspectNet, means } from './inspect-net.ts';
+import { THIS_BATCH_INFER, InspectNet, means } from './inspect-net.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
 import { KNOCKOUT_DRAWS, measureKnockout } from '../experiments/knockout.ts';
@@ -146,7 +146,7 @@ function layerModes(ins: InspectNet, X: Float32Array, R: number, passes: number)
   const L = ins.net.layers, n = L.length;
   const sum = new Float64Array(n), abs = new Float64Array(n);
   for (let t = 0; t < passes; t++) {
-    ins.forward(X, R, TRAIN_VIEW_MODE);
+    ins.forward(X, R, THIS_BATCH_MODE);
     L.forEach((l, i) => {
       const m = means(l.out, R * l.outDim);
       sum[i] += m.mean / passes;
@@ -253,10 +253,10 @@ function bnFigures(ins: InspectNet, test: Split, classes: number, run: Run): BnI
   const ce = ins.net.loss.kind === 'cross_entropy', C = ins.net.outDim, n = test.n;
   return ins.with(false, false, () => {
     const running = ins.evaluate(test.x, test.y, n, EVAL_MODE, 256);
-    const wholeBatch = ins.evaluate(test.x, test.y, n, BATCH_STATS_INFER, n);
+    const wholeBatch = ins.evaluate(test.x, test.y, n, THIS_BATCH_INFER, n);
     const counts = new Uint32Array(ce ? C : 0);
     let maxAbsXhat = 0, maxFromBeta = 0, s1 = 0, s2 = 0;
-    const e = ins.evaluate(test.x, test.y, n, BATCH_STATS_INFER, 1, (z) => {
+    const e = ins.evaluate(test.x, test.y, n, THIS_BATCH_INFER, 1, (z) => {
       if (ce) counts[argmaxRow(z, 0, C)]++;
       else {
         s1 += z[0];

@@ -4,11 +4,11 @@
 // them, and a full sweep spreads over a few frames; when idle a frame computes them whole.
 import type { ViewMode } from '../protocol/config.ts';
 import type { CurveOutput, DigitsOutput, GridOutput, OutputFrame } from '../protocol/frame.ts';
-import { EVAL_MODE, MC_MODE } from '../engine/layers/types.ts';
+import { EVAL_MODE, LAST_BATCH_MODE, MC_MODE } from '../engine/layers/types.ts';
 import type { Model } from '../engine/model.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
-import { SharedMask, TRAINING_VIEW } from './views.ts';
+import { SharedMask } from './views.ts';
 import { NoPictureJob } from './custom-output.ts';
 import { hasPicture } from '../protocol/custom-data.ts';
 
@@ -91,7 +91,7 @@ export class GridJob implements OutputJob {
     while (this.cursor < this.n) {
       const o = this.cursor, B = Math.min(GRID_CHUNK, this.n - o);
       if (training) this.mask.arm();
-      const z = net.forward(this.pts.subarray(o * 2, (o + B) * 2), B, training ? TRAINING_VIEW : EVAL_MODE);
+      const z = net.forward(this.pts.subarray(o * 2, (o + B) * 2), B, training ? LAST_BATCH_MODE : EVAL_MODE);
       for (let b = 0; b < B; b++) {
         const r = b * C;
         let best = 0;
@@ -156,7 +156,7 @@ export class CurveJob implements OutputJob {
         this.mask.resample(this.run.viewRng);
         this.mask.arm();
       }
-      const z = viewNet(this.run, ctx.mode).forward(this.xs, N, training ? TRAINING_VIEW : EVAL_MODE);
+      const z = viewNet(this.run, ctx.mode).forward(this.xs, N, training ? LAST_BATCH_MODE : EVAL_MODE);
       this.ys.set(z.subarray(0, N));
       this.ysVersion = ctx.version;
       this.ysMode = ctx.mode;
@@ -228,7 +228,7 @@ export class DigitsJob implements OutputJob {
     if (!this.needsWork(ctx)) return;
     const n = this.rows.length, training = ctx.mode === 'training';
     const net = viewNet(this.run, ctx.mode), C = net.outDim;
-    const z = net.forward(this.x, n, training ? TRAINING_VIEW : EVAL_MODE);
+    const z = net.forward(this.x, n, training ? LAST_BATCH_MODE : EVAL_MODE);
     for (let b = 0; b < n; b++) {
       let best = 0;
       for (let c = 1; c < C; c++) if (z[b * C + c] > z[b * C + best]) best = c;

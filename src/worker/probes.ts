@@ -7,10 +7,9 @@ import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import { Linear } from '../engine/layers/linear.ts';
-import { EVAL_MODE, type Layer } from '../engine/layers/types.ts';
+import { EVAL_MODE, LAST_BATCH_MODE, type Layer } from '../engine/layers/types.ts';
 import type { Run } from './run.ts';
 import { histogram } from './run-setup.ts';
-import { TRAINING_VIEW } from './views.ts';
 
 function mean(v: Float32Array, n: number): number {
   let s = 0;
@@ -108,7 +107,7 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number): Lay
   // Probes last: the view networks' buffers are free to be overwritten now.
   const P = run.probeRows.length;
   const probeNet = mode === 'training' ? run.viewNet : run.evalNet;
-  probeNet.forward(run.probeX, P, mode === 'training' ? TRAINING_VIEW : EVAL_MODE);
+  probeNet.forward(run.probeX, P, mode === 'training' ? LAST_BATCH_MODE : EVAL_MODE);
   probeNet.layers.forEach((l, i) => {
     frames[i].probe = l.out.slice(0, P * l.outDim);
   });

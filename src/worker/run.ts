@@ -10,7 +10,7 @@ import { EngineError } from '../engine/errors.ts';
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
-import { EVAL_MODE, TRAIN_VIEW_MODE } from '../engine/layers/types.ts';
+import { EVAL_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
 import { argmaxRow } from '../engine/loss.ts';
 import { buildModel, type Model, type StepResult } from '../engine/model.ts';
 import { compileNet } from '../engine/netspec.ts';
@@ -114,7 +114,7 @@ export class Run {
     this.batchCopy = data.train.x.slice(0, B * D);
     const drops = this.model.layers.filter((l): l is Dropout => l instanceof Dropout);
     drops.forEach((d) => d.setRng(this.viewRng));
-    this.model.forward(this.batchCopy, B, TRAIN_VIEW_MODE);
+    this.model.forward(this.batchCopy, B, THIS_BATCH_MODE);
     drops.forEach((d) => d.setRng(dropoutRng));
     normRanges(this.model, this.batchCopy, B, this.normRange);
     this.evaluate();

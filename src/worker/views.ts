@@ -1,33 +1,17 @@
 // The networks the panels look through. Each shares the trained parameters (twins) but has its own
 // buffers, so computing a view never disturbs the training step's activations, masks or statistics.
-import { BatchNorm } from '../engine/layers/batchnorm.ts';
-import { Dropout } from '../engine/layers/dropout.ts';
+import { Dropout, keepThreshold } from '../engine/layers/dropout.ts';
 import type { BatchNormConfig } from '../engine/layers/batchnorm.ts';
-import type { ForwardMode, Layer } from '../engine/layers/types.ts';
-import { Model } from '../engine/model.ts';
+import type { Model } from '../engine/model.ts';
 import type { Rng } from '../engine/rng.ts';
 
 /**
- * "The network in training mode", shown without training: dropout masks sampled, and every BN layer
- * normalizing with the last training batch's statistics. Those statistics are what the step itself
- * used; a grid's or a probe set's own statistics would describe inputs the network never trains on.
- * The view net's BN layers read the training layer's batchMean/batchVar as their "running" arrays, so
- * this mode samples masks and takes BN's running branch.
+ * The network the training view looks through (LAST_BATCH_MODE): a twin of the training model, so
+ * its dropout layers draw from `rng` and its BN layers normalize with the training layers' last batch
+ * statistics.
  */
-export const TRAINING_VIEW: ForwardMode = { dropout: 'sample', bn: 'running', updateRunning: false };
-
 export function trainingViewNet(model: Model, rng: Rng): Model {
-  const layers: Layer[] = model.layers.map((l) => {
-    if (l instanceof BatchNorm) {
-      // The inference teaching switch must not apply here.
-      const cfg = followBnConfig(l.cfg, () => false);
-      return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.batchMean, runningVar: l.batchVar, cfg });
-    }
-    const t = l.twin();
-    if (t instanceof Dropout) t.setRng(rng);
-    return t;
-  });
-  return new Model(model.spec, layers);
+  return model.twin(rng);
 }
 
 /** A BN config whose ε and momentum follow `src` (the live settings), with its own teaching switch. */
@@ -45,9 +29,9 @@ export function followBnConfig(src: BatchNormConfig, batchStatsAtInference: () =
   };
 }
 
-/** Keep rule of the engine's dropout: keep ⇔ u32 ≥ ⌈p·2³²⌉ (so P(keep) = 1 − p). */
+/** One keep-row by the engine's keep rule (keepThreshold). */
 export function sampleKeepRow(rng: Rng, p: number, out: Uint8Array): void {
-  const thr = Math.ceil(p * 4294967296);
+  const thr = keepThreshold(p);
   for (let i = 0; i < out.length; i++) out[i] = rng.u32() >= thr ? 1 : 0;
 }
 

@@ -2,7 +2,7 @@
 // BatchNorm2d before and after ReLU, Dropout2d with fixed channel masks, MaxPool2d away from ties,
 // Flatten; and the fast Conv2d against the loop-by-loop reference.
 import { describe, expect, it } from 'vitest';
-import { BatchNorm2d, Conv2d, Dropout2d, MaxPool2d, Rng, TRAIN_VIEW_MODE, type LayerSpec, type ModelSpec } from '../../src/engine/index.ts';
+import { BatchNorm2d, Conv2d, Dropout2d, MaxPool2d, Rng, THIS_BATCH_MODE, type LayerSpec, type ModelSpec } from '../../src/engine/index.ts';
 import { batchNorm2dRef, conv2dRef, conv2dRefBackward, dropout2dRef, maxPool2dRef } from '../../src/engine/reference-conv.ts';
 import { checkAll, makeCase, poolMarginOk, reluMarginOk, worstRatio, type Case } from './gradcheck-lib.ts';
 
@@ -93,7 +93,7 @@ describe('fast Conv2d equals the loop-by-loop reference', () => {
     conv.init(rng, 'he', 1);
     conv.bias!.value.forEach((_, i, a) => (a[i] = rng.normal()));
     const x = new Float32Array(B * C * H * W).map(() => rng.normal());
-    const y = conv.forward(x, B, TRAIN_VIEW_MODE);
+    const y = conv.forward(x, B, THIS_BATCH_MODE);
     const w = conv.torchWeight();
     const ref = conv2dRef(x, B, C, H, W, w, conv.bias!.value, O, k, s, p);
     expect(conv.outShape).toEqual({ c: O, h: ref.Ho, w: ref.Wo });
@@ -121,18 +121,18 @@ describe('fast BatchNorm2d, Dropout2d and MaxPool2d equal the reference', () => 
     const bn = new BatchNorm2d(shape, { eps: 1e-5, momentum: 0.1, batchStatsAtInference: false });
     bn.gamma.value.set([1.5, -0.5, 2]);
     bn.beta.value.set([0.1, 0.2, -0.3]);
-    close(bn.forward(x, B, TRAIN_VIEW_MODE), batchNorm2dRef(x, B, 3, 16, bn.gamma.value, bn.beta.value, 1e-5));
+    close(bn.forward(x, B, THIS_BATCH_MODE), batchNorm2dRef(x, B, 3, 16, bn.gamma.value, bn.beta.value, 1e-5));
   });
   it('Dropout2d (a given mask)', () => {
     const d = new Dropout2d(shape, { p: 0.5, scaling: 'inverted', forgetScaling: false }, rng);
     const mask = [1, 0, 1, 0, 0, 1];
     d.nextMask = mask;
-    close(d.forward(x, B, TRAIN_VIEW_MODE), dropout2dRef(x, B, 3, 16, mask, 0.5));
+    close(d.forward(x, B, THIS_BATCH_MODE), dropout2dRef(x, B, 3, 16, mask, 0.5));
   });
   it('MaxPool2d (values and where the gradient goes)', () => {
     const pool = new MaxPool2d(shape, 2, 2);
     const ref = maxPool2dRef(x, B * 3, 4, 4, 2, 2);
-    close(pool.forward(x, B, TRAIN_VIEW_MODE), ref.y);
+    close(pool.forward(x, B, THIS_BATCH_MODE), ref.y);
     const d = pool.backward(new Float32Array(ref.y.length).fill(1), B, true);
     const expected = new Float32Array(n);
     for (const a of ref.arg) expected[a] += 1;

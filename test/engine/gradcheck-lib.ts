@@ -1,6 +1,6 @@
 // Finite-difference gradient checks shared by the MLP and the CNN tests: the engine's backward pass
 // against central differences of its own training-mode loss (batch statistics, fixed dropout masks).
-import { buildModel, Dropout, Dropout2d, MaxPool2d, Rng, TRAIN_VIEW_MODE, type Model, type ModelSpec, type Targets } from '../../src/engine/index.ts';
+import { buildModel, Dropout, Dropout2d, MaxPool2d, Rng, THIS_BATCH_MODE, type Model, type ModelSpec, type Targets } from '../../src/engine/index.ts';
 
 export interface Case {
   model: Model;
@@ -20,7 +20,7 @@ export function setMasks(c: Case): void {
 /** The training-mode loss (batch statistics, the fixed masks) without touching running statistics. */
 export function lossOf(c: Case): number {
   setMasks(c);
-  const z = c.model.forward(c.x, c.B, TRAIN_VIEW_MODE);
+  const z = c.model.forward(c.x, c.B, THIS_BATCH_MODE);
   return c.model.loss.forward(z, c.y, c.B, false);
 }
 

@@ -1,7 +1,7 @@
 // Finite-difference gradient checks: the engine's backward pass against central differences of its
 // own training-mode loss, for every layer type, both losses, parameters and the input.
 import { describe, expect, it } from 'vitest';
-import { Activation, compileNet, Linear, TRAIN_VIEW_MODE, type ModelSpec, type NetSpec } from '../../src/engine/index.ts';
+import { Activation, compileNet, Linear, THIS_BATCH_MODE, type ModelSpec, type NetSpec } from '../../src/engine/index.ts';
 import { checkAll, compareGrads, makeCase, reluMarginOk, type Case } from './gradcheck-lib.ts';
 
 const net = (over: Partial<NetSpec>): NetSpec => ({
@@ -88,7 +88,7 @@ describe('gradients match central differences', () => {
 describe('at the kinks, where differences cannot decide', () => {
   it('ReLU passes the gradient only where its input was positive: 0 at exactly 0, as PyTorch', () => {
     const relu = new Activation('relu', 5);
-    relu.forward(new Float32Array([-1, -0, 0, 1e-30, 2]), 1, TRAIN_VIEW_MODE);
+    relu.forward(new Float32Array([-1, -0, 0, 1e-30, 2]), 1, THIS_BATCH_MODE);
     expect(Array.from(relu.backward(new Float32Array([3, 3, 3, 3, 3]), 1, true).subarray(0, 5))).toEqual([0, 0, 0, 3, 3]);
   });
 });

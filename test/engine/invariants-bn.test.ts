@@ -2,7 +2,7 @@
 // momentum and eps, the teaching switch, refusal of a batch of one, frozen and externally set γ/β.
 import { describe, expect, it } from 'vitest';
 import {
-  BatchNorm, BN_BATCH_ONE_MESSAGE, buildModel, compileNet, EngineError, EVAL_MODE, Rng, Trainer, TRAIN_VIEW_MODE,
+  BatchNorm, BN_BATCH_ONE_MESSAGE, buildModel, compileNet, EngineError, EVAL_MODE, Rng, Trainer, THIS_BATCH_MODE,
   type Model, type ModelSpec, type NetSpec, type OptimizerSpec,
 } from '../../src/engine/index.ts';
 import { sameBits, sameSnapshot, snapshot } from './helpers.ts';
@@ -104,7 +104,7 @@ describe('BatchNorm statistics', () => {
     const B = 5, x = randn(B * F, 12), before = snapshot(m);
     const wrong = m.forward(x, B, EVAL_MODE).slice(0, B * F);
     bn.cfg.batchStatsAtInference = false;
-    expect(sameBits(wrong, m.forward(x, B, TRAIN_VIEW_MODE).slice(0, B * F))).toBe(true);
+    expect(sameBits(wrong, m.forward(x, B, THIS_BATCH_MODE).slice(0, B * F))).toBe(true);
     expect(sameSnapshot(snapshot(m), before)).toBe(true);
   });
 });
@@ -218,7 +218,7 @@ describe('γ and β', () => {
     expect(bn.gamma.grad.some((v) => v !== 0)).toBe(true);
     bn.gamma.value.fill(2);
     bn.beta.value.fill(0);
-    m.forward(x, B, TRAIN_VIEW_MODE);
+    m.forward(x, B, THIS_BATCH_MODE);
     for (let i = 0; i < B * 4; i++) expect(bn.out[i]).toBe(Math.fround(2 * bn.xhat[i]));
   });
 });

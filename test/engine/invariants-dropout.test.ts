@@ -2,7 +2,7 @@
 // masks, and Monte-Carlo dropout.
 import { describe, expect, it } from 'vitest';
 import {
-  buildModel, compileNet, Dropout, EVAL_MODE, MC_MODE, Rng, TRAIN_MODE, TRAIN_VIEW_MODE,
+  buildModel, compileNet, Dropout, EVAL_MODE, MC_MODE, Rng, TRAIN_MODE, THIS_BATCH_MODE,
   type DropoutScaling, type ForwardMode, type NetSpec,
 } from '../../src/engine/index.ts';
 import { sameBits, sameSnapshot, snapshot } from './helpers.ts';
@@ -20,7 +20,7 @@ const SCALINGS = ['inverted', 'classic'] as const;
 describe('deterministic dropout behaviour', () => {
   it.each(SCALINGS)('p = 0 is the identity in every mode (%s)', (scaling) => {
     const x = input(1), d = layer(0, scaling);
-    for (const mode of [TRAIN_MODE, TRAIN_VIEW_MODE, MC_MODE, EVAL_MODE]) expect(sameBits(run(d, x, mode), x)).toBe(true);
+    for (const mode of [TRAIN_MODE, THIS_BATCH_MODE, MC_MODE, EVAL_MODE]) expect(sameBits(run(d, x, mode), x)).toBe(true);
   });
 
   it('inverted dropout at inference is the identity', () => {

@@ -2,7 +2,7 @@
 // buffers that live across steps, and twins that share parameters but not activations.
 import { describe, expect, it } from 'vitest';
 import {
-  BatchNorm, buildModel, compileNet, Dropout, EVAL_MODE, Rng, rngFor, Trainer, TRAIN_VIEW_MODE,
+  BatchNorm, buildModel, compileNet, Dropout, EVAL_MODE, Rng, rngFor, Trainer, THIS_BATCH_MODE,
   type Model, type NetSpec, type OptimizerSpec, type Split,
 } from '../../src/engine/index.ts';
 import { sameBits, sameSnapshot, snapshot } from './helpers.ts';
@@ -116,7 +116,7 @@ describe('divergence changes nothing', () => {
     model.setOptimizer({ type: 'sgd', lr: 0.1, momentum: 0, weightDecay: 0 });
     const x = new Float32Array([1, 2, 3, -1, 0.5, 0.2, -2, 1]), y = new Float32Array([3e38, -3e38, 3e38, -3e38]);
     // The loss itself is finite (computed in double); its float32 gradients overflow.
-    expect(Number.isFinite(model.loss.forward(model.forward(x, 4, TRAIN_VIEW_MODE), y, 4, false))).toBe(true);
+    expect(Number.isFinite(model.loss.forward(model.forward(x, 4, THIS_BATCH_MODE), y, 4, false))).toBe(true);
     const before = snapshot(model);
     expect(model.trainStep(x, y, 4).diverged).toBe(true);
     expect(sameSnapshot(snapshot(model), before)).toBe(true);

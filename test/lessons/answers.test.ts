@@ -7,7 +7,7 @@ import { simulate, stepsTo, last, type Sim } from './lab-sim.ts';
 import * as S from '../../src/lessons/setups.ts';
 import type { FullSetup } from '../../src/lessons/setups.ts';
 import { BatchNorm, Dropout, EngineError } from '../../src/engine/index.ts';
-import { EVAL_MODE, MC_MODE, TRAIN_VIEW_MODE, type ForwardMode } from '../../src/engine/layers/types.ts';
+import { EVAL_MODE, MC_MODE, THIS_BATCH_MODE, type ForwardMode } from '../../src/engine/layers/types.ts';
 import { kerasCode } from '../../src/codegen/index.ts';
 
 const configOf = (s: FullSetup) => ({ data: s.patch.data, net: s.patch.net, train: s.patch.train, seed: s.seed });
@@ -72,7 +72,7 @@ describe('dropout', () => {
     const { x, n } = sim.data.test;
     const i = sim.model.layers.findIndex((l) => l instanceof Dropout && l.p > 0 && l.inDim === 32);
     const mean = (a: Float32Array) => a.reduce((s, v) => s + v, 0) / a.length;
-    const train = mean(forwardTo(sim, x, n, i + 1, TRAIN_VIEW_MODE));
+    const train = mean(forwardTo(sim, x, n, i + 1, THIS_BATCH_MODE));
     const infer = mean(forwardTo(sim, x, n, i + 1, EVAL_MODE));
     expect(Math.abs(train - infer) / infer).toBeLessThan(0.1);
   });
@@ -177,7 +177,7 @@ describe('using both', () => {
     const layers = sim.model.layers;
     const second = layers.map((l, i) => (l instanceof BatchNorm ? i : -1)).filter((i) => i >= 0)[1];
     const { x, n } = sim.data.test;
-    const a = forwardTo(sim, x, n, second, TRAIN_VIEW_MODE), b = forwardTo(sim, x, n, second, EVAL_MODE);
+    const a = forwardTo(sim, x, n, second, THIS_BATCH_MODE), b = forwardTo(sim, x, n, second, EVAL_MODE);
     const W = layers[second].inDim;
     const variance = (h: Float32Array, j: number) => {
       let m = 0, q = 0;

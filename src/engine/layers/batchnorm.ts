@@ -29,6 +29,9 @@ interface Shared {
   runningMean: Float32Array;
   runningVar: Float32Array;
   cfg: BatchNormConfig;
+  /** The training layer's last batch statistics (what 'lastBatch' passes normalize with). */
+  lastMean: Float32Array;
+  lastVar: Float32Array;
 }
 
 export class BatchNorm implements Layer {
@@ -44,6 +47,9 @@ export class BatchNorm implements Layer {
   /** Statistics of the last batch normalized with batch statistics (biased variance). */
   readonly batchMean: Float32Array;
   readonly batchVar: Float32Array;
+  /** What a 'lastBatch' pass normalizes with: the training layer's batchMean/batchVar (a twin's too). */
+  private readonly lastMean: Float32Array;
+  private readonly lastVar: Float32Array;
   /** Whether the last forward used batch statistics (true) or the running ones (false). */
   usedBatchStats = false;
   /** Rows in the last forward. */
@@ -75,6 +81,8 @@ export class BatchNorm implements Layer {
     this.params = [this.gamma, this.beta];
     this.batchMean = new Float32Array(features);
     this.batchVar = new Float32Array(features);
+    this.lastMean = shared ? shared.lastMean : this.batchMean;
+    this.lastVar = shared ? shared.lastVar : this.batchVar;
     this.inv = new Float64Array(features);
     this.acc1 = new Float64Array(features);
     this.acc2 = new Float64Array(features);
@@ -99,7 +107,7 @@ export class BatchNorm implements Layer {
     this.ensureCapacity(B);
     this.rows = B;
     const F = this.inDim, eps = this.cfg.eps;
-    const useBatch = mode.bn === 'batch' || this.cfg.batchStatsAtInference;
+    const useBatch = mode.bn === 'thisBatch' || (mode.bn === 'running' && this.cfg.batchStatsAtInference);
     this.usedBatchStats = useBatch;
     const inv = this.inv, mean = this.acc1;
     if (useBatch) {
@@ -127,9 +135,10 @@ export class BatchNorm implements Layer {
       }
       this.pending = mode.updateRunning;
     } else {
+      const last = mode.bn === 'lastBatch', m = last ? this.lastMean : this.runningMean, v = last ? this.lastVar : this.runningVar;
       for (let j = 0; j < F; j++) {
-        mean[j] = this.runningMean[j];
-        inv[j] = 1 / Math.sqrt(this.runningVar[j] + eps);
+        mean[j] = m[j];
+        inv[j] = 1 / Math.sqrt(v[j] + eps);
       }
       this.pending = false;
     }
@@ -142,7 +151,7 @@ export class BatchNorm implements Layer {
         y[o + j] = g[j] * h + be[j];
       }
     }
-    this.noisy = !!this.cfg.noise && this.noiseRng !== null && useBatch && mode.dropout === 'sample' && mode.bn === 'batch';
+    this.noisy = !!this.cfg.noise && this.noiseRng !== null && mode.dropout === 'sample' && mode.bn === 'thisBatch';
     if (this.noisy) this.addNoise(y, B);
     return y;
   }
@@ -221,6 +230,8 @@ export class BatchNorm implements Layer {
       runningMean: this.runningMean,
       runningVar: this.runningVar,
       cfg: this.cfg,
+      lastMean: this.lastMean,
+      lastVar: this.lastVar,
     });
   }
 }

@@ -15,6 +15,9 @@ interface Shared {
   runningMean: Float32Array;
   runningVar: Float32Array;
   cfg: BatchNormConfig;
+  /** The training layer's last batch statistics (what 'lastBatch' passes normalize with). */
+  lastMean: Float32Array;
+  lastVar: Float32Array;
 }
 
 export class BatchNorm2d implements Layer {
@@ -31,6 +34,9 @@ export class BatchNorm2d implements Layer {
   /** Per channel: the last batch's mean and biased variance (when batch statistics were used). */
   readonly batchMean: Float32Array;
   readonly batchVar: Float32Array;
+  /** What a 'lastBatch' pass normalizes with: the training layer's batchMean/batchVar (a twin's too). */
+  private readonly lastMean: Float32Array;
+  private readonly lastVar: Float32Array;
   usedBatchStats = false;
   /** Samples in the last forward. */
   rows = 0;
@@ -57,6 +63,8 @@ export class BatchNorm2d implements Layer {
     this.params = [this.gamma, this.beta];
     this.batchMean = new Float32Array(C);
     this.batchVar = new Float32Array(C);
+    this.lastMean = shared ? shared.lastMean : this.batchMean;
+    this.lastVar = shared ? shared.lastVar : this.batchVar;
     this.inv = new Float64Array(C);
     this.mean = new Float64Array(C);
     this.varD = new Float64Array(C);
@@ -79,7 +87,7 @@ export class BatchNorm2d implements Layer {
     this.ensureCapacity(B);
     this.rows = B;
     const C = this.shape.c, HW = this.shape.h * this.shape.w, n = B * HW, eps = this.cfg.eps;
-    const useBatch = mode.bn === 'batch' || this.cfg.batchStatsAtInference;
+    const useBatch = mode.bn === 'thisBatch' || (mode.bn === 'running' && this.cfg.batchStatsAtInference);
     this.usedBatchStats = useBatch;
     const mean = this.mean, inv = this.inv;
     if (useBatch) {
@@ -92,9 +100,10 @@ export class BatchNorm2d implements Layer {
       }
       this.pending = mode.updateRunning;
     } else {
+      const last = mode.bn === 'lastBatch', m = last ? this.lastMean : this.runningMean, v = last ? this.lastVar : this.runningVar;
       for (let c = 0; c < C; c++) {
-        mean[c] = this.runningMean[c];
-        inv[c] = 1 / Math.sqrt(this.runningVar[c] + eps);
+        mean[c] = m[c];
+        inv[c] = 1 / Math.sqrt(v[c] + eps);
       }
       this.pending = false;
     }
@@ -131,6 +140,8 @@ export class BatchNorm2d implements Layer {
       runningMean: this.runningMean,
       runningVar: this.runningVar,
       cfg: this.cfg,
+      lastMean: this.lastMean,
+      lastVar: this.lastVar,
     });
   }
 }

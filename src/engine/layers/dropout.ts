@@ -8,6 +8,15 @@ import { grow, type ForwardMode, type Layer } from './types.ts';
 import type { DropoutScaling } from '../spec.ts';
 import type { Rng } from '../rng.ts';
 
+/**
+ * The keep rule of every dropout mask in the lab (element and channel dropout, the views' shared
+ * masks): a unit is kept ⇔ u ≥ keepThreshold(p) for u uniform on 32 bits, so P(keep) = 1 − p exactly
+ * up to 2⁻³², and p = 0 keeps everything.
+ */
+export function keepThreshold(p: number): number {
+  return Math.ceil(p * 4294967296);
+}
+
 export interface DropoutConfig {
   p: number;
   scaling: DropoutScaling;
@@ -88,7 +97,7 @@ export class Dropout implements Layer {
       m.fill(1, 0, n);
     } else {
       const r = this.rng;
-      sampleKeep(m, n, Math.ceil(this.p * 4294967296), r.u32(), r.u32(), r.u32(), r.u32());
+      sampleKeep(m, n, keepThreshold(this.p), r.u32(), r.u32(), r.u32(), r.u32());
     }
     applyMask(x, m, y, n, s);
     return y;
@@ -109,7 +118,7 @@ export class Dropout implements Layer {
 // when it was compiled deoptimizes it again on every call.
 
 /**
- * Keep-mask: unit i is kept ⇔ u ≥ thr with u uniform on 32 bits and thr = ⌈p·2³²⌉, so P(keep) = 1 − p.
+ * Keep-mask by the keep rule (keepThreshold): unit i is kept ⇔ u ≥ thr.
  * u comes from an sfc32 generator (the Rng's algorithm) seeded with four draws of the layer's Rng, held
  * in locals: a draw per unit through Rng.u32() costs several times more. Branch-free, because a coin
  * flip mispredicts half the time: (u − thr)·2⁻³² + 1 is exactly in [1, 2) when u ≥ thr and in [0, 1)

@@ -4,7 +4,7 @@
 // Inference: the identity (inverted) or × (1 − p) (classic).
 // Readable float64 reference for what this file computes: src/engine/reference-conv.ts (tests compare the two).
 import { grow, type ForwardMode, type Layer } from './types.ts';
-import type { DropoutConfig } from './dropout.ts';
+import { keepThreshold, type DropoutConfig } from './dropout.ts';
 import type { ImageShape } from '../spec.ts';
 import type { Rng } from '../rng.ts';
 
@@ -74,8 +74,7 @@ export class Dropout2d implements Layer {
       this.nextMask = null;
       for (let i = 0; i < B * C; i++) m[i] = given[i] ? 1 : 0;
     } else {
-      // Kept with probability 1 − p: u ≥ ⌈p·2³²⌉ for u uniform on 32 bits (as element dropout).
-      const thr = Math.ceil(this.p * 4294967296);
+      const thr = keepThreshold(this.p);
       for (let i = 0; i < B * C; i++) m[i] = this.p === 0 || this.rng.u32() >= thr ? 1 : 0;
     }
     applyChannelMask(x, m, y, B * C, HW, this.scale);

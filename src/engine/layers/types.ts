@@ -5,18 +5,29 @@ import type { LayerType } from '../spec.ts';
 export interface ForwardMode {
   /** 'sample': draw a fresh dropout mask (training, MC dropout); 'off': inference behaviour. */
   dropout: 'sample' | 'off';
-  /** 'batch': normalize with this batch's statistics; 'running': with the running estimates. */
-  bn: 'batch' | 'running';
+  /**
+   * Which statistics BN normalizes with. 'thisBatch': the batch being passed (its mean and biased
+   * variance); 'running': the running estimates; 'lastBatch': the statistics of the last batch the
+   * layer (or the training layer it is a twin of) normalized with its own, i.e. what the last training
+   * step used. The teaching switch "batch statistics at inference" acts on 'running' only.
+   */
+  bn: 'thisBatch' | 'running' | 'lastBatch';
   /** Only a training step moves the running statistics. */
   updateRunning: boolean;
 }
 
-export const TRAIN_MODE: ForwardMode = { dropout: 'sample', bn: 'batch', updateRunning: true };
+export const TRAIN_MODE: ForwardMode = { dropout: 'sample', bn: 'thisBatch', updateRunning: true };
 export const EVAL_MODE: ForwardMode = { dropout: 'off', bn: 'running', updateRunning: false };
 /** Monte-Carlo dropout: masks sampled at inference, BN still on its running statistics. */
 export const MC_MODE: ForwardMode = { dropout: 'sample', bn: 'running', updateRunning: false };
-/** What a network "in training mode" shows without training: batch statistics, sampled masks, no update. */
-export const TRAIN_VIEW_MODE: ForwardMode = { dropout: 'sample', bn: 'batch', updateRunning: false };
+/** A training-mode pass that learns nothing: masks sampled, BN on this batch's own statistics, no update. */
+export const THIS_BATCH_MODE: ForwardMode = { dropout: 'sample', bn: 'thisBatch', updateRunning: false };
+/**
+ * "The network in training mode" as the panels show it without training: masks sampled, BN on the last
+ * training batch's statistics. Those are what the step itself used; a grid's or a probe set's own
+ * statistics would describe inputs the network never trains on.
+ */
+export const LAST_BATCH_MODE: ForwardMode = { dropout: 'sample', bn: 'lastBatch', updateRunning: false };
 
 /** A learnable tensor with its gradient. `frozen` parameters still get gradients but are not updated. */
 export interface Param {
