@@ -13,7 +13,7 @@ import { registerServiceWorker } from './app/sw-register.ts';
 import './app/styles.css';
 import './app/layout.css';
 
-applyUrl(window.location.search, navigator.languages ?? [navigator.language]);
+const { corrected } = applyUrl(window.location.search, navigator.languages ?? [navigator.language]);
 const lang = useLab.getState().lang;
 // The strings are fetched while the worker starts.
 const strings = loadMessages(lang, 'first');
@@ -22,7 +22,7 @@ useLab.subscribe((s, p) => {
   if (s.lang !== p.lang) document.documentElement.lang = s.lang;
 });
 startSession(createTrainingWorker);
-syncUrlToHistory(window);
+syncUrlToHistory(window, 250, corrected);
 // The comparison lesson's table records the learner's runs even while another tab is open.
 startRunRecorder();
 

@@ -87,14 +87,15 @@ export function StatusLine() {
   const lessonRun = useLessonTraining();
   const seed = useLab((s) => s.config.seed);
   const speed = useLab((s) => s.speed);
+  const stopped = useLab((s) => s.stopped);
   // role="status" names the line for tools and tests (the page's first status element); aria-live="off"
   // overrides the role's implicit polite live region, so it is never read out 30 times a second.
   return (
     <p className="status" role="status" aria-live="off" data-testid="status-line">
       {ready ? (
         <>
-          <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(playing || lessonRun ? 'status.playing' : 'status.paused')}
-          {playing && rate > 0 ? <> · {t('status.stepsPerSecond', { rate: formatNumber(lang, rate, 3) })}</> : null} · {t('status.speed', { speed: speedText(t, speed) })} ·{' '}
+          <strong>{t('status.step', { step })}</strong> · {t('status.epoch', { epoch })} · {t(stopped ? 'status.stopped' : playing || lessonRun ? 'status.playing' : 'status.paused')}
+          {playing && !stopped && rate > 0 ? <> · {t('status.stepsPerSecond', { rate: formatNumber(lang, rate, 3) })}</> : null} · {t('status.speed', { speed: speedText(t, speed) })} ·{' '}
           {t('status.seed', { seed })}
         </>
       ) : (

@@ -5,8 +5,24 @@ import { connectPort, useLab, type Notice } from '../store/lab.ts';
 import { setFrame } from '../store/frame.ts';
 import { setInspection } from '../store/inspection.ts';
 import { assertNever, type CommandType } from '../protocol/messages.ts';
+import type { Metrics } from '../protocol/frame.ts';
+import { StallWatch } from './stall.ts';
 
 let bridge: Bridge | null = null;
+const stall = new StallWatch();
+const STALL_KEYS: readonly string[] = ['hint.stall', 'hint.stallBn'];
+
+/** A run at chance level for a long stretch gets a hint naming the likely causes; it goes once the run learns. */
+function watchStall(f: { metrics?: Metrics | null; step: number }): void {
+  const lab = useLab.getState(), data = lab.ready?.data;
+  if (!f.metrics || !data) return;
+  const verdict = stall.observe(f.metrics, data.kind === 'classification' ? data.classes : null);
+  if (verdict === 'moving') useLab.setState({ notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
+  if (verdict !== 'stalled') return;
+  const { net, train } = lab.config;
+  const bn = net.norm.includes('batchnorm');
+  lab.notify({ kind: 'info', key: bn ? 'hint.stallBn' : 'hint.stall', vars: { steps: f.metrics.step, lr: train.lr, batch: train.batchSize } }, bn ? 'hint.stall' : 'hint.stallBn');
+}
 
 
 /** Commands that change the settings the store shows; the worker may refuse each of them. */
@@ -29,7 +45,8 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
   const lab = useLab.getState();
   switch (ev.type) {
     case 'ready':
-      useLab.setState({ ready: ev.info });
+      stall.reset();
+      useLab.setState({ ready: ev.info, notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
       break;
     case 'frame': {
       const f = ev.frame;
@@ -48,6 +65,7 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
         metrics: f.metrics ?? lab.metrics,
         ...(current ? { playing: f.playing } : {}),
       });
+      watchStall(f);
       break;
     }
     case 'error':
@@ -69,8 +87,10 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
       lab.notify({ kind: 'warning', key: 'error.workerRestarted' });
       break;
     case 'failed':
-      useLab.setState({ playing: false });
-      lab.notify({ kind: 'error', key: 'error.generic', vars: { message: ev.reason } });
+      // No worker is left: say so plainly, show the stopped state (no rate, no "training"), and offer
+      // a reload that keeps the settings; the "restarted" notice is no longer true.
+      useLab.setState({ playing: false, stopped: true, stepsPerSecond: 0, notices: lab.notices.filter((n) => n.key !== 'error.workerRestarted') });
+      useLab.getState().notify({ kind: 'error', key: 'error.workerGaveUp', vars: { message: ev.reason }, action: 'reload' });
       break;
     default:
       assertNever(ev);

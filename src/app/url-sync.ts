@@ -2,7 +2,8 @@
 // clamped, unknown ones dropped, each named in a notice) and rewrites the URL as the learner changes
 // anything, so a copied link reproduces the same run.
 import { hasLabSettings, parseUrl, serializeUrl, type UrlState } from '../url/state.ts';
-import { useLab } from '../store/lab.ts';
+import { useLab, type NoticeItem } from '../store/lab.ts';
+import { shorten } from '../url/codec.ts';
 import { applySetup, useLesson } from '../store/lesson.ts';
 import type { Lang } from '../i18n/index.ts';
 import { LESSON_IDS, setupOf, stepKey, type LessonId } from '../lessons/structure.ts';
@@ -28,8 +29,11 @@ export function browserLang(languages: readonly string[]): Lang {
   return 'en';
 }
 
-/** Applies the URL to the stores before the worker starts; returns the parsed state. */
-export function applyUrl(search: string, languages: readonly string[]): UrlState {
+/**
+ * Applies the URL to the stores before the worker starts; returns the parsed state, and whether the
+ * link held anything not taken as written (then the address bar should be rewritten at once).
+ */
+export function applyUrl(search: string, languages: readonly string[]): { state: UrlState; corrected: boolean } {
   const parsed = parseUrl(search);
   const { notices } = parsed;
   // A plain link opens the arrival network; the URL written back then names its settings.
@@ -45,26 +49,37 @@ export function applyUrl(search: string, languages: readonly string[]): UrlState
     present: state.present,
     embed: state.embed,
   });
-  if (state.lesson && (LESSON_IDS as readonly string[]).includes(state.lesson.id)) {
-    const lessons = useLesson.getState();
-    lessons.openLesson(state.lesson.id as LessonId, state.lesson.step);
-    // A teacher's link to a step (lesson and step, nothing the lab trains with) opens the lab as that
-    // step sets it up. A link that also carries settings (a reload mid-lesson, a shared experiment)
-    // keeps them: they are what the learner had.
-    const open = useLesson.getState().open;
-    const setup = open ? setupOf(stepKey(open.id, open.step)) : undefined;
-    if (open && setup && !hasLabSettings(search)) {
-      applySetup(setup);
-      lessons.markSetup(stepKey(open.id, open.step));
-    }
-  }
   const lab = useLab.getState();
-  for (const n of notices) {
-    if (n.reason === 'customData') lab.notify({ kind: 'warning', key: 'url.customData', vars: { used: n.used } });
-    else if (n.kind === 'clamped') lab.notify({ kind: 'warning', key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } });
-    else lab.notify({ kind: 'warning', key: 'url.dropped', vars: { param: n.param, given: n.given } });
+  if (state.lesson) {
+    if ((LESSON_IDS as readonly string[]).includes(state.lesson.id)) {
+      const lessons = useLesson.getState();
+      lessons.openLesson(state.lesson.id as LessonId, state.lesson.step);
+      // A teacher's link to a step (lesson and step, nothing the lab trains with) opens the lab as that
+      // step sets it up. A link that also carries settings (a reload mid-lesson, a shared experiment)
+      // keeps them: they are what the learner had.
+      const open = useLesson.getState().open;
+      const setup = open ? setupOf(stepKey(open.id, open.step)) : undefined;
+      if (open && setup && !hasLabSettings(search)) {
+        applySetup(setup);
+        lessons.markSetup(stepKey(open.id, open.step));
+      }
+    }
+    // A well-formed id of no lesson (lesson=999): said, not silently dropped.
+    else notices.push({ param: 'lesson', id: 'lesson', kind: 'dropped', given: shorten(state.lesson.id), used: '' });
   }
-  return state;
+  const items = notices.map((n): NoticeItem =>
+    n.reason === 'customData'
+      ? { key: 'url.customData', vars: { used: n.used } }
+      : n.kind === 'clamped'
+        ? { key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } }
+        : n.kind === 'duplicate'
+          ? { key: 'url.duplicate', vars: { param: n.param, given: n.given, used: n.used } }
+          : { key: 'url.dropped', vars: { param: n.param, given: n.given } },
+  );
+  // One notice for the whole link, however many values it corrects (300 unknown keys gave 300 notices).
+  if (items.length === 1) lab.notify({ kind: 'warning', ...items[0] });
+  else if (items.length > 1) lab.notify({ kind: 'warning', key: 'url.summary', vars: { n: items.length }, items });
+  return { state, corrected: items.length > 0 };
 }
 
 export function currentUrlState(): UrlState {
@@ -82,8 +97,12 @@ export function currentUrlState(): UrlState {
   };
 }
 
-/** Keeps the address bar in step with the stores (debounced). Returns an unsubscribe function. */
-export function syncUrlToHistory(win: Window, delayMs = 250): () => void {
+/**
+ * Keeps the address bar in step with the stores (debounced). `now`: write it at once too — after a
+ * link with refused or clamped values, so a copied address carries the settings in force, not the
+ * values the notices were about. Returns an unsubscribe function.
+ */
+export function syncUrlToHistory(win: Window, delayMs = 250, now = false): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
@@ -94,6 +113,7 @@ export function syncUrlToHistory(win: Window, delayMs = 250): () => void {
   const schedule = () => {
     if (timer === null) timer = setTimeout(write, delayMs);
   };
+  if (now) write();
   const a = useLab.subscribe((s, p) => {
     if (s.config !== p.config || s.mode !== p.mode || s.teach !== p.teach || s.lang !== p.lang || s.hide !== p.hide || s.present !== p.present || s.embed !== p.embed) schedule();
   });
@@ -105,4 +125,12 @@ export function syncUrlToHistory(win: Window, delayMs = 250): () => void {
     b();
     if (timer !== null) clearTimeout(timer);
   };
+}
+
+/** Reloads the page at the address of the settings in force (the lab gave up on its worker, say). */
+export function reloadWithSettings(win: Window): void {
+  const url = win.location.pathname + serializeUrl(currentUrlState());
+  // Only the hash would differ: replace() would just scroll, so reload the page itself.
+  if (url === win.location.pathname + win.location.search) win.location.reload();
+  else win.location.replace(url);
 }

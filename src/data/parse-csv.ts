@@ -5,6 +5,7 @@
 // most 10 distinct values, make a classification; any other numbers, a regression. Features are
 // standardized (mean 0, standard deviation 1 over all rows).
 import { CUSTOM_LIMITS, type CustomData } from '../protocol/custom-data.ts';
+import { stripBidi } from '../i18n/bidi.ts';
 import { csvRecords, type CsvRecord } from './csv-records.ts';
 
 export type CsvErrorCode =
@@ -80,7 +81,10 @@ function labelIndex(header: string[] | null, width: number): number {
   return width - 1;
 }
 
-export function parseCsv(text: string, fileName = 'data.csv'): CsvResult {
+export function parseCsv(raw: string, fileName = 'data.csv'): CsvResult {
+  // Bidirectional controls in a file would reorder the column and class names shown from it.
+  const text = stripBidi(raw);
+  fileName = stripBidi(fileName);
   const fail = (e: CsvError): CsvResult => ({ ok: false, errors: [e], more: 0 });
   if (text.trim() === '') return fail({ code: 'empty' });
   const rec = csvRecords(text);

@@ -32,7 +32,28 @@ export interface SettingsNotice {
   used: string;
 }
 
-export type SettingsError = 'notJson' | 'notSettings' | 'newerVersion';
+export type SettingsError = 'notJson' | 'notSettings' | 'newerVersion' | 'tooLarge' | 'tooDeep';
+
+/** A settings file is about 2 KB; anything past this is refused before it is read as JSON. */
+export const MAX_SETTINGS_BYTES = 256 * 1024;
+/** Nesting a settings file needs is 4 levels; a deeper file is refused before parsing (100,000 levels threw a RangeError). */
+export const MAX_SETTINGS_DEPTH = 16;
+
+/** Whether JSON text nests deeper than `limit` arrays or objects (strings skipped), without parsing it. */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0, inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash escapes the next character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > limit) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
 
 export type SettingsResult =
   | { ok: true; settings: LabSettings; notices: SettingsNotice[] }
@@ -91,6 +112,8 @@ function rightType(spec: { kind: ParamEntry['kind'] }, v: unknown, item?: { kind
  * names 'custom' data is only taken as written then).
  */
 export function settingsFromJson(text: string, customLoaded = false): SettingsResult {
+  if (text.length > MAX_SETTINGS_BYTES) return { ok: false, error: 'tooLarge', detail: String(Math.ceil(text.length / 1024)) };
+  if (nestsDeeperThan(text, MAX_SETTINGS_DEPTH)) return { ok: false, error: 'tooDeep', detail: String(MAX_SETTINGS_DEPTH) };
   let file: unknown;
   try {
     file = JSON.parse(text);

@@ -3,6 +3,7 @@
 // language before the first render, the rest follows once the page is up, and the other language
 // loads when the learner switches to it.
 import type { Lang } from './define.ts';
+import { stripBidi } from './bidi.ts';
 import type { MessageKey } from './tables.ts';
 import { LOADERS, PARTS, type Part } from './parts.ts';
 
@@ -87,9 +88,14 @@ export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
 
 const formatters: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
+/** Beyond this, numbers print in scientific form (4.86E12): digit strings would run out of their box. */
+const HUGE = 1e6;
+
 export function formatValue(lang: Lang, v: string | number): string {
-  if (typeof v === 'string') return v;
+  if (typeof v === 'string') return stripBidi(v);
   if (!Number.isFinite(v)) return String(v);
+  // Whole numbers (steps, counts) keep every digit up to a billion; other values switch at a million.
+  if (Math.abs(v) >= (Number.isInteger(v) ? 1e9 : HUGE)) return formatNumber(lang, v, 3);
   const f = (formatters[lang] ??= new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 4 }));
   return f.format(v);
 }
@@ -100,11 +106,16 @@ const sigFormatters = new Map<string, Intl.NumberFormat>();
 export function formatNumber(lang: Lang, v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);
   // Panels format numbers many times a second; building an Intl.NumberFormat each time is costly.
-  const key = `${lang}:${digits}`;
+  const huge = Math.abs(v) >= HUGE;
+  const key = `${lang}:${digits}:${huge}`;
   let f = sigFormatters.get(key);
-  if (!f) sigFormatters.set(key, (f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits })));
+  if (!f) {
+    const opts: Intl.NumberFormatOptions = { maximumSignificantDigits: digits, ...(huge ? { notation: 'scientific' } : {}) };
+    sigFormatters.set(key, (f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', opts)));
+  }
   return f.format(v);
 }
 
 export type { Lang } from './define.ts';
+export { stripBidi } from './bidi.ts';
 export { LANGS } from './define.ts';

@@ -17,11 +17,21 @@ export interface SessionPort {
   send(cmd: Command): void;
 }
 
+/** One line of a grouped notice (a link's corrections, say). */
+export interface NoticeItem {
+  key: MessageKey;
+  vars?: Vars;
+}
+
 export interface Notice {
   id: number;
   kind: 'error' | 'warning' | 'info';
   key: MessageKey;
   vars?: Vars;
+  /** Lines under the message (shown capped, with a count of the rest). */
+  items?: NoticeItem[];
+  /** A button the notice offers besides Dismiss. */
+  action?: 'reload';
   /** For messages about training: the command rev and step when it was raised (it clears once training moves on after a later command). */
   since?: { rev: number; step: number };
 }
@@ -52,6 +62,8 @@ export interface LabState {
   speed: number | null;
   /** Counts Step presses (button, S, a lesson's exact run): a lesson reveals its answer on one, as on Play. */
   stepRequests: number;
+  /** The training worker failed for good (the bridge gave up): nothing trains until a reload. */
+  stopped: boolean;
 
   setLang(lang: Lang): void;
   setMode(mode: ViewMode): void;
@@ -77,6 +89,7 @@ export interface LabState {
   /** Shows a notice; one with the same key and values, or with the key `replaces`, goes away. */
   notify(n: Omit<Notice, 'id'>, replaces?: MessageKey): void;
   dismiss(id: number): void;
+  dismissAll(): void;
 }
 
 /**
@@ -117,6 +130,7 @@ export const useLab = create<LabState>()((set, get) => ({
   speed: DEFAULT_SPEED,
   arrival: false,
   stepRequests: 0,
+  stopped: false,
 
   setLang: (lang) => set({ lang }),
   setMode: (mode) => {
@@ -124,6 +138,8 @@ export const useLab = create<LabState>()((set, get) => ({
     send({ type: 'mode', mode });
   },
   play: () => {
+    // With no worker left, Play would only make the status claim training that isn't happening.
+    if (get().stopped) return;
     set({ playing: true });
     send({ type: 'play' });
   },
@@ -185,6 +201,7 @@ export const useLab = create<LabState>()((set, get) => ({
     set({ notices: [...notices, { ...n, id: ++noticeId }] });
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+  dismissAll: () => set({ notices: [] }),
 }));
 
 /** The configure command that (re)starts a worker from the current state. */

@@ -1,5 +1,6 @@
 // Text forms of single values in the query string. Numbers print in their shortest exact form
 // (String(x) round-trips every double), enum values as their short code, booleans as 1/0.
+import { stripBidi } from '../i18n/bidi.ts';
 import { clampItem, type ItemSpec, type ListEntry } from '../protocol/hyperparams.ts';
 
 type Item = number | string | boolean;
@@ -100,6 +101,8 @@ export function parseList(e: ListEntry, text: string): Parsed<Item[]> & { unknow
 }
 
 /** Query text for a notice: long garbage is shortened so a banner stays readable. */
-export function shorten(text: string, max = 64): string {
+export function shorten(raw: string, max = 64): string {
+  // A bidirectional control (U+202E) would reverse the rest of the notice's sentence.
+  const text = stripBidi(raw);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -15,7 +15,8 @@ export interface Notice {
   param: string;
   /** The table entry it addresses; null for a key the lab does not know (ignored). */
   id: ParamId | null;
-  kind: 'clamped' | 'dropped';
+  /** duplicate: the key was given again; `given` is the later value, `used` the first one's. */
+  kind: 'clamped' | 'dropped' | 'duplicate';
   given: string;
   /** The value in effect, in query form ('' when nothing was taken). */
   used: string;
@@ -63,7 +64,7 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
     if (!e) notices.push({ param: key, id: null, kind: 'dropped', given: shorten(value), used: '' });
     else if (!raw.has(key)) raw.set(key, value);
     // The first occurrence wins; later ones are reported so a hand-edited link is not silently odd.
-    else notices.push({ param: key, id: e.id, kind: 'dropped', given: shorten(value), used: shorten(raw.get(key) ?? '') });
+    else notices.push({ param: key, id: e.id, kind: 'duplicate', given: shorten(value), used: shorten(raw.get(key) ?? '') });
   }
   const note = (e: ParamEntry, kind: Notice['kind'], given: string, used: unknown) =>
     notices.push({ param: e.url, id: e.id, kind, given: shorten(given), used: shorten(formatValue(e, used)) });

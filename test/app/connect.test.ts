@@ -84,3 +84,25 @@ test('a refused batch of one stays shown while the store lags behind the worker 
   frame(58, b!.rev);
   expect(useLab.getState().notices.map((n) => n.key)).not.toContain('error.bnBatchOne');
 });
+
+test('repeated worker deaths: once the bridge gives up the page says so, shows stopped, and Play cannot claim training', () => {
+  const { factory, workers } = scriptedFactory();
+  b = startSession(factory);
+  useLab.getState().play();
+  workers[0].say({ type: 'frame', frame: { seq: 1, rev: b.rev, playing: true, pendingSteps: 0, step: 120, epoch: 1, stepsPerSecond: 12200, metrics: null } as unknown as Frame });
+  expect(useLab.getState().stepsPerSecond).toBe(12200);
+  for (let i = 0; i < 3; i++) workers.at(-1)!.h.error('simulated crash');
+  expect(useLab.getState().notices.map((n) => n.key)).toContain('error.workerRestarted');
+  expect(useLab.getState().stopped).toBe(false);
+  workers.at(-1)!.h.error('simulated crash'); // the fourth within a minute
+  const s = useLab.getState();
+  expect(b.status).toBe('failed');
+  expect(s.stopped).toBe(true);
+  expect(s.playing).toBe(false);
+  expect(s.stepsPerSecond).toBe(0);
+  const keys = s.notices.map((n) => n.key);
+  expect(keys).not.toContain('error.workerRestarted');
+  expect(s.notices.find((n) => n.key === 'error.workerGaveUp')?.action).toBe('reload');
+  s.play();
+  expect(useLab.getState().playing).toBe(false);
+});

@@ -8,9 +8,11 @@ const initial = useLab.getState();
 beforeEach(() => useLab.setState({ notices: [] }));
 afterEach(() => useLab.setState(initial, true));
 
-it('names every URL parameter that was changed, one notice each', () => {
+it('names every URL parameter that was changed, in one notice for the link', () => {
   applyUrl('?lang=en&lr=99&p=1.5&h=0,999&foo=bar', ['en']);
-  const params = useLab.getState().notices.map((n) => n.vars?.param).sort();
+  const notices = useLab.getState().notices;
+  expect(notices).toHaveLength(1);
+  const params = (notices[0].items ?? []).map((n) => n.vars?.param).sort();
   expect(params).toEqual(['foo', 'h', 'lr', 'p']);
 });
 

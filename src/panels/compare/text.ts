@@ -31,10 +31,10 @@ function formatter(lang: Lang, digits: number, scientific: boolean): Intl.Number
   return f;
 }
 
-/** `digits` significant digits, as formatNumber does; losses near zero (a memorized training set) in scientific notation. */
+/** `digits` significant digits, as formatNumber does; losses near zero (a memorized training set) or huge (a diverging run) in scientific notation. */
 export function num(lang: Lang, v: number, digits = 3): string {
   if (!Number.isFinite(v)) return DASH;
-  return formatter(lang, digits, v !== 0 && Math.abs(v) < 1e-3).format(v);
+  return formatter(lang, digits, (v !== 0 && Math.abs(v) < 1e-3) || Math.abs(v) >= 1e6).format(v);
 }
 
 /** Steps to the target: the exact step recorded live, else what the (possibly merged) history says. */

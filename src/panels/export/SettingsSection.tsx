@@ -2,7 +2,7 @@
 // as written is listed, field by field, like a link's corrections.
 import { useId, useState, type ChangeEvent } from 'react';
 import { useT } from '../../i18n/useT.ts';
-import { settingsFromJson, settingsToJson, type SettingsNotice } from '../../export/config.ts';
+import { MAX_SETTINGS_BYTES, MAX_SETTINGS_DEPTH, settingsFromJson, settingsToJson, type SettingsNotice } from '../../export/config.ts';
 import { downloadText, exportFileName } from '../../export/download.ts';
 import { useCustomData } from '../../data/store.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -29,6 +29,12 @@ export function SettingsSection() {
     const input = e.currentTarget;
     const f = input.files?.[0];
     if (!f) return;
+    if (f.size > MAX_SETTINGS_BYTES) {
+      // Refused unread: a 5 MB file of unknown keys froze the page for 14 s.
+      input.value = '';
+      setOutcome({ kind: 'refused', text: t('export.settings.tooLarge', { file: f.name, size: Math.ceil(f.size / 1024), max: MAX_SETTINGS_BYTES / 1024 }) });
+      return;
+    }
     let text: string;
     try {
       text = await f.text();
@@ -40,8 +46,8 @@ export function SettingsSection() {
     }
     const r = settingsFromJson(text, useCustomData.getState().loaded !== null);
     if (!r.ok) {
-      const key = ({ notJson: 'export.settings.notJson', notSettings: 'export.settings.notSettings', newerVersion: 'export.settings.newerVersion' } as const)[r.error];
-      setOutcome({ kind: 'refused', text: t(key, { file: f.name, detail: r.detail }) });
+      const key = ({ notJson: 'export.settings.notJson', notSettings: 'export.settings.notSettings', newerVersion: 'export.settings.newerVersion', tooLarge: 'export.settings.tooLarge', tooDeep: 'export.settings.tooDeep' } as const)[r.error];
+      setOutcome({ kind: 'refused', text: t(key, { file: f.name, detail: r.detail, size: r.detail, max: r.error === 'tooLarge' ? MAX_SETTINGS_BYTES / 1024 : MAX_SETTINGS_DEPTH }) });
       return;
     }
     useLab.getState().applySettings(r.settings);
@@ -79,15 +85,28 @@ export function SettingsSection() {
               ? t('export.settings.imported', { file: outcome.file })
               : t('export.settings.importedWith', { file: outcome.file, n: outcome.notices.length })}
           </p>
-          {outcome.notices.length > 0 ? (
-            <ul className="export-notices">
-              {outcome.notices.map((n) => (
-                <li key={n.path}>{t(`export.notice.${n.kind}`, { path: fieldName(n.path), given: n.given, used: n.used })}</li>
-              ))}
-            </ul>
-          ) : null}
+          {outcome.notices.length > 0 ? <NoticeList notices={outcome.notices} fieldName={fieldName} /> : null}
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Fields the lab does not know are listed up to this many, then counted. */
+export const MAX_IGNORED_SHOWN = 10;
+
+/** The settings' own corrections in full (at most one per setting); unknown fields capped with a count. */
+function NoticeList({ notices, fieldName }: { notices: SettingsNotice[]; fieldName: (path: string) => string }) {
+  const t = useT();
+  const ignored = notices.filter((n) => n.kind === 'ignored');
+  const shown = [...notices.filter((n) => n.kind !== 'ignored'), ...ignored.slice(0, MAX_IGNORED_SHOWN)];
+  const more = ignored.length - Math.min(ignored.length, MAX_IGNORED_SHOWN);
+  return (
+    <ul className="export-notices">
+      {shown.map((n) => (
+        <li key={n.path}>{t(`export.notice.${n.kind}`, { path: fieldName(n.path), given: n.given, used: n.used })}</li>
+      ))}
+      {more > 0 ? <li>{t('export.notice.ignoredMore', { n: more })}</li> : null}
+    </ul>
   );
 }
