@@ -69,7 +69,7 @@ describe('parseUrl examples', () => {
     expect(state.config.net.dropoutP).toBe(0.1);
     expect(notices).toEqual([
       { param: 'foo', id: null, kind: 'dropped', given: '1', used: '' },
-      { param: 'p', id: 'dropoutP', kind: 'dropped', given: '0.2', used: '0.1' },
+      { param: 'p', id: 'dropoutP', kind: 'duplicate', given: '0.2', used: '0.1' },
     ]);
   });
 
@@ -173,7 +173,7 @@ const junkQuery = fc
 function checkTotal(q: string): void {
   const { state, notices } = parseUrl(q);
   expect(invalidParams(state)).toEqual([]);
-  for (const n of notices) expect(['clamped', 'dropped']).toContain(n.kind);
+  for (const n of notices) expect(['clamped', 'dropped', 'duplicate']).toContain(n.kind);
   // What it took is a fixed point: its own link parses back to it with nothing to report.
   expect(parseUrl(serializeUrl(state))).toEqual({ state, notices: [] });
 }
