@@ -9,8 +9,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-/** 120 KB as Vite prints sizes (1 kB = 1000 bytes), gzip at zlib's default level. */
-export const BUDGET_BYTES = 120_000;
+/** 122 KB (issue 15's notices and link rewrite added 1.1 KB; issue 13 lowers it to 110) as Vite prints sizes (1 kB = 1000 bytes), gzip at zlib's default level. */
+export const BUDGET_BYTES = 122_000;
 
 // Static `import … from "x"`, `import "x"` and `export … from "x"` in a minified ES module; a dynamic
 // import("x") has a parenthesis after `import` and does not match.

@@ -6,16 +6,26 @@ import { setFrame } from '../store/frame.ts';
 import { setInspection } from '../store/inspection.ts';
 import { assertNever, type CommandType } from '../protocol/messages.ts';
 import type { Metrics } from '../protocol/frame.ts';
-import { StallWatch } from './stall.ts';
+import type { StallWatch } from './stall.ts';
 
 let bridge: Bridge | null = null;
-const stall = new StallWatch();
+// The stall watch loads after the first frames (it needs 3,000 steps of history anyway), keeping it
+// out of the first load.
+let stall: StallWatch | null = null;
+let stallLoading = false;
 const STALL_KEYS: readonly string[] = ['hint.stall', 'hint.stallBn'];
 
 /** A run at chance level for a long stretch gets a hint naming the likely causes; it goes once the run learns. */
 function watchStall(f: { metrics?: Metrics | null; step: number }): void {
   const lab = useLab.getState(), data = lab.ready?.data;
   if (!f.metrics || !data) return;
+  if (!stall) {
+    if (!stallLoading) {
+      stallLoading = true;
+      void import('./stall.ts').then((m) => (stall = new m.StallWatch()));
+    }
+    return;
+  }
   const verdict = stall.observe(f.metrics, data.kind === 'classification' ? data.classes : null);
   if (verdict === 'moving') useLab.setState({ notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
   if (verdict !== 'stalled') return;
@@ -45,7 +55,7 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
   const lab = useLab.getState();
   switch (ev.type) {
     case 'ready':
-      stall.reset();
+      stall?.reset();
       useLab.setState({ ready: ev.info, notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
       break;
     case 'frame': {

@@ -2,7 +2,7 @@
 // and by the i18n-split build plugin. A test checks that every table is in exactly one part.
 export const PART_TABLES = {
   first: ['app', 'network', 'output', 'loss', 'batchnorm', 'controls', 'classroom', 'a11y', 'arrival'],
-  rest: ['activations', 'lessons-ui', 'code', 'compare', 'export', 'inference'],
+  rest: ['activations', 'lessons-ui', 'code', 'compare', 'export', 'inference', 'trouble'],
 } as const;
 
 export type Part = keyof typeof PART_TABLES;

@@ -17,6 +17,7 @@ import inference from './messages/inference.ts';
 import exportMessages from './messages/export.ts';
 import a11y from './messages/a11y.ts';
 import arrival from './messages/arrival.ts';
+import trouble from './messages/trouble.ts';
 
 /** Each table by its file name under messages/ (parts.ts names them the same way). */
 export const TABLES = {
@@ -35,6 +36,7 @@ export const TABLES = {
   inference,
   a11y,
   arrival,
+  trouble,
 } as const;
 
 export type TableName = keyof typeof TABLES;
