@@ -35,7 +35,8 @@ export function Header() {
 }
 
 /** `hintId`: a second switch (inside a lesson step) needs its own id for the hint it is described by. */
-export function ModeSwitch({ hintId = 'mode-hint' }: { hintId?: string } = {}) {
+/** nameSuffix: added to each option's accessible name only, when a second switch shares the screen (a lesson step's). */
+export function ModeSwitch({ hintId = 'mode-hint', nameSuffix }: { hintId?: string; nameSuffix?: string } = {}) {
   const t = useT();
   const mode = useLab((s) => s.mode);
   const setMode = useLab((s) => s.setMode);
@@ -75,6 +76,7 @@ export function ModeSwitch({ hintId = 'mode-hint' }: { hintId?: string } = {}) {
           >
             <span aria-hidden="true">{m === 'training' ? '◐ ' : '● '}</span>
             {t(m === 'training' ? 'mode.training' : 'mode.inference')}
+            {nameSuffix ? <span className="sr-only"> {nameSuffix}</span> : null}
           </button>
         ))}
       </div>

@@ -44,7 +44,7 @@ export function DropoutSection(props: { hidden?: ReadonlySet<string>; defaultOpe
 }
 
 /** The "Dropout p" slider with the keep probability beside it (the Controls tab and lesson steps share it). */
-export function DropoutPSlider() {
+export function DropoutPSlider({ nameSuffix }: { nameSuffix?: string } = {}) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const step = numberEntry('dropoutP').step ?? 0.01;
@@ -53,6 +53,7 @@ export function DropoutPSlider() {
   return (
     <ParamSlider
       id="dropoutP"
+      nameSuffix={nameSuffix}
       format={fmt}
       valueText={(p) => t('controls.pValueText', { p: fmt(p), keep: fmt(keepOf(p)) })}
       beside={<KeepText format={fmt} />}

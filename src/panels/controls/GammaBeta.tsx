@@ -92,7 +92,7 @@ export function useNormValues(layer: NormLayerRef | undefined, feat: number | 'a
   };
 }
 
-export function GammaBeta({ linked = false }: { linked?: boolean } = {}) {
+export function GammaBeta({ linked = false, nameSuffix }: { linked?: boolean; nameSuffix?: string } = {}) {
   const t = useT();
   const net = useLab((s) => s.config.net);
   const layers = useMemo(() => normLayers(net), [net]);
@@ -151,8 +151,8 @@ export function GammaBeta({ linked = false }: { linked?: boolean } = {}) {
           </select>
         </div>
       </div>
-      <Slider label={t('controls.gamma')} value={gamma} {...GAMMA_RANGE} onChange={(v) => send({ gamma: v })} beside={meanNote} hint={t('controls.gammaHint')} />
-      <Slider label={t('controls.beta')} value={beta} {...BETA_RANGE} onChange={(v) => send({ beta: v })} beside={meanNote} hint={t('controls.betaHint')} />
+      <Slider label={t('controls.gamma')} nameSuffix={nameSuffix} value={gamma} {...GAMMA_RANGE} onChange={(v) => send({ gamma: v })} beside={meanNote} hint={t('controls.gammaHint')} />
+      <Slider label={t('controls.beta')} nameSuffix={nameSuffix} value={beta} {...BETA_RANGE} onChange={(v) => send({ beta: v })} beside={meanNote} hint={t('controls.betaHint')} />
       <Check label={t('controls.freeze')} checked={frozen} onChange={(v) => send({ frozen: v })} hint={t('controls.freezeHint')} />
     </fieldset>
   );

@@ -10,6 +10,11 @@ import './controls.css';
 export interface SliderProps extends SliderRange {
   /** Visible label and accessible name. */
   label: string;
+  /**
+   * Added to the accessible name only (screen readers, tests), e.g. "(lesson step)": the same slider
+   * shown twice on one screen keeps two distinct names that both begin with the visible label.
+   */
+  nameSuffix?: string;
   value: number;
   onChange(v: number): void;
   /** How the value is written (readout and aria-valuetext); default: formatValue for the locale. */
@@ -31,7 +36,7 @@ export interface SliderProps extends SliderRange {
 }
 
 export function Slider(props: SliderProps) {
-  const { label, value, onChange, min, max, step, scale: kind, integer, zeroAllowed, numberField, beside, hint, describedBy, disabled, className } = props;
+  const { label, nameSuffix, value, onChange, min, max, step, scale: kind, integer, zeroAllowed, numberField, beside, hint, describedBy, disabled, className } = props;
   const lang = useLab((s) => s.lang);
   const scale = useMemo(() => makeScale({ min, max, step, scale: kind, integer, zeroAllowed }), [min, max, step, kind, integer, zeroAllowed]);
   const format = props.format ?? ((v: number) => formatValue(lang, v, scale.decimals));
@@ -63,7 +68,10 @@ export function Slider(props: SliderProps) {
   return (
     <div className={`controls-slider${disabled ? ' is-disabled' : ''}${className ? ` ${className}` : ''}`}>
       <div className="controls-slider-head">
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}>
+          {label}
+          {nameSuffix ? <span className="sr-only"> {nameSuffix}</span> : null}
+        </label>
         {numberField ? (
           <TypedValue
             label={translate(lang, 'controls.exactValue', { label })}

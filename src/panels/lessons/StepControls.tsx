@@ -19,9 +19,12 @@ function Control({ c }: { c: StepControl }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const teach = useLab((s) => s.teach);
+  // The quick strip above the panels and the header show p, γ, β and the mode switch too: the step's
+  // copies carry "(lesson step)" in their accessible names, so no two controls on screen share one.
+  const suffix = t('lessons.stepControl');
   switch (c) {
     case 'dropoutP':
-      return <DropoutPSlider />;
+      return <DropoutPSlider nameSuffix={suffix} />;
     case 'initScale':
       return <ParamSlider id="initScale" format={(v) => `×${formatValue(lang, v)}`} hint={t('controls.initScaleHint')} />;
     case 'batchSize':
@@ -37,9 +40,9 @@ function Control({ c }: { c: StepControl }) {
     case 'bnBatchStatsAtInference':
       return <Check label={t(`control.${c}`)} checked={teach[c]} onChange={(v) => setParam(c, v)} />;
     case 'gammaBeta':
-      return <GammaBeta linked />;
+      return <GammaBeta linked nameSuffix={suffix} />;
     case 'mode':
-      return <ModeSwitch hintId="lesson-mode-hint" />;
+      return <ModeSwitch hintId="lesson-mode-hint" nameSuffix={suffix} />;
     default: {
       const never: never = c;
       return never;
