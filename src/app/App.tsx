@@ -44,11 +44,13 @@ export function App() {
   const lang = useLab((s) => s.lang);
   const present = useLab((s) => s.present);
   const sidebarHidden = useClassroom((s) => s.sidebarHidden);
+  // Presentation with the step's panels (not all of them): the page is one screen high (presentation.css).
+  const fit = useClassroom((s) => present && !s.allPanels);
   const shown = useShownPanels();
   const embed = useLab((s) => s.embed);
   if (embed) return <Embed panel={embed} Panel={PANELS[embed].Panel} />;
   return (
-    <div className={`app${present ? ' present' : ''}${sidebarHidden ? ' sidebar-hidden' : ''}`} lang={lang}>
+    <div className={`app${present ? ' present' : ''}${fit ? ' present-fit' : ''}${sidebarHidden ? ' sidebar-hidden' : ''}`} lang={lang}>
       <Classroom />
       <a className="skip-link" href="#lab">
         {t('app.skip')}

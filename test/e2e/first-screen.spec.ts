@@ -17,9 +17,40 @@ async function reachable(el: Locator): Promise<boolean> {
 }
 
 const TEXT = {
-  en: { step: 'Step 0', play: 'Play', pause: 'Pause', training: 'Training', inference: 'Inference', loss: 'Loss and accuracy', network: 'Network', output: 'Output' },
-  ko: { step: '0번째 스텝', play: '재생', pause: '일시 정지', training: '학습', inference: '추론', loss: '손실과 정확도', network: '네트워크', output: '출력' },
+  en: { step: 'Step 0', play: 'Play', pause: 'Pause', training: 'Training', inference: 'Inference', loss: 'Loss and accuracy', network: 'Network', output: 'Output', bn: 'Batch normalization' },
+  ko: { step: '0번째 스텝', play: '재생', pause: '일시 정지', training: '학습', inference: '추론', loss: '손실과 정확도', network: '네트워크', output: '출력', bn: '배치 정규화' },
 } as const;
+
+/**
+ * Presentation mode fits a projector: captions of 18 px and up, the drawing's words and the charts'
+ * labels grown with them, every shown panel whole on screen (its bottom edge in view; longer words
+ * scroll inside it) and the page no taller than the screen.
+ */
+async function presentFits(page: Page, panels: string[]): Promise<void> {
+  for (const sel of ['.network-caption', '.output-caption', '.loss-legend']) {
+    if (!(await page.locator(sel).count())) continue;
+    const px = await page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    expect(px, sel).toBeGreaterThanOrEqual(18);
+  }
+  if (await page.locator('canvas.network-canvas').count()) {
+    await expect(page.locator('canvas.network-canvas')).toHaveAttribute('data-label-px', '18');
+  }
+  for (const chart of ['.loss-chart', '.bn-panel .chart']) {
+    if (!(await page.locator(chart).count())) continue;
+    // A tick label's drawn height (the chart is scaled to its box): at least 14 px.
+    const h = await page.locator(`${chart} .tick`).evaluateAll((ts) => Math.max(0, ...ts.map((e) => e.getBoundingClientRect().height)));
+    expect(h, `${chart} tick`).toBeGreaterThanOrEqual(14);
+  }
+  const vh = page.viewportSize()!.height;
+  for (const name of panels) {
+    const box = await panel(page, name).locator('xpath=..').boundingBox();
+    expect(box, name).not.toBeNull();
+    expect(box!.y, name).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height, `${name}: bottom edge`).toBeLessThanOrEqual(vh);
+    expect(box!.height, name).toBeGreaterThanOrEqual(300);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollHeight), 'page height').toBeLessThanOrEqual(vh);
+}
 
 const panel = (page: Page, name: string) => page.locator('section[aria-labelledby]').filter({ has: page.getByRole('heading', { level: 2, name, exact: true }) });
 
@@ -71,14 +102,26 @@ for (const lang of ['en', 'ko'] as const) {
       await page.waitForTimeout(2500);
       await info.attach(`${name}.png`, { body: await page.screenshot({ path: `test-results/screens/${name}.png` }), contentType: 'image/png' });
       if (size.present) {
-        // Captions a room can read.
-        for (const sel of ['.network-caption', '.output-caption']) {
-          const px = await page.locator(sel).first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-          expect(px, sel).toBeGreaterThanOrEqual(18);
-        }
+        await presentFits(page, [t.network, t.output, t.loss]);
       } else {
         for (const p of [t.network, t.output, t.loss]) expect(await onScreen(panel(page, p)), p).toBeGreaterThanOrEqual(220);
       }
     });
   }
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`presentation of lesson 3 step 2 at 1280 × 720 fits the screen (${lang})`, async ({ page }, info) => {
+    test.setTimeout(120_000);
+    const t = TEXT[lang];
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`./?lang=${lang}&present&lesson=batchnorm&step=1`);
+    await expect(page.getByTestId('status-line')).toContainText(t.step, { timeout: 20_000 });
+    await expect(page.locator('.bn-panel .chart').first()).toBeVisible({ timeout: 20_000 });
+    await page.getByRole('button', { name: t.play, exact: true }).click();
+    await page.waitForTimeout(2000);
+    const name = `1280x720-present-lesson-${lang}`;
+    await info.attach(`${name}.png`, { body: await page.screenshot({ path: `test-results/screens/${name}.png` }), contentType: 'image/png' });
+    await presentFits(page, [t.output, t.bn]);
+  });
 }

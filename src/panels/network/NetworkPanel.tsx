@@ -25,6 +25,9 @@ type T = (key: MessageKey, vars?: Vars) => string;
 const DOM_HZ = 5;
 /** Canvas repaints per second: masks still visibly change every paint, at a fraction of the compositing cost. */
 const NET_HZ = 15;
+/** Presentation mode: the drawing's words half as large again (18 px headers, like the captions), and
+ *  at most 16 units a column so the drawing stays within a projector's 720 px. */
+const PRESENT = { text: 1.5, maxShown: 16 } as const;
 /** Column spacing (CSS px) below which headers and tags use their short forms so they do not collide. */
 const NARROW_SPACING = 90;
 const TINY_SPACING = 60;
@@ -51,7 +54,8 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
   const drops = cols.map((c) => dropState(c, frame, inp.probe));
   const total = drops.reduce((s, d) => s + d.count, 0);
   let shown = 0;
-  const spacing = layout.columns.length > 1 ? layout.columns[1].x - layout.columns[0].x : Infinity;
+  // Spacing measured in words' sizes: larger words need wider columns before their long forms fit.
+  const spacing = (layout.columns.length > 1 ? layout.columns[1].x - layout.columns[0].x : Infinity) / layout.text;
   const narrow = spacing < NARROW_SPACING;
   const room = spacing < TINY_SPACING ? 'tiny' : narrow ? 'narrow' : 'wide';
   if (ctx) {
@@ -65,10 +69,13 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
       selected: inp.selected,
       headers: cols.map((c) => (narrow ? columnShortName(t, c) : columnName(t, c))),
       tags: cols.map((c) => columnTag(t, c, c.dropoutLayer === null ? undefined : frame.layers[c.dropoutLayer].p, room)),
-      more: (n) => t('network.more', { n }),
+      // Neighbouring columns' "+N more" would run into each other when the columns are close.
+      more: (n) => (narrow ? `+${n}` : t('network.more', { n })),
     });
   }
   canvas.dataset.dropped = String(total);
+  // The column headers' size in CSS px: lets a test see the drawing's words grow with the captions.
+  canvas.dataset.labelPx = String(12 * layout.text);
   canvas.dataset.droppedShown = String(shown);
   // Which units this drawing marks dropped (1) per column: lets a test see that each step draws a new mask.
   canvas.dataset.mask = drops.map((d) => d.dropped.join('')).join('|');
@@ -97,7 +104,8 @@ export function NetworkPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const width = useElementWidth(wrapRef, 640);
-  const layout = useMemo(() => layoutNet(cols, width), [cols, width]);
+  const present = useLab((s) => s.present);
+  const layout = useMemo(() => layoutNet(cols, width, present ? PRESENT : undefined), [cols, width, present]);
   const [probe, setProbe] = useState(0);
   const [selectedRaw, setSelected] = useState<Sel | null>(null);
   const [focusRaw, setFocus] = useState<Sel>({ col: 0, unit: 0 });

@@ -128,13 +128,15 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, inp: DrawInput): numb
   let marked = 0;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
+  // Words scale with the page's captions (presentation mode draws them half as large again).
+  const small = `${11 * layout.text}px system-ui, sans-serif`;
   cols.forEach((col, c) => {
     const L = layout.columns[c];
     ctx.fillStyle = '#1b1f24';
-    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.font = `600 ${12 * layout.text}px system-ui, sans-serif`;
     ctx.fillText(inp.headers[c], L.x, layout.headerY);
     if (inp.tags[c]) {
-      ctx.font = '11px system-ui, sans-serif';
+      ctx.font = small;
       ctx.fillStyle = '#5b6470';
       ctx.fillText(inp.tags[c], L.x, layout.tagY);
     }
@@ -172,7 +174,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, inp: DrawInput): numb
       }
     });
     if (L.more > 0) {
-      ctx.font = '11px system-ui, sans-serif';
+      ctx.font = small;
       ctx.fillStyle = '#5b6470';
       ctx.fillText(inp.more(L.more), L.x, L.moreY);
     }

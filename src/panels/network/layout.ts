@@ -13,7 +13,6 @@ export const MAX_HIT_WIDTH = 44;
 /** Space kept free between the targets of neighbouring columns. */
 const HIT_GAP = 8;
 export const UNIT_RADIUS = 6.5;
-const TOP = 46;
 const BOTTOM = 14;
 const SIDE = 40;
 
@@ -34,20 +33,33 @@ export interface NetLayout {
   columns: ColumnLayout[];
   /** Width of each unit's tap target (its height is UNIT_STEP), centred on the unit. */
   hitWidth: number;
+  /** Size of the drawing's words relative to the usual (LayoutOptions.text). */
+  text: number;
 }
 
-export function shownCount(width: number): number {
-  return Math.min(width, MAX_SHOWN);
+export function shownCount(width: number, max = MAX_SHOWN): number {
+  return Math.min(width, max);
 }
 
-export function layoutNet(cols: readonly NetColumn[], width: number): NetLayout {
-  const rows = Math.max(1, ...cols.map((c) => shownCount(c.width) + (c.width > MAX_SHOWN ? 1 : 0)));
-  const height = TOP + rows * UNIT_STEP + BOTTOM;
+export interface LayoutOptions {
+  /** Size of the drawing's words relative to the usual 12 px headers (presentation mode: 1.5). */
+  text?: number;
+  /** Units shown per column before "+N more" (presentation mode keeps the drawing within the screen). */
+  maxShown?: number;
+}
+
+export function layoutNet(cols: readonly NetColumn[], width: number, opts: LayoutOptions = {}): NetLayout {
+  const k = opts.text ?? 1;
+  const max = opts.maxShown ?? MAX_SHOWN;
+  // Header, tag and the first unit move down as the words grow (14, 32, 46 px at the usual size).
+  const headerY = 14 * k, tagY = headerY + 18 * k, top = tagY + 14 * k;
+  const rows = Math.max(1, ...cols.map((c) => shownCount(c.width, max) + (c.width > max ? 1 : 0)));
+  const height = top + rows * UNIT_STEP + BOTTOM;
   const inner = Math.max(1, width - 2 * SIDE);
-  const mid = TOP + (rows * UNIT_STEP) / 2;
+  const mid = top + (rows * UNIT_STEP) / 2;
   const columns = cols.map((c, k): ColumnLayout => {
     const x = cols.length === 1 ? width / 2 : SIDE + (inner * k) / (cols.length - 1);
-    const n = shownCount(c.width), more = c.width - n;
+    const n = shownCount(c.width, max), more = c.width - n;
     const span = (n + (more > 0 ? 1 : 0)) * UNIT_STEP;
     const y0 = mid - span / 2 + UNIT_STEP / 2;
     const ys = Array.from({ length: n }, (_, j) => y0 + j * UNIT_STEP);
@@ -55,7 +67,7 @@ export function layoutNet(cols: readonly NetColumn[], width: number): NetLayout 
   });
   const spacing = columns.length > 1 ? columns[1].x - columns[0].x : width;
   const hitWidth = Math.max(UNIT_STEP, Math.min(MAX_HIT_WIDTH, spacing - HIT_GAP));
-  return { width, height, headerY: 14, tagY: 32, columns, hitWidth };
+  return { width, height, headerY, tagY, columns, hitWidth, text: k };
 }
 
 /** The shown unit under a point, within its tap target (one step high, hitWidth wide). */
