@@ -15,6 +15,7 @@ import { Optimizer, type OptimizerSpec } from './optim.ts';
 import { BN_DEFAULTS, LN_DEFAULTS, specShapes, type ImageShape, type ModelSpec } from './spec.ts';
 import { BN_BATCH_ONE_MESSAGE, BN2D_ONE_VALUE_MESSAGE, EngineError } from './errors.ts';
 import type { Rng } from './rng.ts';
+import { NO_TEACHING, checkSameStructure, writeLive, type LiveSettings, type Teaching } from './live.ts';
 
 export interface StepResult {
   /** The batch loss; NaN or ±Infinity when diverged. */
@@ -55,10 +56,20 @@ export class Model {
   private readonly result: StepResult = { loss: 0, diverged: false };
 
   readonly spec: ModelSpec;
+  /** The live settings in force (see live.ts): the one owner of p, scaling, ε, momentum and the switches. */
+  private settings: LiveSettings;
+  /** This twin's own teaching switches, over the ones in force (see setOverrides). */
+  private overrides: Partial<Teaching> = {};
+  /**
+   * The twins made by twin(), which applyLive keeps in step. Held weakly: a twin made for one
+   * measurement and dropped is collected with its buffers, and simply stops being updated.
+   */
+  private readonly twins: WeakRef<Model>[] = [];
 
   constructor(spec: ModelSpec, layers: Layer[]) {
     this.spec = spec;
     this.layers = layers;
+    this.settings = { layers: spec.layers, teach: { ...NO_TEACHING } };
     this.outDim = layers.length ? layers[layers.length - 1].outDim : spec.input;
     this.loss = new Loss(spec.loss, this.outDim);
     this.hasBatchNorm = layers.some((l) => l.type === 'batchnorm');
@@ -77,19 +88,53 @@ export class Model {
     return this.layers.flatMap((l) => l.params);
   }
 
+  /** The live settings in force (read-only: change them with applyLive or setTeaching). */
+  get live(): LiveSettings {
+    return this.settings;
+  }
+
   /**
-   * The teaching switches. They live in the layers' cfg objects, which twins share, so every view of
-   * this model follows them.
+   * Puts live settings in force: in this model's layers and in every twin it made (and theirs), each
+   * twin keeping its own overrides. Throws, changing nothing, if `s` describes another structure.
    */
-  setTeaching(t: { forgetDropoutScaling: boolean; bnBatchStatsAtInference: boolean; bnNoise?: boolean }): void {
-    for (const l of this.layers) {
-      if (l instanceof Dropout || l instanceof Dropout2d) l.cfg.forgetScaling = t.forgetDropoutScaling;
-      if (l instanceof BatchNorm2d) l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
-      if (l instanceof BatchNorm) {
-        l.cfg.batchStatsAtInference = t.bnBatchStatsAtInference;
-        l.cfg.noise = t.bnNoise ?? false;
-      }
+  applyLive(s: LiveSettings): void {
+    checkSameStructure(this.layers, s.layers);
+    const settings: LiveSettings = { layers: s.layers.map((l) => ({ ...l })), teach: { ...s.teach } };
+    this.settings = settings;
+    writeLive(this.layers, settings.layers, { ...settings.teach, ...this.overrides });
+    for (const t of this.liveTwins()) t.applyLive(settings);
+  }
+
+  /** The twins still in use (forgetting the collected ones). */
+  private liveTwins(): Model[] {
+    const out: Model[] = [];
+    let kept = 0;
+    for (const ref of this.twins) {
+      const t = ref.deref();
+      if (!t) continue;
+      out.push(t);
+      this.twins[kept++] = ref;
     }
+    this.twins.length = kept;
+    return out;
+  }
+
+  /** Changes some teaching switches, keeping the other settings in force. */
+  setTeaching(t: Partial<Teaching>): void {
+    this.applyLive({ layers: this.settings.layers, teach: { ...this.settings.teach, ...t } });
+  }
+
+  /**
+   * This twin's own switches, which win over the ones in force here and after every later applyLive
+   * (an absent key follows the settings in force). Replaces the previous overrides.
+   */
+  get ownOverrides(): Partial<Teaching> {
+    return { ...this.overrides };
+  }
+
+  setOverrides(o: Partial<Teaching>): void {
+    this.overrides = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+    writeLive(this.layers, this.settings.layers, { ...this.settings.teach, ...this.overrides });
   }
 
   setOptimizer(spec: OptimizerSpec): void {
@@ -213,10 +258,11 @@ export class Model {
   }
 
   /**
-   * A model that shares this one's parameters, running statistics and settings but has its own
-   * buffers: evaluation, probes and the output grid run on a twin so the training batch's
-   * activations, masks and statistics stay readable. `dropoutRng` draws the twin's masks: required, so
-   * a twin never draws from the training stream and a view cannot change the training masks.
+   * A model that shares this one's parameters and running statistics but has its own buffers:
+   * evaluation, probes and the output grid run on a twin so the training batch's activations, masks
+   * and statistics stay readable. It starts with the settings in force here, and applyLive on this
+   * model reaches it. `dropoutRng` draws the twin's masks (and BN noise): required, so a twin never
+   * draws from the training stream and a view cannot change the training masks.
    */
   twin(dropoutRng: Rng): Model {
     const layers = this.layers.map((l) => {
@@ -225,7 +271,11 @@ export class Model {
       if (t instanceof BatchNorm) t.setNoiseRng(dropoutRng);
       return t;
     });
-    return new Model(this.spec, layers);
+    const twin = new Model(this.spec, layers);
+    twin.applyLive(this.settings);
+    this.liveTwins();
+    this.twins.push(new WeakRef(twin));
+    return twin;
   }
 }
 

@@ -1,6 +1,6 @@
 // Figures of the experiments about training mode versus inference mode (E5–E7) and about a batch of
 // one (E8), for one seed.
-import { BatchNorm, Dropout, EVAL_MODE, argmaxRow, rngFor } from '../engine/index.ts';
+import { BatchNorm, EVAL_MODE, argmaxRow, rngFor } from '../engine/index.ts';
 import { E5_DROPOUT_P, E6_DROPOUT_P, PRESETS, presetRun, withSeed } from './presets.ts';
 import { bnInputVarianceRatio, firstDroppingLayer, isRefusal, meanAbsOutput, trained, type Memo } from './measures.ts';
 import { buildRun, evalPoint, train } from './run.ts';
@@ -51,16 +51,15 @@ export interface ScalingFigures {
 export function scalingFigures(key: string, seed: number, memo?: Memo): ScalingFigures {
   const { run } = trained('E6', key, seed, memo);
   const { model, data } = run;
-  const drops = model.layers.filter((l): l is Dropout => l instanceof Dropout);
   const first = firstDroppingLayer(model), last = model.layers.length - 1;
-  const before = drops.map((d) => d.cfg.forgetScaling);
+  const before = model.live.teach.forgetDropoutScaling;
   const look = (forget: boolean) => {
-    for (const d of drops) d.cfg.forgetScaling = forget;
+    model.setTeaching({ forgetDropoutScaling: forget });
     const e = model.evaluate(data.test.x, data.test.y, data.test.n);
     return { e, act: meanAbsOutput(model, first, data.test.x, data.test.n), logit: meanAbsOutput(model, last, data.test.x, data.test.n) };
   };
   const a = look(false), b = look(true);
-  drops.forEach((d, i) => (d.cfg.forgetScaling = before[i]));
+  model.setTeaching({ forgetDropoutScaling: before });
   return {
     testLossScaled: a.e.loss, testLossForgot: b.e.loss, testAccScaled: a.e.accuracy, testAccForgot: b.e.accuracy,
     activationRatio: b.act / a.act, logitRatio: b.logit / a.logit,
@@ -100,9 +99,8 @@ export function measureE7(seed: number, memo?: Memo): E7Figures {
   const tw = run.model.twin(rngFor(seed, 'view')); // inference mode: no mask is drawn
   const { x, y, n } = run.data.test, D = run.data.inputDim, C = run.data.classes;
   const bns = tw.layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
-  const before = bns[0].cfg.batchStatsAtInference; // shared by every BN layer's twin
   const pass = (batchStats: boolean) => {
-    for (const l of bns) l.cfg.batchStatsAtInference = batchStats;
+    tw.setOverrides({ bnBatchStatsAtInference: batchStats });
     let correct = 0, dev = 0;
     const predicted = new Set<number>();
     for (let i = 0; i < n; i++) {
@@ -115,7 +113,6 @@ export function measureE7(seed: number, memo?: Memo): E7Figures {
     return { acc: correct / n, distinct: predicted.size, dev };
   };
   const running = pass(false), single = pass(true);
-  for (const l of bns) l.cfg.batchStatsAtInference = before;
   return {
     accRunning: running.acc, accBatchOfOne: single.acc, distinctPredictions: single.distinct,
     maxDeviationFromBeta: single.dev, largestClassShare: largestShare(y as Int32Array, C),

@@ -1,16 +1,16 @@
-// The network the Inference lab measures on: it shares the trained weights, γ/β and running statistics
-// but owns its buffers, its own dropout random stream, and its own copies of the two teaching switches,
-// so a measurement can evaluate "done right" and "done wrong" without touching the lab's network or
-// any stream training draws from.
+// The network the Inference lab measures on: a twin of the lab's network, so it shares the trained
+// weights, γ/β and running statistics and follows every live setting (Model.applyLive), but owns its
+// buffers, its own dropout random stream, and overrides of the two teaching switches, so a measurement
+// can evaluate "done right" and "done wrong" without touching the lab's network or any stream training
+// draws from.
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
-import { Dropout, type DropoutConfig } from '../engine/layers/dropout.ts';
+import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
-import type { ForwardMode, Layer } from '../engine/layers/types.ts';
+import type { ForwardMode } from '../engine/layers/types.ts';
 import { argmaxRow, type Targets } from '../engine/loss.ts';
-import { Model } from '../engine/model.ts';
+import type { Model } from '../engine/model.ts';
 import { Rng, STREAM } from '../engine/rng.ts';
 import type { EvalFigures } from '../protocol/inspection.ts';
-import { followBnConfig } from './views.ts';
 
 /** Far from the named streams (1–6), so the inspection's masks are unrelated to every other use. */
 export const INSPECT_STREAM = STREAM.mc + 64;
@@ -18,15 +18,8 @@ export const INSPECT_STREAM = STREAM.mc + 64;
 /** Inference with each batch's own statistics, dropout off. */
 export const THIS_BATCH_INFER: ForwardMode = { dropout: 'off', bn: 'thisBatch', updateRunning: false };
 
-/** Overrides of the teaching switches; null follows the lab's setting. */
-export interface Switches {
-  forget: boolean | null;
-  bnBatch: boolean | null;
-}
-
 export class InspectNet {
   readonly net: Model;
-  readonly ctl: Switches = { forget: null, bnBatch: null };
   readonly drops: Dropout[];
   readonly bns: BatchNorm[];
   readonly lns: LayerNorm[];
@@ -38,48 +31,27 @@ export class InspectNet {
   trainFactorAtInference = false;
 
   constructor(model: Model, seed: number) {
-    const ctl = this.ctl;
     this.rng = new Rng(seed, INSPECT_STREAM);
-    const layers: Layer[] = model.layers.map((l) => {
-      if (l instanceof Dropout) {
-        const src = l.cfg;
-        const cfg: DropoutConfig = {
-          get p() {
-            return src.p;
-          },
-          get scaling() {
-            return src.scaling;
-          },
-          get forgetScaling() {
-            return ctl.forget ?? src.forgetScaling;
-          },
-        };
-        return new Dropout(l.inDim, cfg, this.rng);
-      }
-      if (l instanceof BatchNorm) {
-        const src = l.cfg;
-        const cfg = followBnConfig(src, () => ctl.bnBatch ?? src.batchStatsAtInference);
-        return new BatchNorm(l.inDim, cfg, { gamma: l.gamma, beta: l.beta, runningMean: l.runningMean, runningVar: l.runningVar, cfg, lastMean: l.batchMean, lastVar: l.batchVar });
-      }
-      return l.twin();
-    });
-    this.net = new Model(model.spec, layers);
+    this.net = model.twin(this.rng);
+    this.net.setOverrides(BASE);
+    const layers = this.net.layers;
     this.drops = layers.filter((l): l is Dropout => l instanceof Dropout);
     this.bns = layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
     this.lns = layers.filter((l): l is LayerNorm => l instanceof LayerNorm);
   }
 
-  /** Runs fn with the switches set (null: the lab's), restoring them after. */
+  /**
+   * Runs fn with the teaching switches set (null: the lab's), restoring them after: `forget` the
+   * classic dropout scaling, normalize inference with the batch's statistics (`bnBatch`).
+   */
   with<T>(forget: boolean | null, bnBatch: boolean | null, fn: () => T, trainFactor = false): T {
-    const before = { ...this.ctl }, tf = this.trainFactorAtInference;
-    this.ctl.forget = forget;
-    this.ctl.bnBatch = bnBatch;
+    const tf = this.trainFactorAtInference, before = this.net.ownOverrides;
+    this.net.setOverrides({ ...BASE, forgetDropoutScaling: forget ?? undefined, bnBatchStatsAtInference: bnBatch ?? undefined });
     this.trainFactorAtInference = trainFactor;
     try {
       return fn();
     } finally {
-      this.ctl.forget = before.forget;
-      this.ctl.bnBatch = before.bnBatch;
+      this.net.setOverrides(before);
       this.trainFactorAtInference = tf;
     }
   }
@@ -110,6 +82,9 @@ export class InspectNet {
     return { loss: lossSum / n, acc: ce ? correct / n : NaN };
   }
 }
+
+/** The inspection never adds the teaching noise after BN (its training-mode passes measure the network itself). */
+const BASE = { bnNoise: false } as const;
 
 function scaleInPlace(v: Float32Array, n: number, s: number): void {
   for (let i = 0; i < n; i++) v[i] *= s;

@@ -39,8 +39,8 @@ interface Cached {
   spread: Map<number, Split>;
 }
 
-// One inspection network per run (a run never changes structure; live settings reach it through
-// shared configs), so repeated measurements reuse its buffers and continue its random stream.
+// One inspection network per run (a run never changes structure; live settings reach it as a twin
+// of the run's model, through Model.applyLive), so repeated measurements reuse its buffers and continue its random stream.
 const cache = new WeakMap<Run, Cached>();
 
 function cached(run: Run): Cached {

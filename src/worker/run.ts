@@ -83,9 +83,9 @@ export class Run {
     this.model.setOptimizer(optimizerSpec(config.train));
     this.trainer = new Trainer(this.model, data.train, config.train.batchSize, rngFor(config.seed, 'shuffle'));
     this.viewRng = rngFor(config.seed, 'view');
+    this.model.applyLive({ layers: spec.layers, teach });
     this.evalNet = this.model.twin(rngFor(config.seed, 'mc'));
     this.viewNet = trainingViewNet(this.model, this.viewRng);
-    this.model.setTeaching(teach);
     for (const [layer, f] of frozen) this.freeze(layer, f);
     this.probeRows = chooseRows(data.test, data.kind === 'classification' ? data.classes : 0, PROBE_COUNT);
     const D0 = data.inputDim, C0 = loss === 'cross_entropy' ? 1 : data.classes;
@@ -151,9 +151,8 @@ export class Run {
     const spec = compileNet(config.net, d.inputDim, d.classes, this.spec.loss);
     validateModelSpec(spec);
     validateTrain(config.train, d.train.n);
-    if (spec.layers.length !== this.spec.layers.length || spec.layers.some((l, i) => l.type !== this.spec.layers[i].type)) {
-      throw new EngineError('invalid_spec', 'the network structure changed; a rebuild is needed', 'net');
-    }
+    // p, scaling, ε, momentum and the switches, in the model and every twin (throws first on another structure).
+    this.model.applyLive({ layers: spec.layers, teach });
     if (config.train.batchSize !== this.trainer.batch && !this.useBatchCopy) {
       // The buffers keep describing the last step's rows, which setBatchSize may reallocate away.
       this.batchCopy = this.trainer.batchX.slice(0, this.batchRows * d.inputDim);
@@ -161,19 +160,6 @@ export class Run {
     }
     this.trainer.setBatchSize(config.train.batchSize);
     this.model.setOptimizer(optimizerSpec(config.train));
-    spec.layers.forEach((ls, i) => {
-      const l = this.model.layers[i];
-      if (ls.type === 'dropout' && l instanceof Dropout) {
-        l.cfg.p = ls.p;
-        l.cfg.scaling = ls.scaling ?? 'inverted';
-      } else if (ls.type === 'batchnorm' && l instanceof BatchNorm) {
-        l.cfg.eps = ls.eps ?? l.cfg.eps;
-        l.cfg.momentum = ls.momentum ?? l.cfg.momentum;
-      } else if (ls.type === 'layernorm' && l instanceof LayerNorm) {
-        l.cfg.eps = ls.eps ?? l.cfg.eps;
-      }
-    });
-    this.model.setTeaching(teach);
     this.metricsStale = true;
   }
 

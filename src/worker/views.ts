@@ -1,7 +1,6 @@
 // The networks the panels look through. Each shares the trained parameters (twins) but has its own
 // buffers, so computing a view never disturbs the training step's activations, masks or statistics.
 import { Dropout, keepThreshold } from '../engine/layers/dropout.ts';
-import type { BatchNormConfig } from '../engine/layers/batchnorm.ts';
 import type { Model } from '../engine/model.ts';
 import type { Rng } from '../engine/rng.ts';
 
@@ -12,21 +11,6 @@ import type { Rng } from '../engine/rng.ts';
  */
 export function trainingViewNet(model: Model, rng: Rng): Model {
   return model.twin(rng);
-}
-
-/** A BN config whose ε and momentum follow `src` (the live settings), with its own teaching switch. */
-export function followBnConfig(src: BatchNormConfig, batchStatsAtInference: () => boolean): BatchNormConfig {
-  return {
-    get eps() {
-      return src.eps;
-    },
-    get momentum() {
-      return src.momentum;
-    },
-    get batchStatsAtInference() {
-      return batchStatsAtInference();
-    },
-  };
 }
 
 /** One keep-row by the engine's keep rule (keepThreshold). */

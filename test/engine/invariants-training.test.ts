@@ -171,7 +171,7 @@ describe('buffers', () => {
 });
 
 describe('Model.twin', () => {
-  it('shares parameters, running statistics and settings, but not activation buffers', () => {
+  it('shares parameters and running statistics, starts with the settings in force, but owns its buffers', () => {
     const { model, trainer } = setup(6);
     trainer.trainStep();
     const twin = model.twin(new Rng(99));
@@ -181,11 +181,11 @@ describe('Model.twin', () => {
       t.params.forEach((p, k) => expect(p.value).toBe(l.params[k].value));
       if (l instanceof BatchNorm) {
         const tb = t as BatchNorm;
-        expect(tb.cfg).toBe(l.cfg);
+        expect(tb.cfg).toEqual(l.cfg);
         expect(tb.runningMean).toBe(l.runningMean);
         expect(tb.runningVar).toBe(l.runningVar);
       }
-      if (l instanceof Dropout) expect((t as Dropout).cfg).toBe(l.cfg);
+      if (l instanceof Dropout) expect((t as Dropout).cfg).toEqual(l.cfg);
     });
 
     const B = 16, training = model.layers.map((l) => l.out.slice(0, B * l.outDim));
@@ -202,8 +202,8 @@ describe('Model.twin', () => {
     expect(sameSnapshot(snapshot(model), stats)).toBe(true);
     trainer.trainStep();
     expect(sameBits(twin.forward(probe.x, 40, EVAL_MODE).slice(0, 40 * 3), before)).toBe(false);
-    // A live change of p on the model reaches the twin.
-    (model.layers[0] as Dropout).cfg.p = 0;
+    // A live change of p on the model reaches the twin (test/engine/live.test.ts covers the rest).
+    model.applyLive({ layers: model.live.layers.map((l) => (l.type === 'dropout' ? { ...l, p: 0 } : l)), teach: model.live.teach });
     expect((twin.layers[0] as Dropout).p).toBe(0);
   });
 });

@@ -86,9 +86,9 @@ describe('dropout', () => {
     const check = (s: FullSetup) => {
       const sim = trained(s, 1500, 1500);
       const bad = sim.evalNow();
-      for (const l of sim.model.layers) if (l instanceof Dropout) l.cfg.forgetScaling = false;
+      sim.model.setTeaching({ forgetDropoutScaling: false });
       const ok = sim.evalNow();
-      for (const l of sim.model.layers) if (l instanceof Dropout) l.cfg.forgetScaling = true;
+      sim.model.setTeaching({ forgetDropoutScaling: true });
       return { bad, ok };
     };
     const moons = check(S.FORGOT_SCALING_LOSS);

@@ -28,7 +28,6 @@ interface Shared {
   beta: Param;
   runningMean: Float32Array;
   runningVar: Float32Array;
-  cfg: BatchNormConfig;
   /** The training layer's last batch statistics (what 'lastBatch' passes normalize with). */
   lastMean: Float32Array;
   lastVar: Float32Array;
@@ -43,6 +42,7 @@ export class BatchNorm implements Layer {
   readonly beta: Param;
   readonly runningMean: Float32Array;
   readonly runningVar: Float32Array;
+  /** This layer's own settings (a twin gets a copy; Model.applyLive keeps twins in step). */
   readonly cfg: BatchNormConfig;
   /** Statistics of the last batch normalized with batch statistics (biased variance). */
   readonly batchMean: Float32Array;
@@ -77,7 +77,7 @@ export class BatchNorm implements Layer {
     this.beta = shared ? shared.beta : makeParam('beta', features);
     this.runningMean = shared ? shared.runningMean : new Float32Array(features);
     this.runningVar = shared ? shared.runningVar : new Float32Array(features).fill(1);
-    this.cfg = shared ? shared.cfg : cfg;
+    this.cfg = { ...cfg };
     this.params = [this.gamma, this.beta];
     this.batchMean = new Float32Array(features);
     this.batchVar = new Float32Array(features);
@@ -229,7 +229,6 @@ export class BatchNorm implements Layer {
       beta: this.beta,
       runningMean: this.runningMean,
       runningVar: this.runningVar,
-      cfg: this.cfg,
       lastMean: this.lastMean,
       lastVar: this.lastVar,
     });

@@ -14,7 +14,6 @@ interface Shared {
   beta: Param;
   runningMean: Float32Array;
   runningVar: Float32Array;
-  cfg: BatchNormConfig;
   /** The training layer's last batch statistics (what 'lastBatch' passes normalize with). */
   lastMean: Float32Array;
   lastVar: Float32Array;
@@ -29,6 +28,7 @@ export class BatchNorm2d implements Layer {
   readonly beta: Param;
   readonly runningMean: Float32Array;
   readonly runningVar: Float32Array;
+  /** This layer's own settings (a twin gets a copy; Model.applyLive keeps twins in step). */
   readonly cfg: BatchNormConfig;
   readonly shape: ImageShape;
   /** Per channel: the last batch's mean and biased variance (when batch statistics were used). */
@@ -59,7 +59,7 @@ export class BatchNorm2d implements Layer {
     this.beta = shared ? shared.beta : makeParam('beta', C);
     this.runningMean = shared ? shared.runningMean : new Float32Array(C);
     this.runningVar = shared ? shared.runningVar : new Float32Array(C).fill(1);
-    this.cfg = shared ? shared.cfg : cfg;
+    this.cfg = { ...cfg };
     this.params = [this.gamma, this.beta];
     this.batchMean = new Float32Array(C);
     this.batchVar = new Float32Array(C);
@@ -139,7 +139,6 @@ export class BatchNorm2d implements Layer {
       beta: this.beta,
       runningMean: this.runningMean,
       runningVar: this.runningVar,
-      cfg: this.cfg,
       lastMean: this.lastMean,
       lastVar: this.lastVar,
     });

@@ -40,7 +40,7 @@ export class Dropout implements Layer {
   private dIn: Float32Array = new Float32Array(0);
   private scale = 1;
 
-  /** Settings shared with this layer's twins, so a live change of p reaches every view. */
+  /** This layer's own settings (a twin gets a copy; Model.applyLive keeps twins in step). */
   readonly cfg: DropoutConfig;
 
   private rng: Rng;
@@ -49,7 +49,7 @@ export class Dropout implements Layer {
     this.rng = rng;
     this.inDim = width;
     this.outDim = width;
-    this.cfg = cfg;
+    this.cfg = { ...cfg };
   }
 
   get p(): number {

@@ -14,6 +14,7 @@ export class Dropout2d implements Layer {
   readonly inDim: number;
   readonly outDim: number;
   readonly shape: ImageShape;
+  /** This layer's own settings (a twin gets a copy; Model.applyLive keeps twins in step). */
   readonly cfg: DropoutConfig;
   out: Float32Array = new Float32Array(0);
   /** Keep-mask of the last sampled forward, B×C (1 kept, 0 dropped). */
@@ -30,7 +31,7 @@ export class Dropout2d implements Layer {
     this.shape = shape;
     this.inDim = shape.c * shape.h * shape.w;
     this.outDim = this.inDim;
-    this.cfg = cfg;
+    this.cfg = { ...cfg };
     this.rng = rng;
   }
 

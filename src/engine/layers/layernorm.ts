@@ -14,6 +14,7 @@ export class LayerNorm implements Layer {
   readonly params: Param[];
   readonly gamma: Param;
   readonly beta: Param;
+  /** This layer's own settings (a twin gets a copy; Model.applyLive keeps twins in step). */
   readonly cfg: LayerNormConfig;
   rows = 0;
   out: Float32Array = new Float32Array(0);
@@ -21,12 +22,12 @@ export class LayerNorm implements Layer {
   private inv = new Float64Array(0);
   private dIn: Float32Array = new Float32Array(0);
 
-  constructor(features: number, cfg: LayerNormConfig, shared?: { gamma: Param; beta: Param; cfg: LayerNormConfig }) {
+  constructor(features: number, cfg: LayerNormConfig, shared?: { gamma: Param; beta: Param }) {
     this.inDim = features;
     this.outDim = features;
     this.gamma = shared ? shared.gamma : makeParam('gamma', features, 1);
     this.beta = shared ? shared.beta : makeParam('beta', features);
-    this.cfg = shared ? shared.cfg : cfg;
+    this.cfg = { ...cfg };
     this.params = [this.gamma, this.beta];
   }
 
@@ -88,6 +89,6 @@ export class LayerNorm implements Layer {
   }
 
   twin(): LayerNorm {
-    return new LayerNorm(this.inDim, this.cfg, { gamma: this.gamma, beta: this.beta, cfg: this.cfg });
+    return new LayerNorm(this.inDim, this.cfg, { gamma: this.gamma, beta: this.beta });
   }
 }
