@@ -39,16 +39,13 @@ function watchStall(f: { metrics?: Metrics | null; step: number }): void {
 const SETTINGS_COMMANDS: ReadonlySet<CommandType> = new Set(['configure', 'set', 'newSeed']);
 
 /**
- * A refused change was already in the store (and the URL): put the store back to what the worker
- * holds, with the changes sent or held since still applied, so controls never show a value not in force.
+ * A refused change was already in the store (and the URL): the store goes back to what the worker
+ * holds, with the changes sent or held since still applied, so every panel describes what trains; the
+ * learner's values stay beside it as `asked` (the controls show both).
  */
 function showWhatWorkerHolds(b: Bridge): void {
-  const asked = b.asked;
-  if (!asked) return;
-  const { config, teach } = useLab.getState();
-  if (JSON.stringify(config) !== JSON.stringify(asked.config) || JSON.stringify(teach) !== JSON.stringify(asked.teach)) {
-    useLab.setState({ config: asked.config, teach: asked.teach });
-  }
+  const inForce = b.inForce;
+  if (inForce) useLab.getState().refused({ config: inForce.config, teach: inForce.teach });
 }
 
 export function handleBridgeEvent(ev: BridgeEvent): void {

@@ -66,10 +66,11 @@ export interface Bridge {
   /** What a restarted worker would be given. */
   readonly replay: ReplayState;
   /**
-   * The run state the learner has asked for and the worker has not refused: accepted, pending and
-   * still-held changes (null before any configure). After a refusal it is what the page should show.
+   * The settings in force, or on their way: what the worker accepted, with the pending and still-held
+   * changes it has not refused (null before any configure). After a refusal the store takes these as
+   * in force and keeps the learner's values beside them.
    */
-  readonly asked: RunState | null;
+  readonly inForce: RunState | null;
   /** Replaces the worker now (normally automatic). */
   restart(reason: string): void;
   dispose(): void;
@@ -277,7 +278,7 @@ export function createBridge(opts: BridgeOptions): Bridge {
       return status;
     },
     replay,
-    get asked() {
+    get inForce() {
       let s = replay.run;
       for (const c of held) s = foldCommand(s, c);
       return s;

@@ -36,9 +36,26 @@ export interface Notice {
   since?: { rev: number; step: number };
 }
 
-export interface LabState {
+/** Settings as one pair: the lab's config and the teaching switches. */
+export interface Settings {
   config: LabConfig;
   teach: TeachFlags;
+}
+
+export interface LabState {
+  /**
+   * The settings in force: what the worker holds, with the changes on their way to it. A change the
+   * worker refuses is taken back out of these (every panel, the link and the exported code describe
+   * what trains), and kept in `asked`.
+   */
+  config: LabConfig;
+  teach: TeachFlags;
+  /**
+   * What the learner asked for, when the worker refused part of it (null when everything asked is in
+   * force): the controls keep showing the asked value, with a note saying what is in force. Later
+   * changes apply to both; it goes once they agree again or new settings are applied whole.
+   */
+  asked: Settings | null;
   mode: ViewMode;
   lang: Lang;
   options: SessionOptions;
@@ -90,6 +107,8 @@ export interface LabState {
   notify(n: Omit<Notice, 'id'>, replaces?: MessageKey): void;
   dismiss(id: number): void;
   dismissAll(): void;
+  /** The worker refused a settings change: `inForce` becomes config/teach, and what was asked stays in `asked`. */
+  refused(inForce: Settings): void;
 }
 
 /**
@@ -110,9 +129,20 @@ function send(cmd: Command): void {
   port?.send(cmd);
 }
 
+const sameSettings = (a: Settings, b: Settings): boolean =>
+  JSON.stringify(a.config) === JSON.stringify(b.config) && JSON.stringify(a.teach) === JSON.stringify(b.teach);
+
+/** The asked settings after a change the learner made to the settings in force, now `next` (null once they agree). */
+function askedAfter(asked: Settings | null, next: Settings, change: (s: Settings) => Settings): Settings | null {
+  if (!asked) return null;
+  const a = change(asked);
+  return sameSettings(a, next) ? null : a;
+}
+
 export const useLab = create<LabState>()((set, get) => ({
   config: DEFAULT_CONFIG,
   teach: DEFAULT_TEACH,
+  asked: null,
   mode: 'training',
   lang: 'en',
   options: DEFAULT_OPTIONS,
@@ -159,12 +189,11 @@ export const useLab = create<LabState>()((set, get) => ({
   reset: () => send({ type: 'reset' }),
   newSeed: () => {
     // A new seed is a setting like any other (it lives in the URL), so the store picks it.
-    const seed = nextSeed(get().config.seed);
-    set({ config: { ...get().config, seed } });
-    send({ type: 'newSeed', seed });
+    get().setSeed(nextSeed(get().config.seed));
   },
   setSeed: (seed) => {
-    set({ config: { ...get().config, seed } });
+    const { config, teach, asked } = get(), next = { config: { ...config, seed }, teach };
+    set({ config: next.config, asked: askedAfter(asked, next, (a) => ({ ...a, config: { ...a.config, seed } })) });
     send({ type: 'newSeed', seed });
   },
   patch: (p) => {
@@ -172,15 +201,12 @@ export const useLab = create<LabState>()((set, get) => ({
     // A batch larger than the training set would have the worker refuse the whole change (a smaller
     // training set, say): the batch comes down with it, and the learner is told.
     const rows = trainRowsOf(next.config.data, useCustomData.getState().loaded?.info.rows ?? null);
-    if (!batchFits(next.config.train.batchSize, rows)) {
-      const fit = { train: { batchSize: fitBatch(next.config.train.batchSize, rows) } };
-      set(applyPatch(next.config, next.teach, fit));
-      get().notify({ kind: 'info', key: 'data.batchLowered', vars: { n: rows } }, 'data.batchLowered');
-      send({ type: 'set', patch: mergePatches(p, fit) });
-      return;
-    }
-    set(next);
-    send({ type: 'set', patch: p });
+    const fits = batchFits(next.config.train.batchSize, rows);
+    const sent = fits ? p : mergePatches(p, { train: { batchSize: fitBatch(next.config.train.batchSize, rows) } });
+    const after = fits ? next : applyPatch(get().config, get().teach, sent);
+    set({ ...after, asked: askedAfter(get().asked, after, (a) => applyPatch(a.config, a.teach, sent)) });
+    if (!fits) get().notify({ kind: 'info', key: 'data.batchLowered', vars: { n: rows } }, 'data.batchLowered');
+    send({ type: 'set', patch: sent });
   },
   setNorm: (layer, feature, v) => send({ type: 'setNorm', layer, feature, ...v }),
   setOptions: (o) => {
@@ -189,7 +215,7 @@ export const useLab = create<LabState>()((set, get) => ({
   },
   inspect: (k, rows, knockout) => send({ type: 'inspect', k, ...(rows === undefined ? {} : { rows }), ...(knockout ? { knockout } : {}) }),
   applySettings: ({ config, teach, mode }) => {
-    set({ config, teach, mode });
+    set({ config, teach, mode, asked: null });
     send(configureCommand(get()));
   },
   sendData: (dataset) => send({ type: 'data', dataset }),
@@ -202,6 +228,11 @@ export const useLab = create<LabState>()((set, get) => ({
   },
   dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
   dismissAll: () => set({ notices: [] }),
+  refused: (inForce) => {
+    const { config, teach, asked } = get();
+    if (sameSettings({ config, teach }, inForce)) return;
+    set({ config: inForce.config, teach: inForce.teach, asked: asked ?? { config, teach } });
+  },
 }));
 
 /** The configure command that (re)starts a worker from the current state. */

@@ -1,5 +1,6 @@
-// The page's wiring between the lab store and the training bridge: a change the worker refuses must not
-// stay in the store (the controls and the link would show a value that is not in force).
+// The page's wiring between the lab store and the training bridge: a change the worker refuses leaves
+// the settings in force (every panel and the link describe what trains), and the learner's values stay
+// beside them as `asked`.
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { startSession } from '../../src/app/connect.ts';
 import type { Bridge } from '../../src/bridge/bridge.ts';
@@ -52,9 +53,38 @@ test('a refused set is taken back out of the store; changes sent or held around 
   expect(s.config.train.lr).toBe(DEFAULT_CONFIG.train.lr);
   expect(s.config.train.momentum).toBe(0.5);
   expect(s.config.net.dropoutP).toBe(0.5);
+  // What the learner asked for stays beside it.
+  expect(s.asked?.config.train).toMatchObject({ lr: 1000, momentum: 0.5 });
+  expect(s.asked?.config.net.dropoutP).toBe(0.5);
   expect(s.notices.map((n) => n.key)).toContain('error.generic');
   vi.advanceTimersByTime(16);
   expect(w.commands.at(-1)).toMatchObject({ type: 'set', patch: { net: { dropoutP: 0.5 } } });
+});
+
+test('asked and in force side by side: later changes apply to both; asking for a value in force again clears asked', () => {
+  const w = start();
+  const lab = useLab.getState();
+  lab.patch({ train: { lr: 1000 } });
+  vi.advanceTimersByTime(16);
+  refuse(w, b!.rev, 'set', 'lr');
+  expect(useLab.getState().asked?.config.train.lr).toBe(1000);
+  // Another setting: in force and in what was asked; the refused lr is still what was asked.
+  useLab.getState().patch({ net: { dropoutP: 0.6 } });
+  let s = useLab.getState();
+  expect([s.config.net.dropoutP, s.asked?.config.net.dropoutP]).toEqual([0.6, 0.6]);
+  expect([s.config.train.lr, s.asked?.config.train.lr]).toEqual([DEFAULT_CONFIG.train.lr, 1000]);
+  // A second refusal keeps the first asked values (nothing the learner set is lost).
+  useLab.getState().patch({ train: { momentum: 0.95 } });
+  vi.advanceTimersByTime(16);
+  refuse(w, b!.rev, 'set', 'momentum');
+  s = useLab.getState();
+  expect(s.asked?.config.train).toMatchObject({ lr: 1000, momentum: 0.95 });
+  expect(s.config.train.momentum).toBe(DEFAULT_CONFIG.train.momentum);
+  // The learner sets lr and momentum to values the worker takes: nothing asked is left apart.
+  useLab.getState().patch({ train: { lr: 0.05, momentum: 0.5 } });
+  s = useLab.getState();
+  expect(s.asked).toBeNull();
+  expect(s.config.train).toMatchObject({ lr: 0.05, momentum: 0.5 });
 });
 
 test('a refused configure (imported settings) leaves the store on the settings in force', () => {
@@ -64,6 +94,7 @@ test('a refused configure (imported settings) leaves the store on the settings i
   expect(useLab.getState().config.seed).toBe(99);
   refuse(w, b!.rev, 'configure', 'lr');
   expect(useLab.getState().config).toEqual(DEFAULT_CONFIG);
+  expect(useLab.getState().asked?.config).toMatchObject({ seed: 99, train: { lr: 1000 } });
 });
 
 test('a refused batch of one stays shown while the store lags behind the worker and later commands go out', () => {

@@ -47,6 +47,7 @@ export default defineMessages({
     'controls.section.training': 'Training',
     'controls.advanced': 'More data settings',
     'controls.exactValue': '{label}: exact value',
+    'controls.inForce': 'Refused: training goes on with {value}',
     'controls.restartNetwork': 'Changes the network: training restarts',
     'controls.restartData': 'Changes the data: training restarts',
 
@@ -161,6 +162,7 @@ export default defineMessages({
     'controls.section.training': '학습',
     'controls.advanced': '데이터 설정 더 보기',
     'controls.exactValue': '{label}: 정확한 값',
+    'controls.inForce': '거부됨: 학습은 {value} 값으로 계속됩니다',
     'controls.restartNetwork': '네트워크가 바뀝니다: 학습이 처음부터 다시 시작됩니다',
     'controls.restartData': '데이터가 바뀝니다: 학습이 처음부터 다시 시작됩니다',
 

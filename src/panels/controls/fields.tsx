@@ -3,7 +3,9 @@ import { useId, useState, type ReactNode } from 'react';
 import { entry, type ParamId } from '../../protocol/hyperparams.ts';
 import { useT } from '../../i18n/useT.ts';
 import { Slider, type SliderProps } from './Slider.tsx';
-import { labelKey, numberEntry, setParam, sliderRange, useParam } from './params.ts';
+import { labelKey, numberEntry, setParam, sliderRange, useAskedParam, useParam } from './params.ts';
+import { formatValue, makeScale } from './scale.ts';
+import { useLab } from '../../store/lab.ts';
 
 /** A collapsible group; stays open or closed as the learner left it. */
 export function Section(props: { id: string; title: string; defaultOpen?: boolean; children: ReactNode }) {
@@ -24,7 +26,23 @@ export function ParamSlider(props: { id: ParamId } & Partial<Omit<SliderProps, '
   const { id, ...rest } = props;
   const e = numberEntry(id);
   const value = useParam<number>(id);
-  return <Slider label={t(labelKey(e))} value={value} onChange={(v) => setParam(id, v)} {...sliderRange(e)} {...rest} />;
+  // A value the worker refused stays on the slider, and a note says what is in force.
+  const asked = useAskedParam<number>(id);
+  const noteId = useId();
+  const lang = useLab((s) => s.lang);
+  const range = sliderRange(e);
+  const format = rest.format ?? ((v: number) => formatValue(lang, v, makeScale(range).decimals));
+  const describedBy = [rest.describedBy, asked === undefined ? '' : noteId].filter(Boolean).join(' ') || undefined;
+  return (
+    <>
+      <Slider label={t(labelKey(e))} onChange={(v) => setParam(id, v)} {...range} {...rest} value={asked ?? value} describedBy={describedBy} />
+      {asked === undefined ? null : (
+        <p id={noteId} className="controls-refused" data-testid={`in-force-${id}`}>
+          {t('controls.inForce', { value: format(value) })}
+        </p>
+      )}
+    </>
+  );
 }
 
 export interface Choice<V extends string> {

@@ -21,6 +21,19 @@ export function useParam<T extends ParamValue>(id: ParamId): T {
 }
 
 /**
+ * The value the learner asked for this entry, when the worker refused it and it differs from the one
+ * in force (see LabState.asked); undefined otherwise.
+ */
+export function useAskedParam<T extends ParamValue>(id: ParamId): T | undefined {
+  const e = entry(id);
+  return useLab((s) => {
+    if (!s.asked) return undefined;
+    const asked = readParam({ ...s, ...s.asked }, e);
+    return JSON.stringify(asked) === JSON.stringify(readParam(s, e)) ? undefined : asked;
+  }) as T | undefined;
+}
+
+/**
  * The `set` patch for one entry. Live entries use the table's patchFor; data and rebuild entries travel
  * in the same `set` message (the worker rebuilds when it sees a structural field), so the same shape
  * is built for them. Seed, mode and page-only entries have their own store actions: null.
