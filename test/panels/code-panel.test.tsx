@@ -40,6 +40,14 @@ describe('code panel', () => {
     expect(code()).not.toContain('nn.Sequential(');
   });
 
+  it('in Korean, says why the code\'s comments stay in English (and the English page does not)', () => {
+    render(<CodePanel />);
+    expect(screen.queryByText(/comments in the code stay in English/)).toBeNull();
+    act(() => useLab.setState({ lang: 'ko' }));
+    expect(screen.getByText(/주석은 한국어 화면에서도 영어로 둡니다/)).toBeTruthy();
+    expect(code()).toMatch(/# [A-Za-z]/);
+  });
+
   it('moves between tabs with the arrow keys', () => {
     render(<CodePanel />);
     const pt = screen.getByRole('tab', { name: 'PyTorch' });

@@ -16,6 +16,7 @@ export default defineMessages({
     'code.noteDropout': 'Dropout: both frameworks use inverted dropout (divide by 1 − p while training).',
     'code.error': 'This network cannot be written as code yet: {message}',
     'code.label': '{framework} code',
+    'code.noteLanguage': 'The comments in the code stay in English in every language of the page: they use the words of the PyTorch and Keras documentation and error messages they point to, and a file shared in class reads the same for everyone.',
   },
   ko: {
     'code.title': '내 모델을 코드로',
@@ -31,5 +32,6 @@ export default defineMessages({
     'code.noteDropout': '드롭아웃: 두 프레임워크 모두 역 드롭아웃(학습 중에 1 − p로 나눔)을 씁니다.',
     'code.error': '이 네트워크는 아직 코드로 옮길 수 없습니다: {message}',
     'code.label': '{framework} 코드',
+    'code.noteLanguage': '코드 속 주석은 한국어 화면에서도 영어로 둡니다. 주석이 가리키는 PyTorch와 Keras의 문서, 오류 메시지가 영어로 되어 있어 같은 낱말로 찾아볼 수 있고, 수업에서 나눈 파일이 누구에게나 똑같이 읽히기 때문입니다.',
   },
 });

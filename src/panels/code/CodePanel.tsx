@@ -131,6 +131,7 @@ export function CodePanel() {
           </li>
         ) : null}
         <li>{t('code.noteDropout')}</li>
+        {lang === 'en' ? null : <li>{t('code.noteLanguage')}</li>}
       </ul>
     </section>
   );
