@@ -50,7 +50,7 @@ export function writeLive(model: readonly Layer[], layers: readonly LayerSpec[],
       l.cfg.eps = ls.eps ?? l.cfg.eps;
       l.cfg.momentum = ls.momentum ?? l.cfg.momentum;
       l.cfg.batchStatsAtInference = teach.bnBatchStatsAtInference;
-      if (l instanceof BatchNorm) l.cfg.noise = teach.bnNoise;
+      l.cfg.noise = teach.bnNoise;
     } else if (ls.type === 'layernorm' && l instanceof LayerNorm) {
       l.cfg.eps = ls.eps ?? l.cfg.eps;
     }

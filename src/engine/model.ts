@@ -268,7 +268,7 @@ export class Model {
     const layers = this.layers.map((l) => {
       const t = l.twin();
       if (t instanceof Dropout || t instanceof Dropout2d) t.setRng(dropoutRng);
-      if (t instanceof BatchNorm) t.setNoiseRng(dropoutRng);
+      if (t instanceof BatchNorm || t instanceof BatchNorm2d) t.setNoiseRng(dropoutRng);
       return t;
     });
     const twin = new Model(this.spec, layers);
@@ -319,7 +319,9 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
           eps: ls.eps ?? BN_DEFAULTS.eps,
           momentum: ls.momentum ?? BN_DEFAULTS.momentum,
           batchStatsAtInference: false,
+          noise: false,
         });
+        bn.setNoiseRng(opts.noiseRng ?? opts.dropoutRng);
         copyInto(bn.gamma.value, initial?.[`${i}.gamma`], `${i}.gamma`);
         copyInto(bn.beta.value, initial?.[`${i}.beta`], `${i}.beta`);
         copyInto(bn.runningMean, initial?.[`${i}.running_mean`], `${i}.running_mean`);

@@ -3,9 +3,13 @@
 // (·n/(n − 1)). So one sample with maps larger than 1×1 trains; only n = 1 is refused (by the model,
 // before anything changes). Inference uses the running estimates. As in BatchNorm1d, the running update
 // waits for commit(), so a diverged step leaves the statistics alone.
+// Teaching switch `noise` (E10, as in BatchNorm1d): in training passes each channel's output is multiplied
+// by 1 + U(0, 0.2) and shifted by N(0, 0.1²), drawn once per channel per pass and shared by every sample
+// and position, so the next layer's input distribution moves at every step. Off in inference.
 // Readable float64 reference for what this file computes: src/engine/reference-conv.ts (tests compare the two).
 import { makeParam, grow, type ForwardMode, type Layer, type Param } from './types.ts';
-import type { BatchNormConfig } from './batchnorm.ts';
+import { BN_NOISE, type BatchNormConfig } from './batchnorm.ts';
+import type { Rng } from '../rng.ts';
 import type { ImageShape } from '../spec.ts';
 import { updateRunningStats } from './running-stats.ts';
 
@@ -49,6 +53,12 @@ export class BatchNorm2d implements Layer {
   private readonly sumD: Float64Array;
   private readonly sumDX: Float64Array;
   private pending = false;
+  private noiseRng: Rng | null = null;
+  /** Per-channel noise of the last forward (scale, shift); `noisy` says whether it was applied. */
+  readonly noiseScale: Float32Array;
+  readonly noiseShift: Float32Array;
+  noisy = false;
+  private dScaled: Float32Array = new Float32Array(0);
 
   constructor(shape: ImageShape, cfg: BatchNormConfig, shared?: Shared) {
     const C = shape.c;
@@ -70,6 +80,13 @@ export class BatchNorm2d implements Layer {
     this.varD = new Float64Array(C);
     this.sumD = new Float64Array(C);
     this.sumDX = new Float64Array(C);
+    this.noiseScale = new Float32Array(C).fill(1);
+    this.noiseShift = new Float32Array(C);
+  }
+
+  /** The stream the teaching noise is drawn from (none: the switch has no effect on this layer). */
+  setNoiseRng(rng: Rng): void {
+    this.noiseRng = rng;
   }
 
   /** Values each channel's statistics are taken over, for a batch of B samples: B·H·W. */
@@ -81,6 +98,7 @@ export class BatchNorm2d implements Layer {
     this.out = grow(this.out, B * this.outDim);
     this.xhat = grow(this.xhat, B * this.outDim);
     this.dIn = grow(this.dIn, B * this.inDim);
+    this.dScaled = grow(this.dScaled, B * this.outDim);
   }
 
   forward(x: Float32Array, B: number, mode: ForwardMode): Float32Array {
@@ -108,7 +126,23 @@ export class BatchNorm2d implements Layer {
       this.pending = false;
     }
     normalize(x, B, C, HW, mean, inv, this.gamma.value, this.beta.value, this.xhat, this.out);
+    this.noisy = !!this.cfg.noise && this.noiseRng !== null && mode.dropout === 'sample' && mode.bn === 'thisBatch';
+    if (this.noisy) this.addNoise(this.out, B);
     return this.out;
+  }
+
+  private addNoise(y: Float32Array, B: number): void {
+    const C = this.shape.c, HW = this.shape.h * this.shape.w, rng = this.noiseRng!, a = this.noiseScale, s = this.noiseShift;
+    for (let c = 0; c < C; c++) {
+      a[c] = 1 + BN_NOISE.scaleMax * rng.next();
+      s[c] = BN_NOISE.shiftStd * rng.normal();
+    }
+    for (let b = 0; b < B; b++) {
+      for (let c = 0; c < C; c++) {
+        const o = (b * C + c) * HW, ac = a[c], sc = s[c];
+        for (let q = 0; q < HW; q++) y[o + q] = ac * y[o + q] + sc;
+      }
+    }
   }
 
   commit(): void {
@@ -123,6 +157,17 @@ export class BatchNorm2d implements Layer {
 
   backward(dOut: Float32Array, B: number, needDIn: boolean): Float32Array {
     const C = this.shape.c, HW = this.shape.h * this.shape.w;
+    if (this.noisy) {
+      // y = a·(γx̂ + β) + s: the gradient reaching γx̂ + β is a times the one reaching y.
+      const a = this.noiseScale, d = this.dScaled;
+      for (let b = 0; b < B; b++) {
+        for (let c = 0; c < C; c++) {
+          const o = (b * C + c) * HW, ac = a[c];
+          for (let q = 0; q < HW; q++) d[o + q] = dOut[o + q] * ac;
+        }
+      }
+      dOut = d;
+    }
     channelSums(dOut, this.xhat, B, C, HW, this.sumD, this.sumDX);
     for (let c = 0; c < C; c++) {
       this.beta.grad[c] = this.sumD[c];
