@@ -1,7 +1,7 @@
 // One lesson step: prose and formulas, "Set up this experiment", "Predict first", "Train N steps",
 // "What to look at", and Prev / Next. Opening a step moves focus to its heading, so keyboard and
 // screen-reader users land on the new content.
-import { Suspense, lazy, useEffect, useRef } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import {
   EXPERIMENT_STEPS, GOTO, LESSON_IDS, SCORE_STEPS, TABLE_STEPS, predictOf, setupOf, stepCount, stepKey, stepText, trainStepsOf,
   type LessonsText, type PredictDef, type StepKey, PREDICT,
@@ -28,6 +28,8 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   const setup = setupOf(key);
   const predict = predictOf(key);
   const total = stepCount(pos.id);
+  // On a phone the step is a sheet at the bottom (lessons.css); folded, it leaves one line over the panels.
+  const [folded, setFolded] = useState(false);
   const setupFor = useLesson((s) => s.setupFor);
   const { reveal, next, prev, close, openLesson } = useLesson.getState();
   const trainN = trainStepsOf(key);
@@ -84,18 +86,23 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   const experiment = EXPERIMENT_STEPS[key];
 
   return (
-    <article className="lesson-step" aria-labelledby="lesson-step-title">
+    <article className={`lesson-step${folded ? ' folded' : ''}`} aria-labelledby="lesson-step-title">
       <div className="lesson-top">
         <button type="button" className="link" onClick={close}>
           <span aria-hidden="true">← </span>
           {t('lessons.back')}
         </button>
         <span className="lesson-progress">{t('lessons.stepOf', { step: pos.step + 1, total })}</span>
+        {/* Phones only (lessons.css): the step is a sheet over the panels' lower part; fold it to a line. */}
+        <button type="button" className="sheet-toggle" aria-expanded={!folded} aria-controls="lesson-step-body" onClick={() => setFolded(!folded)}>
+          {folded ? t('lessons.sheetShow') : t('lessons.sheetHide')}
+        </button>
       </div>
       <h3 className="lesson-title">{text.lessons[pos.id].title}</h3>
       <h4 id="lesson-step-title" ref={heading} tabIndex={-1}>
         {st.title}
       </h4>
+      <div id="lesson-step-body" className="lesson-step-body">
       <Prose blocks={st.body} lang={lang} />
 
       {setup ? (
@@ -177,6 +184,7 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
           <span aria-hidden="true"> →</span>
         </button>
       </nav>
+      </div>
     </article>
   );
 }
