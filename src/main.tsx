@@ -3,17 +3,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { applyUrl, syncUrlToHistory } from './app/url-sync.ts';
+import { applyUrl, namesLesson, syncUrlToHistory } from './app/url-sync.ts';
 import { startSession } from './app/connect.ts';
 import { createTrainingWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
-import { startRunRecorder } from './store/lesson.ts';
 import { loadMessages } from './i18n/index.ts';
 import { registerServiceWorker } from './app/sw-register.ts';
 import './app/styles.css';
 import './app/layout.css';
 
-const { corrected } = applyUrl(window.location.search, navigator.languages ?? [navigator.language]);
+// A link to a lesson step sets the lab up as that step does: the course's set-ups load first (only then).
+const course = namesLesson(window.location.search) ? await import('./lessons/structure.ts') : null;
+const { corrected } = applyUrl(window.location.search, navigator.languages ?? [navigator.language], course?.setupOf);
 const lang = useLab.getState().lang;
 // The strings are fetched while the worker starts.
 const strings = loadMessages(lang, 'first');
@@ -23,8 +24,6 @@ useLab.subscribe((s, p) => {
 });
 startSession(createTrainingWorker);
 syncUrlToHistory(window, 250, corrected);
-// The comparison lesson's table records the learner's runs even while another tab is open.
-startRunRecorder();
 
 void strings.catch(() => undefined).then(() => {
   createRoot(document.getElementById('root')!).render(
@@ -32,8 +31,12 @@ void strings.catch(() => undefined).then(() => {
       <App />
     </StrictMode>,
   );
-  // The rest of this language's strings (lessons, code, compare, …) once the first screen is up.
-  setTimeout(() => void loadMessages(useLab.getState().lang, 'rest'), 0);
+  setTimeout(() => {
+    // The rest of this language's strings (lessons, code, compare, …) once the first screen is up.
+    void loadMessages(useLab.getState().lang, 'rest');
+    // The comparison lesson's table records the learner's runs even while another tab is open.
+    void import('./store/run-recorder.ts').then((m) => m.startRunRecorder());
+  }, 0);
 });
 // Offline after the first visit (built app only).
 registerServiceWorker();

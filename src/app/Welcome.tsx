@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
-import { LESSON_IDS } from '../lessons/structure.ts';
+import { LESSON_IDS } from '../lessons/steps.ts';
 import { useT } from '../i18n/useT.ts';
 import { openTab } from './sidebar-tab.ts';
 

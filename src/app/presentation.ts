@@ -1,7 +1,7 @@
 // Presentation mode's choices: which panels a lesson step is about (so a projector shows only those),
 // and the page-level switches the classroom tools share (side column, all panels, help list).
 import { create } from 'zustand';
-import type { LessonId, StepKey } from '../lessons/structure.ts';
+import type { LessonId, StepKey } from '../lessons/steps.ts';
 import { useLab } from '../store/lab.ts';
 import { openStepKey, useLesson } from '../store/lesson.ts';
 

@@ -6,7 +6,8 @@ import { useLab, type NoticeItem } from '../store/lab.ts';
 import { shorten } from '../url/codec.ts';
 import { applySetup, useLesson } from '../store/lesson.ts';
 import type { Lang } from '../i18n/index.ts';
-import { LESSON_IDS, setupOf, stepKey, type LessonId } from '../lessons/structure.ts';
+import { LESSON_IDS, stepKey, type LessonId, type StepKey } from '../lessons/steps.ts';
+import type { StepSetup } from '../lessons/setups.ts';
 import { ARRIVAL_CONFIG } from '../protocol/config.ts';
 
 /** Query keys that say how to show the lab, not what to train: a link with only these is an arrival. */
@@ -29,11 +30,21 @@ export function browserLang(languages: readonly string[]): Lang {
   return 'en';
 }
 
+/** Whether a query names a lesson: the entry then loads the course's set-ups before applying it. */
+export function namesLesson(search: string): boolean {
+  return new URLSearchParams(search.split('#')[0]).has('lesson');
+}
+
 /**
  * Applies the URL to the stores before the worker starts; returns the parsed state, and whether the
  * link held anything not taken as written (then the address bar should be rewritten at once).
+ * `setupOf`: the course's set-ups (lessons/structure.ts), needed only by a link that names a lesson.
  */
-export function applyUrl(search: string, languages: readonly string[]): { state: UrlState; corrected: boolean } {
+export function applyUrl(
+  search: string,
+  languages: readonly string[],
+  setupOf?: (key: StepKey) => StepSetup | undefined,
+): { state: UrlState; corrected: boolean } {
   const parsed = parseUrl(search);
   const { notices } = parsed;
   // A plain link opens the arrival network; the URL written back then names its settings.
@@ -58,7 +69,7 @@ export function applyUrl(search: string, languages: readonly string[]): { state:
       // step sets it up. A link that also carries settings (a reload mid-lesson, a shared experiment)
       // keeps them: they are what the learner had.
       const open = useLesson.getState().open;
-      const setup = open ? setupOf(stepKey(open.id, open.step)) : undefined;
+      const setup = open && setupOf ? setupOf(stepKey(open.id, open.step)) : undefined;
       if (open && setup && !hasLabSettings(search)) {
         applySetup(setup);
         lessons.markSetup(stepKey(open.id, open.step));

@@ -104,7 +104,7 @@ export const COMPARE: Record<RunKind, FullSetup> = {
   both: setup({ data: SMALL_NOISY, net: { ...BIG, norm: BN2, dropoutHidden: ON2, dropoutP: 0.5 } }),
 };
 /** Training loss the comparison counts steps to (the learner can change it). */
-export const DEFAULT_TARGET_LOSS = 0.3;
+export { DEFAULT_TARGET_LOSS } from './steps.ts';
 
 /** Dropout after the first hidden layer feeds the second layer's BN: the variance-shift setting. */
 export const VARIANCE_SHIFT = setup({ net: { norm: BN2, dropoutHidden: [true, false], dropoutP: 0.5 } });

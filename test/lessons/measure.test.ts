@@ -5,7 +5,8 @@ import {
   FRESH_STEPS, MAX_POINTS, UNCHANGED, addPoint, finalGap, inferenceEffect, runKindOf, stepsToTarget, type MeasuredRun, type RunPoint,
 } from '../../src/lessons/measure.ts';
 import { COMPARE, RUN_KINDS, type FullSetup } from '../../src/lessons/setups.ts';
-import { INITIAL_LESSON_STATE, recordFrame, recordMetrics, resetRecorder, startRunRecorder, useLesson } from '../../src/store/lesson.ts';
+import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
+import { recordFrame, recordMetrics, resetRecorder, startRunRecorder } from '../../src/store/run-recorder.ts';
 import { useLab } from '../../src/store/lab.ts';
 import { frameStore, setFrame } from '../../src/store/frame.ts';
 import { fixtureConfig, makeFixture } from '../fixtures/frames.ts';

@@ -2,7 +2,8 @@
 // lesson, experiment freely and come back to the same step (the lesson store keeps the place).
 import { useEffect } from 'react';
 import { useLessonsText } from '../../lessons/load.ts';
-import { startRunRecorder, useLesson } from '../../store/lesson.ts';
+import { useLesson } from '../../store/lesson.ts';
+import { startRunRecorder } from '../../store/run-recorder.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LessonList } from './LessonList.tsx';
