@@ -7,36 +7,47 @@ import { applyUrl, namesLesson, syncUrlToHistory } from './app/url-sync.ts';
 import { startSession } from './app/connect.ts';
 import { createTrainingWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
-import { loadMessages } from './i18n/index.ts';
+import { loadLanguage, loadMessages } from './i18n/index.ts';
 import { registerServiceWorker } from './app/sw-register.ts';
+import type { StepSetup } from './lessons/setups.ts';
+import type { StepKey } from './lessons/steps.ts';
 import './app/styles.css';
 import './app/layout.css';
 
-// A link to a lesson step sets the lab up as that step does: the course's set-ups load first (only then).
-const course = namesLesson(window.location.search) ? await import('./lessons/structure.ts') : null;
-const { corrected } = applyUrl(window.location.search, navigator.languages ?? [navigator.language], course?.setupOf);
-const lang = useLab.getState().lang;
-// The strings are fetched while the worker starts.
-const strings = loadMessages(lang, 'first');
-document.documentElement.lang = lang;
-useLab.subscribe((s, p) => {
-  if (s.lang !== p.lang) document.documentElement.lang = s.lang;
-});
-startSession(createTrainingWorker);
-syncUrlToHistory(window, 250, corrected);
+function start(setupOf?: (key: StepKey) => StepSetup | undefined): void {
+  const { corrected } = applyUrl(window.location.search, navigator.languages ?? [navigator.language], setupOf);
+  const lang = useLab.getState().lang;
+  // The strings are fetched while the worker starts.
+  const strings = loadMessages(lang, 'first');
+  document.documentElement.lang = lang;
+  useLab.subscribe((s, p) => {
+    if (s.lang !== p.lang) document.documentElement.lang = s.lang;
+  });
+  startSession(createTrainingWorker);
+  syncUrlToHistory(window, 250, corrected);
 
-void strings.catch(() => undefined).then(() => {
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  void strings.catch(() => undefined).then(() => {
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    setTimeout(() => {
+      // The rest of this language's strings (charts, lessons, code, compare, …) once the first screen is up.
+      void loadLanguage(useLab.getState().lang).catch(() => undefined);
+      // The comparison lesson's table records the learner's runs even while another tab is open.
+      void import('./store/run-recorder.ts').then((m) => m.startRunRecorder());
+    }, 0);
+  });
+}
+
+// A link to a lesson step sets the lab up as that step does: the course's set-ups load first, and only
+// for such a link. (Not a top-level await: the set-ups' chunk imports this one, which must finish first.)
+if (namesLesson(window.location.search)) {
+  import('./lessons/structure.ts').then(
+    (m) => start(m.setupOf),
+    () => start(),
   );
-  setTimeout(() => {
-    // The rest of this language's strings (lessons, code, compare, …) once the first screen is up.
-    void loadMessages(useLab.getState().lang, 'rest');
-    // The comparison lesson's table records the learner's runs even while another tab is open.
-    void import('./store/run-recorder.ts').then((m) => m.startRunRecorder());
-  }, 0);
-});
+} else start();
 // Offline after the first visit (built app only).
 registerServiceWorker();

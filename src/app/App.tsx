@@ -9,27 +9,34 @@ import { Embed } from './Embed.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { NetworkPanel } from '../panels/network/NetworkPanel.tsx';
 import { OutputPanel } from '../panels/output/OutputPanel.tsx';
-import { LossPanel } from '../panels/loss/LossPanel.tsx';
 import { useLab } from '../store/lab.ts';
 import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from '../i18n/useT.ts';
+import { loadMessages, type MessageKey } from '../i18n/index.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
 import { PANEL_IDS, useClassroom, useShownPanels, type PanelId } from './presentation.ts';
 import { QuickControls } from './QuickControls.tsx';
 
-// Panels below the first screen load as separate chunks, keeping the initial script small.
-const BatchNormPanel = lazy(() => import('../panels/batchnorm/BatchNormPanel.tsx').then((m) => ({ default: m.BatchNormPanel })));
+// Panels load as separate chunks, keeping the initial script small: the deeper ones, and of the first
+// screen's the charts (Loss and accuracy, Batch normalization), whose sections show their headings
+// meanwhile. The pictures (Network, Output) and the controls come with the page.
+/** A chart panel's code and its strings in the page's language, together. */
+function withChartStrings<T>(code: Promise<T>): Promise<T> {
+  return Promise.all([code, loadMessages(useLab.getState().lang, 'charts').catch(() => undefined)]).then(([m]) => m);
+}
+const LossPanel = lazy(() => withChartStrings(import('../panels/loss/LossPanel.tsx')).then((m) => ({ default: m.LossPanel })));
+const BatchNormPanel = lazy(() => withChartStrings(import('../panels/batchnorm/BatchNormPanel.tsx')).then((m) => ({ default: m.BatchNormPanel })));
 const ActivationsPanel = lazy(() => import('../panels/activations/ActivationsPanel.tsx').then((m) => ({ default: m.ActivationsPanel })));
 const ComparePanel = lazy(() => import('../panels/compare/ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
 const ExperimentsPanel = lazy(() => import('../panels/experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })));
 const InferencePanel = lazy(() => import('../panels/inference/InferencePanel.tsx').then((m) => ({ default: m.InferencePanel })));
 
-/** Each panel, in page order (PANEL_IDS); the wide ones take the whole row. */
-const PANELS: Record<PanelId, { Panel: ComponentType; wide?: boolean }> = {
+/** Each panel, in page order (PANEL_IDS); the wide ones take the whole row; `title`: a lazy first-screen panel's heading (id, key). */
+const PANELS: Record<PanelId, { Panel: ComponentType; wide?: boolean; title?: [string, MessageKey] }> = {
   network: { Panel: NetworkPanel },
   output: { Panel: OutputPanel },
-  loss: { Panel: LossPanel },
-  batchnorm: { Panel: BatchNormPanel },
+  loss: { Panel: LossPanel, title: ['loss-title', 'panel.loss'] },
+  batchnorm: { Panel: BatchNormPanel, title: ['bn-title', 'panel.batchnorm'] },
   activations: { Panel: ActivationsPanel },
   inference: { Panel: InferencePanel },
   compare: { Panel: ComparePanel, wide: true },
@@ -65,9 +72,9 @@ export function App() {
         <main id="lab" className={`panels${FIRST_SCREEN.every((id) => shown.has(id)) ? ' first-screen' : ''}`} tabIndex={-1}>
           {present ? null : <QuickControls />}
           {PANEL_IDS.filter((id) => shown.has(id)).map((id) => {
-            const { Panel, wide } = PANELS[id];
+            const { Panel, wide, title } = PANELS[id];
             return (
-              <PanelSlot key={id} className={`panel-slot slot-${id}${wide ? ' wide' : ''}`} look={id}>
+              <PanelSlot key={id} className={`panel-slot slot-${id}${wide ? ' wide' : ''}`} look={id} title={title && { id: title[0], text: t(title[1]) }}>
                 <Panel />
               </PanelSlot>
             );

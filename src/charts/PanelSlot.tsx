@@ -4,13 +4,28 @@ import { Suspense, createContext, useRef, type ReactNode, type RefObject } from 
 
 export const PanelSlotContext = createContext<RefObject<HTMLDivElement | null> | null>(null);
 
-/** `look`: the name a lesson's "look at" link finds the panel by (data-look). */
-export function PanelSlot({ children, className, look }: { children: ReactNode; className?: string; look?: string }) {
+/**
+ * `look`: the name a lesson's "look at" link finds the panel by (data-look). `title`: the heading a
+ * lazily loaded panel shows while its code arrives, so its section is in the page, named, from the start.
+ */
+export function PanelSlot({ children, className, look, title }: { children: ReactNode; className?: string; look?: string; title?: { id: string; text: string } }) {
   const ref = useRef<HTMLDivElement>(null);
   return (
     <div ref={ref} className={className ?? 'panel-slot'} data-look={look}>
       <PanelSlotContext.Provider value={ref}>
-        <Suspense fallback={<section className="panel panel-loading" aria-busy="true" />}>{children}</Suspense>
+        <Suspense
+          fallback={
+            title ? (
+              <section className="panel panel-loading" aria-busy="true" aria-labelledby={title.id}>
+                <h2 id={title.id}>{title.text}</h2>
+              </section>
+            ) : (
+              <section className="panel panel-loading" aria-busy="true" />
+            )
+          }
+        >
+          {children}
+        </Suspense>
       </PanelSlotContext.Provider>
     </div>
   );

@@ -1,7 +1,9 @@
 // Which message tables (file names under messages/) each part holds — read by the page (parts.ts)
 // and by the i18n-split build plugin. A test checks that every table is in exactly one part.
 export const PART_TABLES = {
-  first: ['app', 'network', 'output', 'loss', 'batchnorm', 'controls', 'classroom', 'a11y', 'arrival'],
+  first: ['app', 'network', 'output', 'controls', 'classroom', 'a11y', 'arrival'],
+  /** The first screen's lazily loaded charts (Loss and accuracy, Batch normalization) load these with their code. */
+  charts: ['loss', 'batchnorm'],
   rest: ['activations', 'lessons-ui', 'code', 'compare', 'export', 'inference', 'trouble'],
 } as const;
 

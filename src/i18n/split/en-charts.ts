@@ -1,0 +1,4 @@
+// Replaced in the build by the i18n-split plugin (scripts/vite-i18n-split.ts) with the en strings of the 'charts' part.
+import { half } from './half.ts';
+
+export default half('en', 'charts');
