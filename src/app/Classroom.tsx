@@ -1,14 +1,16 @@
 // The classroom tools: header buttons (shortcuts list, presentation mode, colour palette), the bar
 // shown in presentation mode, and the page-wide keyboard shortcuts with their help dialog.
-import { useEffect, useLayoutEffect } from 'react';
+import { Suspense, lazy, useEffect, useLayoutEffect } from 'react';
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
 import { useT } from '../i18n/useT.ts';
-import { HelpOverlay } from './HelpOverlay.tsx';
 import { installShortcuts, shortcutHidden, type ShortcutId } from './shortcuts.ts';
 import { PANEL_IDS, togglePresent, useClassroom, useShownPanels } from './presentation.ts';
 import { initPalette, togglePalette, usePalette } from './palette.ts';
 import './presentation.css';
+
+// The shortcuts list loads when it is first opened.
+const HelpOverlay = lazy(() => import('./HelpOverlay.tsx').then((m) => ({ default: m.HelpOverlay })));
 
 export function runShortcut(id: ShortcutId): void {
   const lab = useLab.getState();
@@ -38,7 +40,12 @@ export function runShortcut(id: ShortcutId): void {
 export function Classroom() {
   useLayoutEffect(() => initPalette(), []);
   useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useClassroom.getState().helpOpen, enabled: useClassroom.getState().shortcutsOn })), []);
-  return <HelpOverlay />;
+  const helpOpen = useClassroom((s) => s.helpOpen);
+  return helpOpen ? (
+    <Suspense fallback={null}>
+      <HelpOverlay />
+    </Suspense>
+  ) : null;
 }
 
 /** Header buttons: the shortcuts list, presentation mode, colour-blind-safe colours. */

@@ -5,11 +5,10 @@
 import { useId, useMemo } from 'react';
 import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
-import { ParamSlider } from '../panels/controls/fields.tsx';
+import { ParamSlider } from '../panels/controls/ParamSlider.tsx';
 import { Slider } from '../panels/controls/Slider.tsx';
-import { BETA_RANGE, GAMMA_RANGE, normLayers, useNormValues } from '../panels/controls/GammaBeta.tsx';
-import { keepOf } from '../panels/controls/DropoutSection.tsx';
-import { formatValue } from '../panels/controls/scale.ts';
+import { BETA_RANGE, GAMMA_RANGE, normLayers, useNormValues } from '../panels/controls/norm-values.ts';
+import { formatValue, keepOf } from '../panels/controls/scale.ts';
 import { useOpenTab } from './sidebar-tab.ts';
 import '../panels/controls/controls.css';
 

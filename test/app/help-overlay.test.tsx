@@ -22,11 +22,12 @@ const question = () => act(() => {
 });
 
 describe('HelpOverlay', () => {
-  it.each<Lang>(['en', 'ko'])('lists every shortcut with its key in %s', (lang) => {
+  // The dialog's code loads when it is first opened: the first look waits for it (findByRole).
+  it.each<Lang>(['en', 'ko'])('lists every shortcut with its key in %s', async (lang) => {
     useLab.setState({ lang });
     render(<Classroom />);
     question();
-    const dialog = screen.getByRole('dialog', { name: messages[lang]['keys.title'] });
+    const dialog = await screen.findByRole('dialog', { name: messages[lang]['keys.title'] });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(dialog.getAttribute('lang')).toBe(lang);
     const rows = within(dialog).getAllByRole('row').slice(1);
@@ -38,7 +39,7 @@ describe('HelpOverlay', () => {
     });
   });
 
-  it('takes the focus, keeps it inside with Tab, and closes on Escape with focus back where it was', () => {
+  it('takes the focus, keeps it inside with Tab, and closes on Escape with focus back where it was', async () => {
     render(
       <div>
         <ClassroomTools />
@@ -48,7 +49,7 @@ describe('HelpOverlay', () => {
     const opener = screen.getByRole('button', { name: /Keyboard shortcuts/ });
     opener.focus();
     act(() => opener.click());
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     const close = within(dialog).getByRole('button', { name: 'Close' });
     expect(document.activeElement).toBe(close);
     // Close and the shortcut switch are the focusable items: Tab wraps between them.
@@ -71,17 +72,17 @@ describe('HelpOverlay', () => {
     expect(document.activeElement).toBe(opener);
   });
 
-  it('closes with ? again, with its button, and by a click outside', () => {
+  it('closes with ? again, with its button, and by a click outside', async () => {
     render(<Classroom />);
     question();
-    expect(screen.getByRole('dialog')).toBeTruthy();
+    expect(await screen.findByRole('dialog')).toBeTruthy();
     question();
     expect(screen.queryByRole('dialog')).toBeNull();
     question();
     act(() => screen.getByRole('button', { name: 'Close' }).click());
     expect(screen.queryByRole('dialog')).toBeNull();
     question();
-    const backdrop = screen.getByRole('dialog').parentElement!;
+    const backdrop = (await screen.findByRole('dialog')).parentElement!;
     act(() => {
       fireEvent.mouseDown(backdrop);
     });

@@ -3,16 +3,13 @@ import type { DropoutScaling } from '../../engine/spec.ts';
 import type { ParamId } from '../../protocol/hyperparams.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatValue } from './scale.ts';
+import { formatValue, keepOf } from './scale.ts';
 import { Check, ParamChoice, ParamSlider, Section } from './fields.tsx';
 import { anyShown, numberEntry, setParam } from './params.ts';
 
 const IDS: readonly ParamId[] = ['dropoutP', 'dropoutInput', 'dropoutHidden', 'dropoutScaling', 'forgetDropoutScaling'];
 
-/** 1 − p without the float noise of 1 − 0.7 = 0.30000000000000004. */
-export function keepOf(p: number): number {
-  return Number((1 - p).toFixed(10));
-}
+export { keepOf } from './scale.ts';
 
 export function DropoutSection(props: { hidden?: ReadonlySet<string>; defaultOpen?: boolean }) {
   const t = useT();

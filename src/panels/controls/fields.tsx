@@ -1,11 +1,10 @@
-// Small labelled form controls the sections share, and a Slider wired to one table entry.
+// Small labelled form controls the sections share, and (ParamSlider.tsx) a Slider wired to one table entry.
 import { useId, useState, type ReactNode } from 'react';
 import { entry, type ParamId } from '../../protocol/hyperparams.ts';
 import { useT } from '../../i18n/useT.ts';
-import { Slider, type SliderProps } from './Slider.tsx';
-import { labelKey, numberEntry, setParam, sliderRange, useAskedParam, useParam } from './params.ts';
-import { formatValue, makeScale } from './scale.ts';
-import { useLab } from '../../store/lab.ts';
+import { labelKey, setParam, useParam } from './params.ts';
+
+export { ParamSlider } from './ParamSlider.tsx';
 
 /** A collapsible group; stays open or closed as the learner left it. */
 export function Section(props: { id: string; title: string; defaultOpen?: boolean; children: ReactNode }) {
@@ -17,31 +16,6 @@ export function Section(props: { id: string; title: string; defaultOpen?: boolea
       </summary>
       <div className="controls-body">{props.children}</div>
     </details>
-  );
-}
-
-/** The slider for a number entry of the table: its label, range and scale, patching on change. */
-export function ParamSlider(props: { id: ParamId } & Partial<Omit<SliderProps, 'min' | 'max' | 'step' | 'scale'>>) {
-  const t = useT();
-  const { id, ...rest } = props;
-  const e = numberEntry(id);
-  const value = useParam<number>(id);
-  // A value the worker refused stays on the slider, and a note says what is in force.
-  const asked = useAskedParam<number>(id);
-  const noteId = useId();
-  const lang = useLab((s) => s.lang);
-  const range = sliderRange(e);
-  const format = rest.format ?? ((v: number) => formatValue(lang, v, makeScale(range).decimals));
-  const describedBy = [rest.describedBy, asked === undefined ? '' : noteId].filter(Boolean).join(' ') || undefined;
-  return (
-    <>
-      <Slider label={t(labelKey(e))} onChange={(v) => setParam(id, v)} {...range} {...rest} value={asked ?? value} describedBy={describedBy} />
-      {asked === undefined ? null : (
-        <p id={noteId} className="controls-refused" data-testid={`in-force-${id}`}>
-          {t('controls.inForce', { value: format(value) })}
-        </p>
-      )}
-    </>
   );
 }
 

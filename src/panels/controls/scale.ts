@@ -126,3 +126,8 @@ export function parseTyped(text: string): number | null {
   const v = Number(t);
   return Number.isFinite(v) ? v : null;
 }
+
+/** 1 − p without the float noise of 1 − 0.7 = 0.30000000000000004. */
+export function keepOf(p: number): number {
+  return Number((1 - p).toFixed(10));
+}
