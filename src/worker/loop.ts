@@ -1,6 +1,8 @@
 // The training loop: trains in time-budgeted slices and yields between them so commands are handled
-// promptly; posts at most one frame per display frame and never a second before the page has
-// acknowledged the first; obeys the speed cap; turns failures into events and pauses itself.
+// promptly; posts at most one frame per display frame and, while training alone, never a second before
+// the page has acknowledged the first (a command's frame may overtake one unacknowledged frame, so a
+// slider's effect does not wait for the page's next animation frame to ack); obeys the speed cap; turns
+// failures into events and pauses itself.
 import type { WorkerEvent } from '../protocol/messages.ts';
 import type { ReadyInfo } from '../protocol/frame.ts';
 import { EngineError } from '../engine/errors.ts';
@@ -75,6 +77,8 @@ export class Runner {
   private readonly host: Host;
   private seq = 0;
   private inFlight: number | null = null;
+  /** A command's frame went out past an unacknowledged one: no other may until the page acks. */
+  private overtaken = false;
   private lastFrameAt = -Infinity;
   private dirty = false;
   /** A command changed something since the last frame: the next frame may come at frameMs. */
@@ -149,8 +153,10 @@ export class Runner {
   }
 
   ack(seq: number): void {
+    // Only the newest frame's ack counts (one for a frame a command's frame overtook is stale).
     if (seq !== this.inFlight) return;
     this.inFlight = null;
+    this.overtaken = false;
     this.kick();
   }
 
@@ -175,6 +181,15 @@ export class Runner {
     return this.urgent || !this.active ? this.timing.frameMs : Math.max(this.timing.frameMs, this.timing.playFrameMs);
   }
 
+  /**
+   * Whether a frame may go out now, acknowledgements aside from timing: none unacknowledged, or one
+   * that a command's frame may overtake once. Without this, a change waited for the page to ack the
+   * frame in flight (its next animation frame, then a message each way) before its own frame could go.
+   */
+  private mayPost(): boolean {
+    return this.inFlight === null || (this.urgent && !this.overtaken);
+  }
+
   private frameWanted(): boolean {
     return this.session.run !== null && !this.frameBroken && (this.dirty || this.session.outputBehind());
   }
@@ -192,13 +207,13 @@ export class Runner {
     let phase: 'frame' | 'train' = 'frame';
     try {
       const now = this.host.now();
-      if (this.inFlight === null && now >= this.lastFrameAt + this.frameGap() && this.frameWanted()) this.emitFrame(now);
+      if (this.mayPost() && now >= this.lastFrameAt + this.frameGap() && this.frameWanted()) this.emitFrame(now);
       if (this.active) {
         phase = 'train';
         const t = this.host.now();
         let deadline = t + this.timing.sliceMs;
         // End the slice when the next frame is due, so a frame goes out on time.
-        if (this.inFlight === null) deadline = Math.min(deadline, Math.max(this.lastFrameAt + this.frameGap(), t + 1));
+        if (this.mayPost()) deadline = Math.min(deadline, Math.max(this.lastFrameAt + this.frameGap(), t + 1));
         this.trainSlice(deadline);
       }
     } catch (e) {
@@ -210,7 +225,7 @@ export class Runner {
   private schedule(): void {
     if (this.scheduled) return;
     const now = this.host.now();
-    const frameIn = this.inFlight === null && this.frameWanted() ? this.lastFrameAt + this.frameGap() - now : Infinity;
+    const frameIn = this.mayPost() && this.frameWanted() ? this.lastFrameAt + this.frameGap() - now : Infinity;
     let wait = Infinity;
     if (this.active) {
       this.refill(now);
@@ -293,6 +308,7 @@ export class Runner {
       this.active ? this.timing.outputBudgetMs : Infinity,
       () => this.host.now(),
     );
+    if (this.inFlight !== null) this.overtaken = true;
     this.inFlight = seq;
     this.post({ type: 'frame', frame }, collectTransfers(frame));
     // Spacing counts from the end of the post, so a slow build cannot bring the next frame closer.

@@ -14,25 +14,46 @@ function typedArrays(v: unknown, out: ArrayBufferView[] = []): ArrayBufferView[]
   return out;
 }
 
-test('no second frame before the first is acknowledged, while training goes on', async () => {
+test('while training alone, no frame goes before the last is acknowledged', async () => {
   h = new Harness({ autoAck: false });
   h.configure();
   await h.until(() => h.frames.length === 1);
   h.send({ type: 'play' });
-  h.send({ type: 'set', patch: { train: { lr: 0.02 } } });
+  // play is a command: its frame may overtake the unacknowledged one (next test); training adds none.
+  await h.until(() => h.frames.length === 2);
   // A quarter second and at least 100 steps, however loaded the machine (a timer alone could end first).
   await Promise.all([sleep(250), h.until(() => h.runner.session.run!.step > 100)]);
-  expect(h.frames).toHaveLength(1);
+  expect(h.frames).toHaveLength(2);
   expect(h.runner.session.run!.step).toBeGreaterThan(100);
-  h.ack(h.frames[0].seq + 1); // an ack for a frame never sent changes nothing
+  h.ack(h.frames[1].seq + 1); // an ack for a frame never sent changes nothing
+  h.ack(h.frames[0].seq); // nor one for the frame that was overtaken
   await sleep(50);
-  expect(h.frames).toHaveLength(1);
-  h.ack(h.frames[0].seq);
+  expect(h.frames).toHaveLength(2);
+  h.ack(h.frames[1].seq);
+  await h.until(() => h.frames.length === 3);
+  expect(h.frames[2].seq).toBe(h.frames[1].seq + 1);
+  expect(h.frames[2].step).toBeGreaterThan(100);
+  await sleep(100);
+  expect(h.frames).toHaveLength(3);
+  h.send({ type: 'pause' });
+});
+
+test("a command's frame overtakes one unacknowledged frame, not two", async () => {
+  h = new Harness({ autoAck: false });
+  h.configure();
+  await h.until(() => h.frames.length === 1);
+  // The page has not acked frame 0 (it waits for its next animation frame): the slider's change still
+  // gets its own frame at once, not after that ack.
+  h.send({ type: 'set', patch: { net: { dropoutP: 0.4 } }, rev: 3 });
   await h.until(() => h.frames.length === 2);
-  expect(h.frames[1].seq).toBe(h.frames[0].seq + 1);
-  expect(h.frames[1].step).toBeGreaterThan(100);
+  expect(h.frames[1].rev).toBe(3);
+  // A second change while both are unacknowledged waits for the ack of the newest.
+  h.send({ type: 'set', patch: { net: { dropoutP: 0.5 } }, rev: 4 });
   await sleep(100);
   expect(h.frames).toHaveLength(2);
+  h.ack(h.frames[1].seq);
+  await h.until(() => h.frames.length === 3);
+  expect(h.frames[2].rev).toBe(4);
 });
 
 test('at most one frame per display frame when the page acknowledges at once', async () => {
