@@ -5,4 +5,5 @@ export interface SizedFile {
   raw: number;
   gzip: number;
 }
-export declare function initialJs(distDir?: string): { files: SizedFile[]; raw: number; gzip: number };
+/** byLang: the same figure for a page in each language (its own first-screen strings). */
+export declare function initialJs(distDir?: string): { files: SizedFile[]; raw: number; gzip: number; byLang: Record<string, number> };

@@ -40,6 +40,9 @@ describe('initialJs', () => {
     expect(r.files.map((f) => f.file).sort()).toEqual(['assets/deep-6.js', 'assets/entry-0.js', 'assets/ko-first-8.js', 'assets/pre-5.js', 'assets/shared-1.js', 'assets/side-2.js']);
     const expected = r.files.reduce((s, f) => s + gzipSync(files[f.file as keyof typeof files]).length, 0);
     expect(r.gzip).toBe(expected);
+    // Each language's page: the same code with its own strings; the larger is the budget's figure.
+    expect(r.byLang.ko).toBe(r.gzip);
+    expect(r.byLang.en).toBe(r.gzip - gzipSync(files['assets/ko-first-8.js']).length + gzipSync(files['assets/en-first-7.js']).length);
   });
 
   it('refuses a dist without a module entry', () => {
