@@ -1,6 +1,7 @@
 // The page: header with the mode switch, transport and status, messages, then the learner's column
 // (lessons, controls, code) beside the panels that show the network's internals.
-import { lazy, type ComponentType } from 'react';
+import type { ComponentType } from 'react';
+import { lazyNow } from '../dom/lazy-now.tsx';
 import { Header } from './Header.tsx';
 import { Transport } from './Transport.tsx';
 import { Notices } from './Notices.tsx';
@@ -24,12 +25,12 @@ import { QuickControls } from './QuickControls.tsx';
 function withChartStrings<T>(code: Promise<T>): Promise<T> {
   return Promise.all([code, loadMessages(useLab.getState().lang, 'charts').catch(() => undefined)]).then(([m]) => m);
 }
-const LossPanel = lazy(() => withChartStrings(import('../panels/loss/LossPanel.tsx')).then((m) => ({ default: m.LossPanel })));
-const BatchNormPanel = lazy(() => withChartStrings(import('../panels/batchnorm/BatchNormPanel.tsx')).then((m) => ({ default: m.BatchNormPanel })));
-const ActivationsPanel = lazy(() => import('../panels/activations/ActivationsPanel.tsx').then((m) => ({ default: m.ActivationsPanel })));
-const ComparePanel = lazy(() => import('../panels/compare/ComparePanel.tsx').then((m) => ({ default: m.ComparePanel })));
-const ExperimentsPanel = lazy(() => import('../panels/experiments/ExperimentsPanel.tsx').then((m) => ({ default: m.ExperimentsPanel })));
-const InferencePanel = lazy(() => import('../panels/inference/InferencePanel.tsx').then((m) => ({ default: m.InferencePanel })));
+const LossPanel = lazyNow(() => withChartStrings(import('../panels/loss/LossPanel.tsx')).then((m) => m.LossPanel));
+const BatchNormPanel = lazyNow(() => withChartStrings(import('../panels/batchnorm/BatchNormPanel.tsx')).then((m) => m.BatchNormPanel));
+const ActivationsPanel = lazyNow(() => import('../panels/activations/ActivationsPanel.tsx').then((m) => m.ActivationsPanel));
+const ComparePanel = lazyNow(() => import('../panels/compare/ComparePanel.tsx').then((m) => m.ComparePanel));
+const ExperimentsPanel = lazyNow(() => import('../panels/experiments/ExperimentsPanel.tsx').then((m) => m.ExperimentsPanel));
+const InferencePanel = lazyNow(() => import('../panels/inference/InferencePanel.tsx').then((m) => m.InferencePanel));
 
 /** Each panel, in page order (PANEL_IDS); the wide ones take the whole row; `title`: a lazy first-screen panel's heading (id, key). */
 const PANELS: Record<PanelId, { Panel: ComponentType; wide?: boolean; title?: [string, MessageKey] }> = {

@@ -1,6 +1,7 @@
 // The classroom tools: header buttons (shortcuts list, presentation mode, colour palette), the bar
 // shown in presentation mode, and the page-wide keyboard shortcuts with their help dialog.
-import { Suspense, lazy, useEffect, useLayoutEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
+import { lazyNow } from '../dom/lazy-now.tsx';
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
 import { useT } from '../i18n/useT.ts';
@@ -10,7 +11,7 @@ import { initPalette, togglePalette, usePalette } from './palette.ts';
 import './presentation.css';
 
 // The shortcuts list loads when it is first opened.
-const HelpOverlay = lazy(() => import('./HelpOverlay.tsx').then((m) => ({ default: m.HelpOverlay })));
+const HelpOverlay = lazyNow(() => import('./HelpOverlay.tsx').then((m) => m.HelpOverlay));
 
 export function runShortcut(id: ShortcutId): void {
   const lab = useLab.getState();
@@ -41,11 +42,7 @@ export function Classroom() {
   useLayoutEffect(() => initPalette(), []);
   useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useClassroom.getState().helpOpen, enabled: useClassroom.getState().shortcutsOn })), []);
   const helpOpen = useClassroom((s) => s.helpOpen);
-  return helpOpen ? (
-    <Suspense fallback={null}>
-      <HelpOverlay />
-    </Suspense>
-  ) : null;
+  return helpOpen ? <HelpOverlay /> : null;
 }
 
 /** Header buttons: the shortcuts list, presentation mode, colour-blind-safe colours. */

@@ -1,14 +1,16 @@
 // The learner's side of the page: lessons, controls and code in one tabbed column beside the panels,
 // so a lesson can be left for the controls and found again at the same step.
-import { Suspense, lazy, type KeyboardEvent } from 'react';
+import { Suspense, type KeyboardEvent } from 'react';
+import { LazyFallback, lazyNow } from '../dom/lazy-now.tsx';
 
 // Lessons and code are read less often than the controls: they load when first opened.
-const LessonsPanel = lazy(() => import('../panels/lessons/LessonsPanel.tsx').then((m) => ({ default: m.LessonsPanel })));
+const LessonsPanel = lazyNow(() => import('../panels/lessons/LessonsPanel.tsx').then((m) => m.LessonsPanel));
 // The Controls tab is mounted from the start (its state survives tab switches) but loads as its own chunk,
 // right after the first screen: the quick p/γ/β strip above the panels is on the first screen instead.
-const ControlsPanel = lazy(() => import('../panels/controls/ControlsPanel.tsx').then((m) => ({ default: m.ControlsPanel })));
-const CodePanel = lazy(() => import('../panels/code/CodePanel.tsx').then((m) => ({ default: m.CodePanel })));
-const ExportPanel = lazy(() => import('../panels/export/ExportPanel.tsx').then((m) => ({ default: m.ExportPanel })));
+const ControlsPanel = lazyNow(() => import('../panels/controls/ControlsPanel.tsx').then((m) => m.ControlsPanel));
+const CodePanel = lazyNow(() => import('../panels/code/CodePanel.tsx').then((m) => m.CodePanel));
+const ExportPanel = lazyNow(() => import('../panels/export/ExportPanel.tsx').then((m) => m.ExportPanel));
+const LOADING = <p className="empty">…</p>;
 import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
 import { Welcome } from './Welcome.tsx';
@@ -52,12 +54,14 @@ export function Sidebar() {
       </div>
       {TABS.map((id) => (
         <div key={id} id={`tabpanel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className="sidebar-body">
-          <Suspense fallback={<p className="empty">…</p>}>
-            {id === 'lessons' && tab === id ? <LessonsPanel /> : null}
-            {id === 'controls' ? <ControlsPanel hidden={new Set(hide)} /> : null}
-            {id === 'code' && tab === id ? <CodePanel /> : null}
-            {id === 'export' && tab === id ? <ExportPanel /> : null}
-          </Suspense>
+          <LazyFallback.Provider value={LOADING}>
+            <Suspense fallback={LOADING}>
+              {id === 'lessons' && tab === id ? <LessonsPanel /> : null}
+              {id === 'controls' ? <ControlsPanel hidden={new Set(hide)} /> : null}
+              {id === 'code' && tab === id ? <CodePanel /> : null}
+              {id === 'export' && tab === id ? <ExportPanel /> : null}
+            </Suspense>
+          </LazyFallback.Provider>
         </div>
       ))}
     </aside>
