@@ -49,7 +49,8 @@ type CommandBody =
   | { type: 'play' }
   | { type: 'pause' }
   /** Pause, then run n more steps (at full speed: the speed cap paces Play only). */
-  | { type: 'step'; n: number }
+  /** With `add`, the n steps add to those still pending (Step pressed again before the last ran); without, they replace them. */
+  | { type: 'step'; n: number; add?: boolean }
   /** Same seed: the same data, initial weights, masks and batches as the run's start. */
   | { type: 'reset' }
   | { type: 'newSeed'; seed: number }

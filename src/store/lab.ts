@@ -184,7 +184,8 @@ export const useLab = create<LabState>()((set, get) => ({
   },
   stepOnce: (n = 1) => {
     set({ playing: false, stepRequests: get().stepRequests + 1 });
-    send({ type: 'step', n });
+    // Added to steps still pending: a quick second press of Step is one more step, never lost.
+    send({ type: 'step', n, add: true });
   },
   reset: () => send({ type: 'reset' }),
   newSeed: () => {

@@ -34,7 +34,7 @@ export function handleCommand(r: Runner, cmd: Command): void {
       case 'step':
         requireRun(r);
         if (!(Number.isInteger(cmd.n) && cmd.n >= 1 && cmd.n <= 1e9)) throw new CommandError('bad_command', `step: n must be a whole number ≥ 1 (got ${cmd.n})`);
-        r.step(cmd.n);
+        r.step(cmd.n, cmd.add === true);
         break;
       case 'reset':
         r.ready(s.reset());

@@ -141,9 +141,10 @@ export class Runner {
     this.pendingSteps = 0;
   }
 
-  step(n: number): void {
+  /** n more steps: added to those still pending (`add`: Step pressed again before the last ran), or instead of them. */
+  step(n: number, add = false): void {
     this.playing = false;
-    this.pendingSteps = n;
+    this.pendingSteps = add ? Math.min(1e9, this.pendingSteps + n) : n;
   }
 
   setSpeed(sps: number | null): void {

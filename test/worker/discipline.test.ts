@@ -158,3 +158,21 @@ test('a set while playing: the first frame that reports it already trains with i
   const f3 = await h.frameWhere((f) => f.step > f2.step + 50);
   expect(Math.max(...w(f2).map((v, i) => Math.abs(v - w(f3)[i])))).toBeGreaterThan(1e-3);
 });
+
+test('Step pressed again before the last ran adds its step (add); a step without add replaces what is pending', async () => {
+  h = new Harness({ autoAck: false });
+  h.configure();
+  await h.until(() => h.frames.length === 1);
+  // The worker owes an ack, so it trains the pending steps but holds their frame: ten quick presses.
+  for (let i = 0; i < 10; i++) h.send({ type: 'step', n: 1, add: true });
+  await h.until(() => h.runner.session.run!.step === 10 && h.runner.pendingSteps === 0);
+  await sleep(50);
+  expect(h.runner.session.run!.step).toBe(10);
+  // Without add (Compare's "go to the stop step"), a later count replaces the pending one.
+  h.send({ type: 'pause' });
+  h.runner.pendingSteps = 0;
+  h.send({ type: 'step', n: 1000 });
+  h.send({ type: 'step', n: 5 });
+  await h.until(() => h.runner.pendingSteps === 0);
+  expect(h.runner.session.run!.step).toBe(15);
+});
