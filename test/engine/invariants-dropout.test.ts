@@ -171,3 +171,47 @@ describe('Monte-Carlo dropout', () => {
     expect(large.err).toBeLessThan(small.err / 4);
   });
 });
+
+describe('one generator', () => {
+  // sfc32 written out plainly from its definition (Chris Doty-Humphrey's PractRand), independent of rng.ts.
+  function sfc32(words: number[]): () => number {
+    let [a, b, c, d] = words.map((w) => w >>> 0);
+    return () => {
+      const t = (a + b + d) % 2 ** 32;
+      d = (d + 1) % 2 ** 32;
+      a = (b ^ (b >>> 9)) >>> 0;
+      b = (c + c * 8) % 2 ** 32;
+      c = ((((c << 21) | (c >>> 11)) >>> 0) + t) % 2 ** 32;
+      return t;
+    };
+  }
+
+  it("a dropout mask is the keep rule on sfc32 seeded with four draws of the layer's Rng, mixed eight times", () => {
+    for (const p of [0.1, 0.5, 0.9]) {
+      const rng = new Rng(11, 4), copy = new Rng(11, 4);
+      const d = new Dropout(W, { p, scaling: 'inverted', forgetScaling: false }, rng);
+      d.forward(input(5), B, TRAIN_MODE);
+      const g = sfc32([copy.u32(), copy.u32(), copy.u32(), copy.u32()]);
+      for (let i = 0; i < 8; i++) g();
+      const thr = Math.ceil(p * 2 ** 32), want = Array.from({ length: N }, () => (g() >= thr ? 1 : 0));
+      expect(Array.from(d.mask.subarray(0, N))).toEqual(want);
+      // The layer's Rng moved on by exactly the four seed draws.
+      expect(rng.u32()).toBe(copy.u32());
+    }
+  });
+
+  it('Rng draws are the same sfc32 after splitmix32 seeding and twelve mixing steps', () => {
+    const r = new Rng(123, 2), words: number[] = [];
+    let s = (123 ^ Math.imul(3, 0x9e3779b9)) >>> 0;
+    for (let i = 0; i < 4; i++) {
+      s = (s + 0x9e3779b9) >>> 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      words.push((z ^ (z >>> 16)) >>> 0);
+    }
+    const g = sfc32(words);
+    for (let i = 0; i < 12; i++) g();
+    expect(Array.from({ length: 1000 }, () => r.u32())).toEqual(Array.from({ length: 1000 }, g));
+  });
+});
