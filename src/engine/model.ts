@@ -5,6 +5,7 @@ import { BatchNorm } from './layers/batchnorm.ts';
 import { Dropout } from './layers/dropout.ts';
 import { LayerNorm } from './layers/layernorm.ts';
 import { Linear } from './layers/linear.ts';
+import { zeroInputsNeedNoGradient } from './layers/matmul.ts';
 import { Conv2d } from './layers/conv2d.ts';
 import { BatchNorm2d } from './layers/batchnorm2d.ts';
 import { Dropout2d } from './layers/dropout2d.ts';
@@ -74,7 +75,6 @@ export class Model {
     this.loss = new Loss(spec.loss, this.outDim);
     this.hasBatchNorm = layers.some((l) => l.type === 'batchnorm');
     this.minBn2dArea = Math.min(Infinity, ...layers.map((l) => (l instanceof BatchNorm2d ? l.shape.h * l.shape.w : Infinity)));
-    markSparseGradients(layers);
   }
 
   /** Every learnable parameter with its PyTorch-style key ("<layer index>.weight"). */
@@ -279,20 +279,6 @@ export class Model {
   }
 }
 
-/**
- * Linear and Conv2d layers whose input comes from ReLU (possibly through dropout or max-pooling: a zero
- * there is a ReLU zero, whose gradient ReLU discards) may skip zero-input gradients.
- */
-function markSparseGradients(layers: Layer[]): void {
-  const passes = ['dropout', 'dropout2d', 'maxpool2d', 'flatten'];
-  layers.forEach((l, i) => {
-    if (!(l instanceof Linear || l instanceof Conv2d)) return;
-    let j = i - 1;
-    while (j >= 0 && passes.includes(layers[j].type)) j--;
-    l.sparseInputGrad = j >= 0 && layers[j].type === 'relu';
-  });
-}
-
 /** Initial values in PyTorch layout, keyed "<layer>.weight", "<layer>.running_mean", … (parity, import). */
 export type InitialState = Record<string, ArrayLike<number> | null | undefined>;
 
@@ -300,10 +286,11 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
   const { shapes } = specShapes(spec);
   let width = spec.input;
   const img = (i: number): ImageShape => shapes[i] as ImageShape; // specShapes checked it is an image
+  const types = spec.layers.map((l) => l.type);
   const layers: Layer[] = spec.layers.map((ls, i) => {
     switch (ls.type) {
       case 'conv2d': {
-        const conv = new Conv2d(img(i), { out: ls.out, kernel: ls.kernel, stride: ls.stride ?? 1, padding: ls.padding ?? 0, bias: ls.bias !== false });
+        const conv = new Conv2d(img(i), { out: ls.out, kernel: ls.kernel, stride: ls.stride ?? 1, padding: ls.padding ?? 0, bias: ls.bias !== false, sparseInputGrad: zeroInputsNeedNoGradient(types, i) });
         conv.init(opts.initRng, ls.init ?? 'he', ls.initScale ?? 1);
         const w = initial?.[`${i}.weight`];
         if (w) {
@@ -340,7 +327,7 @@ export function buildModel(spec: ModelSpec, opts: BuildOptions, initial?: Initia
         return new Flatten(img(i));
       case 'linear': {
         const hasBias = ls.bias !== false;
-        const lin = new Linear(width, ls.out, undefined, hasBias);
+        const lin = new Linear(width, ls.out, undefined, hasBias, zeroInputsNeedNoGradient(types, i));
         lin.init(opts.initRng, ls.init ?? 'he', ls.initScale ?? 1);
         const w = initial?.[`${i}.weight`];
         if (w) {

@@ -65,7 +65,7 @@ export class Optimizer {
   }
 }
 
-// The update loops, one function each (see layers/matmul.ts on V8's on-stack compilation).
+// The update loops, one function each (see layers/matmul-kernels.ts on V8's on-stack compilation).
 
 function sgd(w: Float32Array, gr: Float32Array, n: number, lr: number, wd: number): void {
   for (let i = 0; i < n; i++) w[i] -= lr * (gr[i] + wd * w[i]);

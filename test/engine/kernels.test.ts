@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   compactRows, countNonZeros, denseTimes, denseTimesT, sparseTimes, sparseTimesT, transposeLists,
-} from '../../src/engine/layers/matmul.ts';
+} from '../../src/engine/layers/matmul-kernels.ts';
+import { zeroInputsNeedNoGradient } from '../../src/engine/layers/matmul.ts';
 import { expm1 } from '../../src/engine/layers/fastmath.ts';
-import { Activation, Dropout, Linear, Rng, TRAIN_MODE } from '../../src/engine/index.ts';
+import { Activation, Conv2d, Dropout, Linear, Rng, TRAIN_MODE, buildModel, type LayerType } from '../../src/engine/index.ts';
 
 const f32 = Math.fround;
 
@@ -97,10 +98,9 @@ describe('matrix kernels', () => {
   ])('a Linear layer: forward, ∂W, ∂b and ∂X match the references (B=%i, I=%i, O=%i, density %f)', (B, I, O, density) => {
     const rng = new Rng(B + I + O);
     for (const sparseInputGrad of [false, true]) {
-      const lin = new Linear(I, O);
+      const lin = new Linear(I, O, undefined, true, sparseInputGrad);
       lin.init(new Rng(9), 'he', 1);
       lin.bias!.value.set(data(rng, O, 1));
-      lin.sparseInputGrad = sparseInputGrad;
       const x = data(rng, B * I, density), dY = data(rng, B * O, 1);
       const y = lin.forward(x, B, TRAIN_MODE).slice(0, B * O);
       expect(bitsEqual(y, refTimes(B, I, O, (r, k) => x[r * I + k], lin.weight.value, lin.bias!.value))).toBe(true);
@@ -120,6 +120,32 @@ describe('matrix kernels', () => {
         }
       }
     }
+  });
+});
+
+describe('which inputs need no gradient', () => {
+  const at = (types: LayerType[]) => zeroInputsNeedNoGradient(types, types.length - 1);
+
+  it('a zero from ReLU, passed on by dropout, pooling or flatten, carries no gradient; any other zero does', () => {
+    expect(at(['relu', 'linear'])).toBe(true);
+    expect(at(['relu', 'dropout', 'linear'])).toBe(true);
+    expect(at(['relu', 'maxpool2d', 'dropout2d', 'flatten', 'linear'])).toBe(true);
+    for (const before of ['tanh', 'sigmoid', 'batchnorm', 'layernorm', 'linear'] as const) expect(at(['relu', before, 'linear'])).toBe(false);
+    expect(at(['linear'])).toBe(false);
+    expect(at(['dropout', 'linear'])).toBe(false);
+  });
+
+  it('the model builds its layers with the rule, and their twins keep it', () => {
+    const rng = new Rng(1);
+    const model = buildModel({
+      input: 16, inputShape: [1, 4, 4], loss: 'cross_entropy',
+      layers: [{ type: 'conv2d', out: 2, kernel: 3, padding: 1 }, { type: 'relu' }, { type: 'conv2d', out: 2, kernel: 3, padding: 1 },
+        { type: 'relu' }, { type: 'flatten' }, { type: 'linear', out: 4 }, { type: 'tanh' }, { type: 'linear', out: 3 }],
+    }, { initRng: rng, dropoutRng: rng });
+    const flags = (m: typeof model) => m.layers.map((l) => (l instanceof Linear || l instanceof Conv2d ? l.sparseInputGrad : null));
+    const want = [false, null, true, null, null, true, null, false];
+    expect(flags(model)).toEqual(want);
+    expect(flags(model.twin(new Rng(2)))).toEqual(want);
   });
 });
 

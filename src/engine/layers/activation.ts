@@ -50,7 +50,7 @@ export class Activation implements Layer {
   }
 }
 
-// Each loop is its own function with nothing after it (see matmul.ts on V8's on-stack compilation).
+// Each loop is its own function with nothing after it (see matmul-kernels.ts on V8's on-stack compilation).
 
 /**
  * Branch-free: the sign of a pre-activation is a coin flip, and a mispredicted branch costs more than

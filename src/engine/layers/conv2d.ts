@@ -18,6 +18,8 @@ export interface Conv2dOptions {
   stride: number;
   padding: number;
   bias: boolean;
+  /** A zero input's gradient is discarded by the layers before (see matmul.ts's zeroInputsNeedNoGradient). */
+  sparseInputGrad?: boolean;
 }
 
 export class Conv2d implements Layer {
@@ -61,7 +63,7 @@ export class Conv2d implements Layer {
     this.P = Ho * Wo;
     const Hp = H + 2 * p, Wp = W + 2 * p;
     this.padSize = C * Hp * Wp;
-    this.lin = new Linear(this.K, o.out, shared, o.bias);
+    this.lin = new Linear(this.K, o.out, shared, o.bias, o.sparseInputGrad ?? false);
     this.weight = this.lin.weight;
     this.bias = this.lin.bias;
     this.params = this.bias ? [this.weight, this.bias] : [this.weight];
@@ -77,11 +79,6 @@ export class Conv2d implements Layer {
       }
     }
     this.table = t;
-  }
-
-  /** Set by the model when a zero in this layer's input always carries a zero gradient (ReLU before). */
-  set sparseInputGrad(on: boolean) {
-    this.lin.sparseInputGrad = on;
   }
 
   get sparseInputGrad(): boolean {
@@ -146,14 +143,14 @@ export class Conv2d implements Layer {
   }
 
   twin(): Conv2d {
-    return new Conv2d(this.inShape, { out: this.outShape.c, kernel: this.kernel, stride: this.stride, padding: this.padding, bias: !!this.bias }, {
+    return new Conv2d(this.inShape, { out: this.outShape.c, kernel: this.kernel, stride: this.stride, padding: this.padding, bias: !!this.bias, sparseInputGrad: this.sparseInputGrad }, {
       weight: this.weight,
       bias: this.bias,
     });
   }
 }
 
-// Each loop nest is its own function with nothing after it (see matmul.ts on V8's on-stack compilation).
+// Each loop nest is its own function with nothing after it (see matmul-kernels.ts on V8's on-stack compilation).
 
 /** xp = x with p zeros on every side of each map. The border stays zero once written. */
 function pad(x: Float32Array, xp: Float32Array, B: number, C: number, H: number, W: number, p: number): void {
