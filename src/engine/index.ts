@@ -3,6 +3,7 @@ export * from './spec.ts';
 export * from './errors.ts';
 export * from './rng.ts';
 export * from './model.ts';
+export * from './evaluate.ts';
 export * from './live.ts';
 export * from './loss.ts';
 export * from './optim.ts';

@@ -11,7 +11,8 @@ import { BatchNorm2d } from './layers/batchnorm2d.ts';
 import { Dropout2d } from './layers/dropout2d.ts';
 import { Flatten, MaxPool2d } from './layers/pool.ts';
 import { EVAL_MODE, TRAIN_MODE, type ForwardMode, type Layer, type Param } from './layers/types.ts';
-import { Loss, argmaxRow, type Targets } from './loss.ts';
+import { Loss, type Targets } from './loss.ts';
+import { evaluateRows, type EvalResult } from './evaluate.ts';
 import { Optimizer, type OptimizerSpec } from './optim.ts';
 import { BN_DEFAULTS, LN_DEFAULTS, specShapes, type ImageShape, type ModelSpec } from './spec.ts';
 import { BN_BATCH_ONE_MESSAGE, BN2D_ONE_VALUE_MESSAGE, EngineError } from './errors.ts';
@@ -23,12 +24,6 @@ export interface StepResult {
   loss: number;
   /** True when the loss or a gradient was not finite: nothing was changed. */
   diverged: boolean;
-}
-
-export interface EvalResult {
-  loss: number;
-  /** Fraction correct (cross-entropy); NaN for MSE. */
-  accuracy: number;
 }
 
 export interface BuildOptions {
@@ -205,18 +200,7 @@ export class Model {
 
   /** Inference-mode loss and accuracy over a whole set, in chunks (no state changes). */
   evaluate(X: Float32Array, y: Targets, N: number, chunk = 256): EvalResult {
-    const D = this.spec.input, C = this.outDim;
-    let lossSum = 0, correct = 0;
-    for (let s = 0; s < N; s += chunk) {
-      const B = Math.min(chunk, N - s);
-      const z = this.forward(X.subarray(s * D, (s + B) * D), B, EVAL_MODE);
-      const yy = this.loss.kind === 'cross_entropy' ? (y as Int32Array).subarray(s, s + B) : (y as Float32Array).subarray(s * C, (s + B) * C);
-      lossSum += this.loss.forward(z, yy, B, false) * B;
-      if (this.loss.kind === 'cross_entropy') {
-        for (let b = 0; b < B; b++) if (argmaxRow(z, b, C) === yy[b]) correct++;
-      }
-    }
-    return { loss: lossSum / N, accuracy: this.loss.kind === 'cross_entropy' ? correct / N : NaN };
+    return evaluateRows((x, B) => this.forward(x, B, EVAL_MODE), this.loss, this.spec.input, X, y, N, chunk);
   }
 
   /**

@@ -7,7 +7,8 @@ import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import type { ForwardMode } from '../engine/layers/types.ts';
-import { argmaxRow, type Targets } from '../engine/loss.ts';
+import type { Targets } from '../engine/loss.ts';
+import { evaluateRows } from '../engine/evaluate.ts';
 import type { Model } from '../engine/model.ts';
 import { Rng, STREAM } from '../engine/rng.ts';
 import type { EvalFigures } from '../protocol/inspection.ts';
@@ -69,17 +70,8 @@ export class InspectNet {
 
   /** Loss and accuracy over the first n rows, `chunk` rows per forward (so chunk sets BN's batch when it uses batch statistics). */
   evaluate(X: Float32Array, y: Targets, n: number, mode: ForwardMode, chunk: number, onChunk?: (z: Float32Array, o: number, B: number) => void): EvalFigures {
-    const D = this.net.spec.input, C = this.net.outDim, ce = this.net.loss.kind === 'cross_entropy';
-    let lossSum = 0, correct = 0;
-    for (let o = 0; o < n; o += chunk) {
-      const B = Math.min(chunk, n - o);
-      const z = this.forward(X.subarray(o * D, (o + B) * D), B, mode);
-      const yy = ce ? y.subarray(o, o + B) : y.subarray(o * C, (o + B) * C);
-      lossSum += this.net.loss.forward(z, yy, B, false) * B;
-      if (ce) for (let b = 0; b < B; b++) if (argmaxRow(z, b, C) === yy[b]) correct++;
-      onChunk?.(z, o, B);
-    }
-    return { loss: lossSum / n, acc: ce ? correct / n : NaN };
+    const r = evaluateRows((x, B) => this.forward(x, B, mode), this.net.loss, this.net.spec.input, X, y, n, chunk, { onChunk });
+    return { loss: r.loss, acc: r.accuracy };
   }
 }
 

@@ -11,7 +11,7 @@ import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import { EVAL_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
-import { argmaxRow } from '../engine/loss.ts';
+import { evaluateRows } from '../engine/evaluate.ts';
 import { buildModel, type Model, type StepResult } from '../engine/model.ts';
 import { compileNet } from '../engine/netspec.ts';
 import { rngFor, type Rng } from '../engine/rng.ts';
@@ -193,21 +193,9 @@ export class Run {
   }
 
   private evalSplit(s: Split, conf: Uint32Array | null): { loss: number; acc: number } {
-    const D = this.spec.input, C = this.model.outDim, net = this.evalNet, ce = this.spec.loss === 'cross_entropy';
-    let lossSum = 0, correct = 0;
-    for (let o = 0; o < s.n; o += EVAL_CHUNK) {
-      const B = Math.min(EVAL_CHUNK, s.n - o);
-      const z = net.forward(s.x.subarray(o * D, (o + B) * D), B, EVAL_MODE);
-      const y = ce ? s.y.subarray(o, o + B) : s.y.subarray(o * C, (o + B) * C);
-      lossSum += net.loss.forward(z, y, B, false) * B;
-      if (!ce) continue;
-      for (let b = 0; b < B; b++) {
-        const pred = argmaxRow(z, b, C), truth = y[b];
-        if (pred === truth) correct++;
-        if (conf) conf[truth * C + pred]++;
-      }
-    }
-    return { loss: lossSum / s.n, acc: correct / s.n };
+    const net = this.evalNet;
+    const r = evaluateRows((x, B) => net.forward(x, B, EVAL_MODE), net.loss, this.spec.input, s.x, s.y, s.n, EVAL_CHUNK, { confusion: conf });
+    return { loss: r.loss, acc: r.accuracy };
   }
 
   private layerQuantiles(index: number, out: Float64Array): boolean {
