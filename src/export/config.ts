@@ -4,6 +4,7 @@
 // the field, what the file said and what the lab uses instead.
 import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, maxBatch, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
+import { batchFits, fitBatch } from '../protocol/rules.ts';
 
 export const SETTINGS_FORMAT = 'regularization-lab/settings';
 export const SETTINGS_VERSION = 1;
@@ -151,12 +152,12 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
     state = setAt(state, e.path, used as never);
   }
   // Only once every setting is read: a batch larger than the training set would have the whole file refused.
-  const most = maxBatch(state);
-  if (state.config.train.batchSize > most) {
-    const path = 'config.train.batchSize', earlier = notices.find((n) => n.path === path);
-    if (earlier) earlier.used = show(most);
-    else notices.push({ path, kind: 'clamped', given: show(rawAt(file, path)), used: show(most) });
-    state = setAt(state, path, most);
+  const most = maxBatch(state), bs = state.config.train.batchSize;
+  if (!batchFits(bs, most)) {
+    const path = 'config.train.batchSize', earlier = notices.find((n) => n.path === path), fit = fitBatch(bs, most);
+    if (earlier) earlier.used = show(fit);
+    else notices.push({ path, kind: 'clamped', given: show(rawAt(file, path)), used: show(fit) });
+    state = setAt(state, path, fit);
   }
   for (const p of leafPaths({ config: file.config, teach: file.teach, mode: file.mode }, '', [])) {
     if (!KNOWN.has(p) && rawAt(file, p) !== undefined && !ENTRIES.some((e) => p.startsWith(`${e.path}.`))) {

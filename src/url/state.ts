@@ -7,6 +7,7 @@ import {
   type LabState, type ListEntry, type ParamEntry, type ParamId,
 } from '../protocol/hyperparams.ts';
 import { formatItem, formatList, parseItem, parseList, parseNumber, shorten } from './codec.ts';
+import { batchFits, fitBatch } from '../protocol/rules.ts';
 
 export type UrlState = LabState;
 
@@ -112,11 +113,11 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
   }
   // Only once every entry is read: a batch larger than the training set would lose the whole link.
   const most = maxBatch(state), bs = state.config.train.batchSize;
-  if (bs > most) {
-    const e = entry('batchSize'), clamped = notices.find((n) => n.id === e.id && n.kind === 'clamped');
-    if (clamped) clamped.used = String(most);
-    else note(e, 'clamped', String(bs), most);
-    state = setAt(state, 'config.train.batchSize', most);
+  if (!batchFits(bs, most)) {
+    const e = entry('batchSize'), clamped = notices.find((n) => n.id === e.id && n.kind === 'clamped'), fit = fitBatch(bs, most);
+    if (clamped) clamped.used = String(fit);
+    else note(e, 'clamped', String(bs), fit);
+    state = setAt(state, 'config.train.batchSize', fit);
   }
   const step = entry('lessonStep');
   const stepText = raw.get(step.url);
