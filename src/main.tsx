@@ -7,6 +7,8 @@ import { applyUrl, namesLesson, syncUrlToHistory } from './app/url-sync.ts';
 import { startSession } from './app/connect.ts';
 import { createTrainingWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
+import { ControllersProvider } from './panels/controllers.tsx';
+import { createControllers } from './app/controllers.ts';
 import { loadLanguage, loadMessages } from './i18n/index.ts';
 import { registerServiceWorker } from './app/sw-register.ts';
 import type { StepSetup } from './lessons/setups.ts';
@@ -23,20 +25,24 @@ function start(setupOf?: (key: StepKey) => StepSetup | undefined): void {
   useLab.subscribe((s, p) => {
     if (s.lang !== p.lang) document.documentElement.lang = s.lang;
   });
-  startSession(createTrainingWorker);
+  // The page's controllers, made once here and handed down (no module holds them).
+  const controllers = createControllers();
+  startSession(createTrainingWorker, controllers.runs);
   syncUrlToHistory(window, 250, corrected);
 
   void strings.catch(() => undefined).then(() => {
     createRoot(document.getElementById('root')!).render(
       <StrictMode>
-        <App />
+        <ControllersProvider value={controllers}>
+          <App />
+        </ControllersProvider>
       </StrictMode>,
     );
     setTimeout(() => {
       // The rest of this language's strings (charts, lessons, code, compare, …) once the first screen is up.
       void loadLanguage(useLab.getState().lang).catch(() => undefined);
       // The comparison lesson's table records the learner's runs even while another tab is open.
-      void import('./store/run-recorder.ts').then((m) => m.startRunRecorder());
+      void import('./store/run-recorder.ts').then((m) => m.recorderOf(controllers).start());
     }, 0);
   });
 }

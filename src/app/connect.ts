@@ -4,11 +4,14 @@ import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from 
 import { connectPort, useLab, type Notice } from '../store/lab.ts';
 import { setFrame } from '../store/frame.ts';
 import { setInspection } from '../store/inspection.ts';
+import type { Runs } from '../store/runs.ts';
 import { assertNever, type CommandType } from '../protocol/messages.ts';
 import type { Metrics } from '../protocol/frame.ts';
 import type { StallWatch } from './stall.ts';
 
 let bridge: Bridge | null = null;
+/** The page's runs slice (main.tsx makes it): told every run id before anything else sees it. */
+let runs: Runs | null = null;
 // The stall watch loads after the first frames (it needs 3,000 steps of history anyway), keeping it
 // out of the first load.
 let stall: StallWatch | null = null;
@@ -52,11 +55,13 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
   const lab = useLab.getState();
   switch (ev.type) {
     case 'ready':
+      runs?.observe(ev.info.runId);
       stall?.reset();
       useLab.setState({ ready: ev.info, notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
       break;
     case 'frame': {
       const f = ev.frame;
+      runs?.observe(f.runId);
       setFrame(f);
       // Training moved on after a later command (a bigger batch, a lower rate, a reset): a refused
       // batch of one or an earlier divergence is no longer the news.
@@ -91,6 +96,7 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
       setInspection(ev.report);
       break;
     case 'restarted':
+      runs?.workerReplaced();
       lab.notify({ kind: 'warning', key: 'error.workerRestarted' });
       break;
     case 'failed':
@@ -105,8 +111,9 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
 }
 
 /** Starts the worker with the store's current settings and routes every store command through it. */
-export function startSession(workerFactory: WorkerFactory): Bridge {
+export function startSession(workerFactory: WorkerFactory, pageRuns: Runs | null = null): Bridge {
   bridge?.dispose();
+  runs = pageRuns;
   const b = createBridge({ workerFactory, onEvent: handleBridgeEvent });
   bridge = b;
   const s = useLab.getState();

@@ -6,6 +6,7 @@ import { startSession } from '../../src/app/connect.ts';
 import type { Bridge } from '../../src/bridge/bridge.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
+import { createRuns } from '../../src/store/runs.ts';
 import type { Frame } from '../../src/protocol/frame.ts';
 import { scriptedFactory, type ScriptedWorker } from '../bridge/fakes.ts';
 
@@ -136,4 +137,20 @@ test('repeated worker deaths: once the bridge gives up the page says so, shows s
   expect(s.notices.find((n) => n.key === 'error.workerGaveUp')?.action).toBe('reload');
   s.play();
   expect(useLab.getState().playing).toBe(false);
+});
+
+test('the runs slice hears every run id first, and that a replaced worker starts new runs', () => {
+  const { factory, workers } = scriptedFactory();
+  const runs = createRuns();
+  b = startSession(factory, runs);
+  const say = (runId: number, step: number) =>
+    workers.at(-1)!.say({ type: 'frame', frame: { seq: step, rev: b!.rev, runId, playing: true, pendingSteps: 0, step, epoch: 0, metrics: null } as unknown as Frame });
+  say(1, 10);
+  const first = runs.serial();
+  say(1, 20);
+  expect(runs.serial()).toBe(first);
+  workers.at(-1)!.h.error('simulated crash'); // the bridge restarts the worker, whose runs count from 1 again
+  expect(useLab.getState().notices.map((n) => n.key)).toContain('error.workerRestarted');
+  say(1, 0);
+  expect(runs.serial()).toBe(first + 1);
 });

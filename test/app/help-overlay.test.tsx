@@ -2,7 +2,8 @@
 // The shortcuts list: a modal dialog opened by ? or the header button, focus inside and kept there,
 // Escape closes and gives focus back, every shortcut listed in English and in Korean.
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { Classroom, ClassroomTools } from '../../src/app/Classroom.tsx';
 import { useClassroom } from '../../src/app/presentation.ts';
 import { SHORTCUTS, keyLabel } from '../../src/app/shortcuts.ts';

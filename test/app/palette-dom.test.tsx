@@ -2,7 +2,8 @@
 // The palette switch on the page: the header toggle's pressed state, CSS properties on the root for
 // the charts, the choice kept for the next visit, and canvases handed the current frame to repaint.
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { ClassroomTools, Classroom } from '../../src/app/Classroom.tsx';
 import { SAFE_SCHEME, getPalette, setPalette } from '../../src/app/palette.ts';
 import { CLASS_COLORS } from '../../src/charts/colors.ts';

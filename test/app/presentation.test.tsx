@@ -2,7 +2,8 @@
 // Presentation mode: the panels a lesson step is about, the bar with its visible Exit button, and the
 // page showing only those panels (the real App, fed no frames).
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { DEFAULT_PANELS, PANEL_IDS, panelsForStep, shownPanels, useClassroom } from '../../src/app/presentation.ts';
 import { ClassroomTools, PresentationBar } from '../../src/app/Classroom.tsx';
 import { App } from '../../src/app/App.tsx';

@@ -2,7 +2,8 @@
 // Keyboard shortcuts: which key means what (Hangul IME and other layouts included), when a key belongs
 // to the focused control instead, and each shortcut acting on the stores through the page's handler.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { SHORTCUTS, keyName, shortcutFor, type KeyLike } from '../../src/app/shortcuts.ts';
 import { Classroom } from '../../src/app/Classroom.tsx';
 import { useClassroom } from '../../src/app/presentation.ts';

@@ -2,7 +2,8 @@
 // Automated accessibility rules (axe-core) over the lessons and code panels in both languages: names
 // for every control, labelled fields, valid ARIA, list and table structure. Colour contrast needs a
 // real renderer and is left to the browser test.
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The lessons panel as a learner uses it, by role and name, in both languages.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
 import { useLab, type LabState } from '../../src/store/lab.ts';

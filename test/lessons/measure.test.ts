@@ -6,7 +6,8 @@ import {
 } from '../../src/lessons/measure.ts';
 import { COMPARE, RUN_KINDS, type FullSetup } from '../../src/lessons/setups.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
-import { recordFrame, recordMetrics, resetRecorder, startRunRecorder } from '../../src/store/run-recorder.ts';
+import { RunRecorder } from '../../src/store/run-recorder.ts';
+import { createRuns } from '../../src/store/runs.ts';
 import { useLab } from '../../src/store/lab.ts';
 import { frameStore, setFrame } from '../../src/store/frame.ts';
 import { fixtureConfig, makeFixture } from '../fixtures/frames.ts';
@@ -74,14 +75,18 @@ describe('measurements', () => {
 describe('the run recorder', () => {
   const metrics = (step: number, trainLoss: number, testLoss = trainLoss + 0.1): Metrics => ({ step, trainLoss, testLoss, trainAcc: NaN, testAcc: NaN });
   const feed = (m: Metrics) => useLab.setState({ metrics: m });
+  const ready = (runId: number) => ({ runId }) as NonNullable<ReturnType<typeof useLab.getState>['ready']>;
   let stop: () => void = () => {};
+  let recorder: RunRecorder;
+  let runs: ReturnType<typeof createRuns>;
 
   beforeEach(() => {
     useLesson.setState({ ...INITIAL_LESSON_STATE });
     useLab.setState({ config: configOf(COMPARE.dropout), metrics: null, ready: null });
     setFrame(null);
-    resetRecorder();
-    stop = startRunRecorder();
+    runs = createRuns();
+    recorder = new RunRecorder(runs);
+    stop = recorder.start();
   });
   afterEach(() => stop());
 
@@ -102,6 +107,7 @@ describe('the run recorder', () => {
     feed(metrics(20, 0.1));
     expect(useLesson.getState().runs.dropout!.points).toHaveLength(2);
     expect(useLesson.getState().runs.both).toBeUndefined();
+    useLab.setState({ ready: ready(2) }); // reset: the worker's next run
     feed(metrics(0, 0.69));
     feed(metrics(10, 0.6));
     expect(useLesson.getState().runs.both!.points).toHaveLength(2);
@@ -109,11 +115,19 @@ describe('the run recorder', () => {
   });
 
   it('starts a new run when the worker reports a new run id, even if the step did not go back', () => {
-    const ready = (runId: number) => ({ runId }) as NonNullable<ReturnType<typeof useLab.getState>['ready']>;
     useLab.setState({ ready: ready(1) });
     feed(metrics(0, 0.7));
     feed(metrics(10, 0.6));
     useLab.setState({ ready: ready(2) });
+    feed(metrics(10, 0.65));
+    expect(useLesson.getState().runs.dropout!.points.map((p) => p.train)).toEqual([0.65]);
+  });
+
+  it('a worker replaced mid-run: its first run, with the same id, is a new run (the runs slice decides)', () => {
+    useLab.setState({ ready: ready(1) });
+    feed(metrics(0, 0.7));
+    feed(metrics(10, 0.6));
+    runs.workerReplaced();
     feed(metrics(10, 0.65));
     expect(useLesson.getState().runs.dropout!.points.map((p) => p.train)).toEqual([0.65]);
   });
@@ -161,9 +175,9 @@ describe('the run recorder', () => {
     // A training-mode frame says nothing about inference.
     useLesson.setState({ runs: { dropout: { ...r, inferDropout: undefined, inferBn: undefined } } });
     setFrame(makeFixture(config, { steps: 10, mode: 'training' }).frame);
-    recordFrame();
+    recorder.recordFrame();
     expect(useLesson.getState().runs.dropout!.inferDropout).toBeUndefined();
-    recordMetrics(); // same step, same settings: no new point
+    recorder.recordMetrics(); // same step, same settings: no new point
     expect(useLesson.getState().runs.dropout!.points).toHaveLength(1);
   });
 });

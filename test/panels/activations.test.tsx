@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { ActivationsPanel } from '../../src/panels/activations/ActivationsPanel.tsx';
-import { clearRuns } from '../../src/panels/loss/runs.ts';
 import { setFrame } from '../../src/store/frame.ts';
 import { useLab } from '../../src/store/lab.ts';
 import { formatNumber } from '../../src/i18n/index.ts';
@@ -15,7 +15,6 @@ const initial = useLab.getState();
 afterEach(() => {
   cleanup();
   setFrame(null);
-  clearRuns();
   useLab.setState(initial, true);
 });
 
@@ -70,7 +69,7 @@ describe('ActivationsPanel', () => {
 
   it('keeps the previous run as a dashed outline, matched by layer place across BN on and off', async () => {
     const off = makeFixture(fixtureConfig('circles'), { steps: 0 });
-    render(<ActivationsPanel />);
+    const { controllers } = render(<ActivationsPanel />);
     await show(trainFor(off.session, 40, 5), off.ready);
     expect(screen.queryAllByTestId('act-prev').length).toBe(0);
     expect(screen.getByText(/To compare batch normalization on and off/)).toBeTruthy();
@@ -79,6 +78,8 @@ describe('ActivationsPanel', () => {
     // input (the linear output) is tracked too, and has no counterpart in the run without BN.
     const on = makeFixture(fixtureConfig('circles', { net: { norm: ['batchnorm', 'none'] } }), { steps: 0 });
     const fOn = trainFor(on.session, 20, 5);
+    // Another session counts run ids from 1 again, as a replaced worker does (the page is told so).
+    controllers.runs.workerReplaced();
     expect(fOn.activations.layers[1].index).not.toBe(off.frame.activations.layers[0].index);
     await show(fOn, on.ready);
     const charts = screen.getAllByTestId('act-chart');

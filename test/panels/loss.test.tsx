@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { render } from '../fixtures/render.tsx';
 import { LossPanel } from '../../src/panels/loss/LossPanel.tsx';
-import { clearRuns } from '../../src/panels/loss/runs.ts';
 import { M, W } from '../../src/panels/loss/scales.ts';
 import { setFrame } from '../../src/store/frame.ts';
 import { useLab } from '../../src/store/lab.ts';
@@ -16,7 +16,6 @@ const initial = useLab.getState();
 afterEach(() => {
   cleanup();
   setFrame(null);
-  clearRuns();
   useLab.setState(initial, true);
 });
 
@@ -145,7 +144,7 @@ describe('LossPanel', () => {
   it('keeps earlier runs as faint, labelled traces after a restart (at most three)', async () => {
     const fx = makeFixture(fixtureConfig('circles'), { steps: 0 });
     const first = trainFor(fx.session, 40, 5);
-    const { container } = render(<LossPanel />);
+    const { container, controllers } = render(<LossPanel />);
     await show(first, fx.ready);
     const traces = () => container.querySelectorAll('[data-testid="earlier-run"]').length;
     expect(traces()).toBe(0);
@@ -157,7 +156,8 @@ describe('LossPanel', () => {
     const legend = screen.getByRole('list', { name: 'Legend' });
     expect(within(legend).getByText('Earlier run 1: no normalization, dropout p = 0.4')).toBeTruthy();
 
-    // A restart seen only as the step going backwards (a restarted worker counts run ids from 1 again).
+    // A replaced worker counts run ids from 1 again; the page is told it was replaced.
+    controllers.runs.workerReplaced();
     const other = makeFixture(fixtureConfig('circles', { net: { norm: ['batchnorm', 'none'] } }), { steps: 0 });
     const otherFrame = trainFor(other.session, 15, 5);
     expect(otherFrame.runId).toBe(1);
@@ -204,10 +204,11 @@ describe('LossPanel', () => {
 
   it('leaves earlier runs on other data or another loss out of the chart and its y-axis', async () => {
     const sine = makeFixture(fixtureConfig('sine'), { steps: 0 });
-    const { container } = render(<LossPanel />);
+    const { container, controllers } = render(<LossPanel />);
     await show(trainFor(sine.session, 40, 5), sine.ready);
     const circles2 = makeFixture(fixtureConfig('circles'), { steps: 0 });
-    // A new worker counts run ids from 1 again: the run is seen to restart by its step going back.
+    // A new worker counts run ids from 1 again: the page is told it was replaced, so its run is new.
+    controllers.runs.workerReplaced();
     await show(trainFor(circles2.session, 20, 5), circles2.ready);
     expect(container.querySelectorAll('[data-testid="earlier-run"]').length).toBe(0);
     expect(screen.getByText('Earlier runs on other data or with another loss are not drawn: 1.')).toBeTruthy();

@@ -8,7 +8,8 @@ import { nearestIndex } from '../../charts/paths.ts';
 import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
 import { runLabel } from '../loss/lossText.ts';
-import { startRunArchive, useEarlierRuns } from '../loss/runs.ts';
+import { archiveOf, useEarlierRuns } from '../loss/runs.ts';
+import { useControllers } from '../controllers.tsx';
 import { BandChart, type Bands } from './BandChart.tsx';
 import { ACT_NAMES, trackedLayers, type TrackedLayer } from './tracked.ts';
 import '../../charts/charts.css';
@@ -38,10 +39,11 @@ export function ActivationsPanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const frame = useThrottledFrame(10);
-  const earlier = useEarlierRuns();
+  const archive = archiveOf(useControllers());
+  const earlier = useEarlierRuns(archive);
   const [showPrev, setShowPrev] = useState(true);
   const [showNormIn, setShowNormIn] = useState(true);
-  useEffect(() => startRunArchive(), []);
+  useEffect(() => archive.start(), [archive]);
 
   const head = <h2 id="act-title">{t('act.title')}</h2>;
   const a = frame?.activations;

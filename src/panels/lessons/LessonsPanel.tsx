@@ -3,7 +3,8 @@
 import { useEffect } from 'react';
 import { useLessonsText } from '../../lessons/load.ts';
 import { useLesson } from '../../store/lesson.ts';
-import { startRunRecorder } from '../../store/run-recorder.ts';
+import { recorderOf } from '../../store/run-recorder.ts';
+import { useControllers } from '../controllers.tsx';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LessonList } from './LessonList.tsx';
@@ -16,7 +17,8 @@ export function LessonsPanel() {
   const text = useLessonsText(lang);
   const open = useLesson((s) => s.open);
   // The comparison table records runs whenever the panel is on the page, not only on its own step.
-  useEffect(() => startRunRecorder(), []);
+  const page = useControllers();
+  useEffect(() => recorderOf(page).start(), [page]);
   return (
     <section className="panel lessons" aria-labelledby="lessons-title" lang={lang}>
       <h2 id="lessons-title">{t('lessons.title')}</h2>

@@ -10,7 +10,8 @@ import { AccuracyChart } from './AccuracyChart.tsx';
 import { Legend } from './Legend.tsx';
 import { LOSS_H, LossChart } from './LossChart.tsx';
 import { hasAccuracy, readoutText, runLabel, summaryText } from './lossText.ts';
-import { comparableRuns, startRunArchive, useEarlierRuns } from './runs.ts';
+import { archiveOf, comparableRuns, useEarlierRuns } from './runs.ts';
+import { useControllers } from '../controllers.tsx';
 import { lossScale, stepScale, upToStep, W } from './scales.ts';
 import '../../charts/charts.css';
 import './loss.css';
@@ -21,7 +22,8 @@ export function LossPanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const frame = useThrottledFrame(15);
-  const archived = useEarlierRuns();
+  const archive = archiveOf(useControllers());
+  const archived = useEarlierRuns(archive);
   const ready = useLab((s) => s.ready);
   // Runs on other data or with another loss are on another scale: they neither draw nor set the y-axis.
   const allEarlier = comparableRuns(archived, ready);
@@ -34,7 +36,7 @@ export function LossPanel() {
   const chartRef = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
 
-  useEffect(() => startRunArchive(), []);
+  useEffect(() => archive.start(), [archive]);
   const runId = frame?.runId;
   useEffect(() => setSel(null), [runId]);
 

@@ -1,13 +1,16 @@
-// Earlier runs, kept so the learner can compare: when a run restarts (a new runId, a new ReadyInfo,
-// or the step going backwards) the finished run's last curves are archived here, newest first, at
-// most MAX_RUNS. Fed straight from the frame store so no frame is missed whatever React renders.
+// Earlier runs, kept so the learner can compare: when a new run began (the runs slice's rule) the
+// finished run's last curves are archived here, newest first, at most MAX_RUNS. Fed straight from the
+// frame store so no frame is missed whatever React renders. The page makes one RunArchive (main.tsx)
+// and hands it down; the panels that show earlier runs share it.
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
 import type { NormKind } from '../../engine/netspec.ts';
 import type { LayerType } from '../../engine/spec.ts';
 import type { ActivationHistory, Frame, History, ReadyInfo } from '../../protocol/frame.ts';
-import { frameStore, getFrame } from '../../store/frame.ts';
+import { frameStore } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
+import type { Runs } from '../../store/runs.ts';
+import type { Controllers } from '../controllers.tsx';
 
 export const MAX_RUNS = 3;
 /** Runs shorter than this are not worth a trace (a rebuild while a slider is being dragged, say). */
@@ -33,17 +36,6 @@ export interface ArchivedRun {
   summary: RunSummary | null;
 }
 
-export const runStore = createStore<{ runs: ArchivedRun[] }>(() => ({ runs: [] }));
-
-interface Current {
-  runId: number;
-  step: number;
-  frame: Frame;
-  summary: RunSummary | null;
-}
-
-let current: Current | null = null;
-
 /**
  * The run's label from the settings in force: the network's structure (norm and its placement) from
  * the run's ReadyInfo, since changing it starts a new run; p from the frame's dropout layers, since p
@@ -68,71 +60,101 @@ export function comparableRuns(runs: readonly ArchivedRun[], ready: ReadyInfo | 
   return runs.filter((r) => r.summary?.data === key);
 }
 
-function archiveCurrent(): void {
-  const c = current;
-  current = null;
-  if (!c || c.step < MIN_STEPS || c.frame.history.step.length < 2) return;
-  const run: ArchivedRun = {
-    runId: c.runId,
-    lastStep: c.step,
-    history: c.frame.history,
-    activations: c.frame.activations,
-    layerTypes: c.frame.layers.map((l) => l.type),
-    summary: c.summary,
-  };
-  runStore.setState({ runs: [run, ...runStore.getState().runs].slice(0, MAX_RUNS) });
+interface Current {
+  /** The runs slice's serial of this run. */
+  serial: number;
+  runId: number;
+  step: number;
+  frame: Frame;
+  summary: RunSummary | null;
 }
 
-/** Notes one frame (with the ReadyInfo in force); archives the previous run when this one restarted. */
-export function observeFrame(f: Frame, ready: ReadyInfo | null): void {
-  if (current && (f.runId !== current.runId || f.step < current.step)) archiveCurrent();
-  const summary = ready && ready.runId === f.runId ? summarize(ready, f) : (current?.summary ?? null);
-  current = { runId: f.runId, step: f.step, frame: f, summary };
-}
+/**
+ * Keeps the earlier runs. Whether a run is over is the runs slice's one rule (a new run began), fed by
+ * the run ids of the frames and ReadyInfos seen here (and by the page's connection before them).
+ */
+export class RunArchive {
+  readonly store = createStore<{ runs: ArchivedRun[] }>(() => ({ runs: [] }));
+  private current: Current | null = null;
+  private users = 0;
+  private stop: (() => void) | null = null;
 
-/** A new ReadyInfo for another run means the current one is over, even before its first frame. */
-export function observeReady(ready: ReadyInfo | null): void {
-  if (ready && current && ready.runId !== current.runId) archiveCurrent();
-}
+  private readonly runs: Runs;
 
-let users = 0;
-let stop: (() => void) | null = null;
+  constructor(runs: Runs) {
+    this.runs = runs;
+  }
 
-/** Starts watching frames (shared by every panel that shows earlier runs); returns the matching stop. */
-export function startRunArchive(): () => void {
-  if (users++ === 0) {
-    const f = getFrame();
-    if (f) observeFrame(f, useLab.getState().ready);
-    const unFrame = frameStore.subscribe(({ frame }) => {
-      if (frame) observeFrame(frame, useLab.getState().ready);
-    });
-    const unReady = useLab.subscribe((s, prev) => {
-      if (s.ready !== prev.ready) observeReady(s.ready);
-    });
-    stop = () => {
-      unFrame();
-      unReady();
+  /** Notes one frame (with the ReadyInfo in force); archives the previous run when a new one began. */
+  observeFrame(f: Frame, ready: ReadyInfo | null): void {
+    const serial = this.runs.observe(f.runId), c = this.current;
+    if (c && c.serial !== serial) this.archiveCurrent();
+    const summary = ready && ready.runId === f.runId ? summarize(ready, f) : (this.current?.summary ?? null);
+    this.current = { serial, runId: f.runId, step: f.step, frame: f, summary };
+  }
+
+  /** A ReadyInfo of a new run means the current one is over, even before the new run's first frame. */
+  observeReady(ready: ReadyInfo | null): void {
+    if (!ready) return;
+    const serial = this.runs.observe(ready.runId);
+    if (this.current && this.current.serial !== serial) this.archiveCurrent();
+  }
+
+  /** Starts watching frames (shared by every panel that shows earlier runs); returns the matching stop. */
+  start(): () => void {
+    if (this.users++ === 0) {
+      const f = frameStore.getState().frame;
+      if (f) this.observeFrame(f, useLab.getState().ready);
+      const unFrame = frameStore.subscribe(({ frame }) => {
+        if (frame) this.observeFrame(frame, useLab.getState().ready);
+      });
+      const unReady = useLab.subscribe((s, prev) => {
+        if (s.ready !== prev.ready) this.observeReady(s.ready);
+      });
+      this.stop = () => {
+        unFrame();
+        unReady();
+      };
+    }
+    let stopped = false;
+    return () => {
+      if (stopped) return;
+      stopped = true;
+      if (--this.users === 0) {
+        this.stop?.();
+        this.stop = null;
+      }
     };
   }
-  let stopped = false;
-  return () => {
-    if (stopped) return;
-    stopped = true;
-    if (--users === 0) {
-      stop?.();
-      stop = null;
-    }
-  };
+
+  /** Forgets every run. */
+  clear(): void {
+    this.current = null;
+    this.store.setState({ runs: [] });
+  }
+
+  private archiveCurrent(): void {
+    const c = this.current;
+    this.current = null;
+    if (!c || c.step < MIN_STEPS || c.frame.history.step.length < 2) return;
+    const run: ArchivedRun = {
+      runId: c.runId,
+      lastStep: c.step,
+      history: c.frame.history,
+      activations: c.frame.activations,
+      layerTypes: c.frame.layers.map((l) => l.type),
+      summary: c.summary,
+    };
+    this.store.setState({ runs: [run, ...this.store.getState().runs].slice(0, MAX_RUNS) });
+  }
 }
 
-const getRuns = () => runStore.getState().runs;
-
-export function useEarlierRuns(): ArchivedRun[] {
-  return useSyncExternalStore(runStore.subscribe, getRuns, getRuns);
+/** The page's archive: made by the first chart that shows earlier runs, kept on the page's controllers. */
+export function archiveOf(c: Controllers): RunArchive {
+  return (c.archive ??= new RunArchive(c.runs));
 }
 
-/** Forgets every run (tests; a fresh page). */
-export function clearRuns(): void {
-  current = null;
-  runStore.setState({ runs: [] });
+export function useEarlierRuns(archive: RunArchive): ArchivedRun[] {
+  const get = () => archive.store.getState().runs;
+  return useSyncExternalStore(archive.store.subscribe, get, get);
 }
