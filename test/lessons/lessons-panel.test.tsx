@@ -1,33 +1,30 @@
 // @vitest-environment jsdom
-// The lessons panel as a learner uses it, by role and name, in both languages.
+// The lessons panel as a learner uses it, by role and name, in both languages. The lab store is the
+// real one, connected to a port that records the commands it sends the worker: a test checks the lab's
+// resulting settings (values written here, from what each step sets out to show) and the order of the
+// commands, never the lessons' own setup table.
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { render } from '../fixtures/render.tsx';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
-import { useLab, type LabState } from '../../src/store/lab.ts';
+import { connectPort, useLab, type LabState } from '../../src/store/lab.ts';
+import type { Command } from '../../src/protocol/messages.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
-import { COMPARE } from '../../src/lessons/setups.ts';
 import { LESSON_BASE } from '../../src/lessons/measure.ts';
-import { COMPARE_RUN_STEPS, SETUPS } from '../../src/lessons/structure.ts';
-import { chunkFor, stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
+import { stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
 import { announceStore, resetAnnouncer } from '../../src/app/announce.ts';
 import en from '../../src/lessons/content/en.ts';
 import ko from '../../src/lessons/content/ko.ts';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
 const initialLab: LabState = useLab.getState();
-function makeSpies() {
-  return {
-    patch: vi.fn<LabState['patch']>(),
-    reset: vi.fn<LabState['reset']>(),
-    pause: vi.fn<LabState['pause']>(),
-    play: vi.fn<LabState['play']>(),
-    setMode: vi.fn<LabState['setMode']>(),
-    setSeed: vi.fn<LabState['setSeed']>(),
-    stepOnce: vi.fn<LabState['stepOnce']>(),
-  };
-}
-let spies: ReturnType<typeof makeSpies>;
+/** Every command the lab store sent, in order. */
+let sent: Command[] = [];
+/** The commands' types since the last call, in order. */
+const commands = (): string[] => sent.splice(0).map((c) => c.type);
+const lab = () => useLab.getState();
+/** The overfitting picture: few noisy spiral points, a large plain network. */
+const OVERFITTING = { data: { name: 'spiral', noise: 0.3, trainSize: 150 }, net: { hidden: [64, 64], norm: ['none', 'none'], dropoutInput: false, dropoutHidden: [false, false] } };
 
 /** The step's hint (plain text; its changes are said through the page's announcer). */
 const hint = () => document.querySelector('.lesson-setup .hint, .lesson-run .hint')?.textContent;
@@ -37,11 +34,13 @@ beforeEach(() => {
   resetAnnouncer();
   localStorage.clear();
   useLesson.setState({ ...INITIAL_LESSON_STATE });
-  spies = makeSpies();
-  useLab.setState({ ...initialLab, ...spies, lang: 'en' }, true);
+  useLab.setState({ ...initialLab, lang: 'en' }, true);
+  sent = [];
+  connectPort({ send: (cmd) => void sent.push(cmd) });
 });
 afterEach(() => {
   cleanup();
+  connectPort(null);
   useLab.setState(initialLab, true);
 });
 
@@ -61,12 +60,14 @@ describe('lessons panel (English)', () => {
   it('“Set up this experiment” applies the step’s setup with one press', async () => {
     await openLesson(/Overfitting and regularization/);
     expect(screen.getByRole('heading', { name: en.steps['overfitting/small-data'].title })).toBeTruthy();
+    commands();
     fireEvent.click(screen.getByRole('button', { name: 'Set up this experiment' }));
-    expect(spies.pause).toHaveBeenCalled();
-    expect(spies.patch).toHaveBeenCalledWith(SETUPS['overfitting/small-data'].patch);
-    expect(spies.reset).toHaveBeenCalled();
-    expect(spies.setSeed).not.toHaveBeenCalled(); // the seed is already 1
-    expect(spies.setMode).not.toHaveBeenCalled(); // already in training mode
+    // Paused first, the settings in one change, fresh weights last; the seed (already 1) and the mode
+    // (already training) are left alone.
+    expect(commands()).toEqual(['pause', 'set', 'reset']);
+    expect(lab().config).toMatchObject({ ...OVERFITTING, seed: 1 });
+    expect(lab().mode).toBe('training');
+    expect(lab().playing).toBe(false);
     expect(hint()).toMatch(/set up and reset/);
     expect(spoken()).toMatch(/set up and reset/);
   });
@@ -74,10 +75,13 @@ describe('lessons panel (English)', () => {
   it('a setup also sets the seed and the view mode when they differ', async () => {
     useLab.setState({ config: { ...initialLab.config, seed: 42 } });
     await openLesson(/Three frequent questions/);
+    commands();
     fireEvent.click(screen.getByRole('button', { name: 'Set up this experiment' }));
-    expect(spies.setSeed).toHaveBeenCalledWith(1);
-    expect(spies.setMode).toHaveBeenCalledWith('inference');
-    expect(spies.patch).toHaveBeenCalledWith(SETUPS['faq/dropout-train-only'].patch);
+    expect(commands()).toEqual(['pause', 'set', 'newSeed', 'mode', 'reset']);
+    // "Dropout acts only in training": a network with dropout, seen in inference mode.
+    expect(lab().config.seed).toBe(1);
+    expect(lab().mode).toBe('inference');
+    expect(lab().config.net).toMatchObject({ dropoutHidden: [true, true], dropoutP: 0.5 });
   });
 
   it('Next moves to the next step; leaving and coming back shows the same step', async () => {
@@ -143,10 +147,17 @@ describe('lessons panel (English)', () => {
     useLesson.getState().openLesson('batchnorm', 2);
     render(<LessonsPanel />);
     const train = await screen.findByRole('button', { name: /Train 500 steps/ });
+    commands();
     fireEvent.click(train);
-    expect(spies.patch).toHaveBeenCalledWith(SETUPS['batchnorm/bad-init'].patch);
-    expect(spies.stepOnce).toHaveBeenCalledWith(chunkFor(500));
-    expect(spies.play).not.toHaveBeenCalled();
+    // Set up (weights 10× too small, SGD with momentum), then exact steps, never Play.
+    const first = sent.find((c) => c.type === 'step');
+    expect(commands()).toEqual(['pause', 'set', 'reset', 'step']);
+    expect(first).toMatchObject({ type: 'step' });
+    const n = (first as Extract<Command, { type: 'step' }>).n;
+    expect(n > 0 && n <= 500 && 500 % n === 0).toBe(true);
+    expect(lab().config.net).toMatchObject({ initScale: 0.1, norm: ['none', 'none'] });
+    expect(lab().config.train).toMatchObject({ optimizer: 'sgd', lr: 0.05, momentum: 0.9 });
+    expect(lab().playing).toBe(false);
     expect(useLab.getState().notices).toEqual([]); // a message about the old settings is gone
     expect(screen.getByRole('heading', { name: 'What the lab shows' })).toBeTruthy();
     expect(hint()).toBe('Training 500 steps…');
@@ -155,10 +166,12 @@ describe('lessons panel (English)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
     expect(screen.queryByRole('progressbar')).toBeNull();
 
-    spies.patch.mockClear();
+    // The learner changes a setting after the setup: training again keeps it, and starts afresh.
+    act(() => lab().patch({ train: { lr: 0.01 } }));
+    commands();
     fireEvent.click(screen.getByRole('button', { name: /Train 500 steps/ }));
-    expect(spies.patch).not.toHaveBeenCalled();
-    expect(spies.reset).toHaveBeenCalledTimes(2);
+    expect(commands()).toEqual(['pause', 'reset', 'step']);
+    expect(lab().config.train.lr).toBe(0.01);
     stopTraining();
   });
 
@@ -201,13 +214,14 @@ describe('comparison table', () => {
     await openLesson(/Dropout vs batch normalization/);
     const table = screen.getByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(5);
+    commands();
     fireEvent.click(within(table).getByRole('button', { name: 'Set up and train 3,000 steps: Dropout' }));
-    expect(spies.patch).toHaveBeenCalledWith(COMPARE.dropout.patch);
-    expect(spies.reset).toHaveBeenCalled();
-    // Not Play: at full speed the losses are evaluated only every few hundred steps.
-    expect(spies.play).not.toHaveBeenCalled();
-    expect(spies.stepOnce).toHaveBeenCalledWith(chunkFor(COMPARE_RUN_STEPS));
-    expect(spies.reset.mock.invocationCallOrder[0]).toBeLessThan(spies.stepOnce.mock.invocationCallOrder[0]);
+    // The overfitting picture with dropout after both hidden layers; fresh weights, then exact steps
+    // (not Play: at full speed the losses are evaluated only every few hundred steps).
+    const step = sent.find((c) => c.type === 'step') as Extract<Command, { type: 'step' }>;
+    expect(commands()).toEqual(['pause', 'set', 'reset', 'step']);
+    expect(3000 % step.n).toBe(0);
+    expect(lab().config).toMatchObject({ data: OVERFITTING.data, net: { ...OVERFITTING.net, dropoutHidden: [true, true], dropoutP: 0.5 }, seed: 1 });
     expect(within(table).getAllByRole('button', { name: /^Set up and train 3,000 steps:/ })).toHaveLength(4);
     stopTraining();
   });
@@ -249,8 +263,10 @@ describe('lessons panel (Korean)', () => {
     fireEvent.click(screen.getByRole('button', { name: /과적합과 정규화/ }));
     expect(screen.getByRole('heading', { name: ko.steps['overfitting/small-data'].title })).toBeTruthy();
     expect(screen.getByText('3단계 중 1단계')).toBeTruthy();
+    commands();
     fireEvent.click(screen.getByRole('button', { name: '이 실험 준비하기' }));
-    expect(spies.patch).toHaveBeenCalledWith(SETUPS['overfitting/small-data'].patch);
+    expect(commands()).toEqual(['pause', 'set', 'reset']);
+    expect(lab().config).toMatchObject(OVERFITTING);
     expect(screen.getByRole('group', { name: /먼저 예측해 보기/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '결과 보기' }));
     expect(screen.getByRole('heading', { name: '실험실이 보여 주는 것' })).toBeTruthy();
