@@ -6,7 +6,6 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ComparePanel } from '../../src/panels/compare/ComparePanel.tsx';
 import { useCompare } from '../../src/panels/compare/store.ts';
-import { bridgeCount } from '../../src/panels/compare/controller.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 import type { LabConfig } from '../../src/protocol/config.ts';
@@ -227,10 +226,9 @@ describe('ComparePanel', () => {
     const { factory, workers } = scriptedFactory();
     const { unmount } = render(<ComparePanel workerFactory={factory} />);
     fireEvent.click(startButton());
-    expect(bridgeCount()).toBe(4);
+    expect(workers.map((w) => w.terminated)).toEqual([false, false, false, false]);
     unmount();
     expect(workers.map((w) => w.terminated)).toEqual([true, true, true, true]);
-    expect(bridgeCount()).toBe(0);
     expect(useCompare.getState().status).toBe('idle');
   });
 

@@ -8,7 +8,7 @@ import type { WorkerFactory } from '../../bridge/bridge.ts';
 import { createTrainingWorker } from '../../bridge/worker-factory.ts';
 import { useLab } from '../../store/lab.ts';
 import { CompareChart, type ChartSeries } from './CompareChart.tsx';
-import { attach, pause, reset, start } from './controller.ts';
+import { CompareController } from './controller.ts';
 import { ResultsTable } from './ResultsTable.tsx';
 import { emptyLive, useCompare, type ChartView } from './store.ts';
 import { VARIANT_STYLES } from './style.ts';
@@ -62,7 +62,9 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
   const [draft, setDraft] = useState(String(target));
   const [stopDraft, setStopDraft] = useState(stopAt === null ? '' : String(stopAt));
 
-  useEffect(() => attach(workerFactory), [workerFactory]);
+  // This panel's workers: made with the panel, handed to the variant forms, gone with it.
+  const [ctl] = useState(() => new CompareController());
+  useEffect(() => ctl.attach(workerFactory), [ctl, workerFactory]);
   const [figure, setFigure] = useState<HTMLElement | null>(null);
   const width = useBoxWidth(figure);
 
@@ -80,10 +82,10 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
       <div className="compare-head">
         <h2 id={titleId}>{t('cmp.title')}</h2>
         <div className="compare-transport">
-          <button type="button" className="primary" onClick={status === 'running' ? pause : start}>
+          <button type="button" className="primary" onClick={() => (status === 'running' ? ctl.pause() : ctl.start())}>
             {t(status === 'running' ? 'cmp.pause' : 'cmp.start')}
           </button>
-          <button type="button" onClick={reset} disabled={status === 'idle'}>
+          <button type="button" onClick={() => ctl.reset()} disabled={status === 'idle'}>
             {t('cmp.reset')}
           </button>
         </div>
@@ -106,7 +108,7 @@ export function ComparePanel({ workerFactory = createTrainingWorker }: { workerF
         </p>
       ) : null}
 
-      <VariantList />
+      <VariantList ctl={ctl} />
 
       <div className="compare-options">
         <label htmlFor={targetId}>{t('cmp.target')}</label>

@@ -5,7 +5,7 @@ import { useT } from '../../i18n/useT.ts';
 import { entry } from '../../protocol/hyperparams.ts';
 import type { NormKind } from '../../engine/netspec.ts';
 import { useLab } from '../../store/lab.ts';
-import { addVariant, removeVariant, updateVariant } from './controller.ts';
+import type { CompareController } from './controller.ts';
 import { useCompare } from './store.ts';
 import { markerPath, VARIANT_STYLES } from './style.ts';
 import { num, variantName } from './text.ts';
@@ -34,7 +34,7 @@ export function Marker({ slot }: { slot: number }) {
   );
 }
 
-function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removable: boolean }) {
+function VariantForm({ v, slot, removable, ctl }: { v: Variant; slot: number; removable: boolean; ctl: CompareController }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const id = useId();
@@ -47,7 +47,7 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
         <span className="compare-letter">{t('cmp.variant', { letter })}</span> <span className="compare-name">{variantName(lang, v)}</span>
       </legend>
       <label className="compare-check">
-        <input type="checkbox" checked={v.dropout} onChange={(e) => updateVariant(v.id, { dropout: e.target.checked })} />
+        <input type="checkbox" checked={v.dropout} onChange={(e) => ctl.updateVariant(v.id, { dropout: e.target.checked })} />
         {t('cmp.field.dropout')}
         {of}
       </label>
@@ -55,7 +55,7 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
         {t('cmp.field.p')}
         {of}
       </label>
-      <select id={`${id}-p`} value={String(v.p)} disabled={!v.dropout} onChange={(e) => updateVariant(v.id, { p: Number(e.target.value) })}>
+      <select id={`${id}-p`} value={String(v.p)} disabled={!v.dropout} onChange={(e) => ctl.updateVariant(v.id, { p: Number(e.target.value) })}>
         {pChoices(v.p).map((p) => (
           <option key={p} value={String(p)}>
             {num(lang, p, 2)}
@@ -66,7 +66,7 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
         {t('cmp.field.norm')}
         {of}
       </label>
-      <select id={`${id}-norm`} value={v.norm} onChange={(e) => updateVariant(v.id, { norm: e.target.value as NormKind })}>
+      <select id={`${id}-norm`} value={v.norm} onChange={(e) => ctl.updateVariant(v.id, { norm: e.target.value as NormKind })}>
         {NORMS.map((n) => (
           <option key={n} value={n}>
             {t(NORM_KEY[n])}
@@ -74,7 +74,7 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
         ))}
       </select>
       {removable ? (
-        <button type="button" className="compare-remove" aria-label={t('cmp.removeLabel', { letter })} onClick={() => removeVariant(v.id)}>
+        <button type="button" className="compare-remove" aria-label={t('cmp.removeLabel', { letter })} onClick={() => ctl.removeVariant(v.id)}>
           {t('cmp.remove')}
         </button>
       ) : null}
@@ -83,7 +83,7 @@ function VariantForm({ v, slot, removable }: { v: Variant; slot: number; removab
 }
 
 /** Memoized: the panel redraws with the workers' reports, the forms only when the variants change. */
-export const VariantList = memo(function VariantList() {
+export const VariantList = memo(function VariantList({ ctl }: { ctl: CompareController }) {
   const t = useT();
   const variants = useCompare((s) => s.variants);
   const status = useCompare((s) => s.status);
@@ -93,11 +93,11 @@ export const VariantList = memo(function VariantList() {
     <div className="compare-variants" role="group" aria-label={t('cmp.variants')}>
       <div className="compare-variant-grid">
         {variants.map((v, slot) => (
-          <VariantForm key={v.id} v={v} slot={slot} removable={variants.length > 1} />
+          <VariantForm key={v.id} v={v} slot={slot} removable={variants.length > 1} ctl={ctl} />
         ))}
       </div>
       <div className="compare-variant-tools">
-        <button type="button" onClick={addVariant} disabled={variants.length >= MAX_VARIANTS}>
+        <button type="button" onClick={() => ctl.addVariant()} disabled={variants.length >= MAX_VARIANTS}>
           {t('cmp.add')}
         </button>
         {variants.length >= MAX_VARIANTS ? <span className="compare-note">{t('cmp.full')}</span> : null}
