@@ -23,12 +23,20 @@ function column(v: Float32Array, rows: number, width: number, j: number): Float3
   return out;
 }
 
-let shifted: Float32Array = new Float32Array(0);
+/** Buffers reused from frame to frame, owned by the caller (one per session). */
+export interface ProbeScratch {
+  shifted: Float32Array;
+}
 
-/** γ·x̂ + β of a norm layer's last forward, with the γ and β in force now (a scratch buffer, reused). */
-function scaleShift(l: BatchNorm | LayerNorm, B: number): Float32Array {
+export function probeScratch(): ProbeScratch {
+  return { shifted: new Float32Array(0) };
+}
+
+/** γ·x̂ + β of a norm layer's last forward, with the γ and β in force now (in the scratch buffer). */
+function scaleShift(l: BatchNorm | LayerNorm, B: number, scratch: ProbeScratch): Float32Array {
   const F = l.outDim, n = B * F, g = l.gamma.value, be = l.beta.value, xh = l.xhat;
-  if (shifted.length < n) shifted = new Float32Array(n);
+  if (scratch.shifted.length < n) scratch.shifted = new Float32Array(n);
+  const shifted = scratch.shifted;
   for (let b = 0; b < B; b++) {
     const o = b * F;
     for (let j = 0; j < F; j++) shifted[o + j] = g[j] * xh[o + j] + be[j];
@@ -42,7 +50,7 @@ function gradNorm(l: Layer): number {
   return Math.sqrt(s);
 }
 
-export function buildLayerFrames(run: Run, mode: ViewMode, feature: number): LayerFrame[] {
+export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scratch: ProbeScratch): LayerFrame[] {
   const model = run.model, B = run.batchRows, x = run.batchX, trained = run.trained;
   // The same batch rows in inference mode: for meanInfer always, and for the batch panels in inference view.
   run.evalNet.forward(x, B, EVAL_MODE);
@@ -91,7 +99,7 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number): Lay
       // The training pass's outputs used the γ/β of that step; while paused a γ/β edit must still move
       // the picture, so training view rebuilds γx̂ + β from the stored x̂ (the inference view's pass above
       // already used the current γ/β).
-      const outNow = mode === 'training' ? scaleShift(self, B) : self.out;
+      const outNow = mode === 'training' ? scaleShift(self, B, scratch) : self.out;
       f.feature = j;
       f.batchIn = column(input, B, F, j);
       f.batchHat = column(self.xhat, B, F, j);

@@ -6,7 +6,7 @@ import { DEFAULT_OPTIONS, type ConfigPatch, type SessionOptions, type SetNormCom
 import { applyPatch, isStructural } from '../protocol/patch.ts';
 import { EngineError } from '../engine/errors.ts';
 import { createOutputJob, type OutputJob, type ViewContext } from './outputs.ts';
-import { buildLayerFrames } from './probes.ts';
+import { buildLayerFrames, probeScratch } from './probes.ts';
 import { Run } from './run.ts';
 import type { CustomData } from '../protocol/custom-data.ts';
 import { validateCustomData } from './custom-dataset.ts';
@@ -53,6 +53,8 @@ export class Session {
   settings = 0;
   private output: OutputJob | null = null;
   private runCounter = 0;
+  /** Scratch for the layer snapshots (no module holds it). */
+  private readonly probeScratch = probeScratch();
   /** The learner's own rows (data name 'custom'); kept across configures, replaced only by valid data. */
   custom: CustomData | null = null;
 
@@ -197,7 +199,7 @@ export class Session {
   /** Builds a frame; the output picture gets `budgetMs` of work (Infinity: finish it). */
   buildFrame(meta: FrameMeta, budgetMs: number, now: () => number): Frame {
     const run = this.current, t0 = now();
-    const layers = buildLayerFrames(run, this.mode, this.options.feature);
+    const layers = buildLayerFrames(run, this.mode, this.options.feature, this.probeScratch);
     const ctx = this.viewContext(t0 + budgetMs, now);
     this.output!.advance(ctx);
     const output = this.output!.snapshot(ctx);
