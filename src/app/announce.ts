@@ -3,6 +3,7 @@
 // and one visually hidden live region (Announcer.tsx) says it. Visible status text is not live itself:
 // the step counter changes thirty times a second and would make a screen reader unusable.
 import { createStore } from 'zustand/vanilla';
+import { trainingStore } from '../store/lesson-run.ts';
 
 /** The shortest gap between two announcements, over every live region on the page. */
 export const ANNOUNCE_GAP_MS = 1000;
@@ -56,15 +57,10 @@ export function markSpoken(): void {
   }
 }
 
-let lessonRunning: () => boolean = () => false;
-
-/** A lesson's exact run (loaded with the lessons, lazily) says what it does itself; the lab keeps quiet meanwhile. */
-export function setLessonRunCheck(check: () => boolean): void {
-  lessonRunning = check;
-}
-
+/** A lesson's exact run says what it does itself; the lab keeps quiet meanwhile. */
 export function isLessonRunning(): boolean {
-  return lessonRunning();
+  const run = trainingStore.getState().run;
+  return run !== null && !run.finished;
 }
 
 /** Tests: a fake clock and a clean slate. */

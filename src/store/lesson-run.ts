@@ -12,7 +12,11 @@ export interface TrainingRun {
   finished: boolean;
 }
 
-export const trainingStore = createStore<{ run: TrainingRun | null }>(() => ({ run: null }));
+export const trainingStore = createStore<{
+  run: TrainingRun | null;
+  /** Ends the run in progress (the lessons' trainer puts it here while a run goes on). */
+  stop: ((finished: boolean) => void) | null;
+}>(() => ({ run: null, stop: null }));
 
 export function useTraining(): TrainingRun | null {
   return useStore(trainingStore, (s) => s.run);

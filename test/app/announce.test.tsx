@@ -3,7 +3,8 @@
 // a notice counts as speaking, and the lab says started / paused / restarted but never the step count.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
-import { ANNOUNCE_GAP_MS, announce, announceStore, markSpoken, resetAnnouncer } from '../../src/app/announce.ts';
+import { ANNOUNCE_GAP_MS, announce, announceStore, isLessonRunning, markSpoken, resetAnnouncer } from '../../src/app/announce.ts';
+import { trainingStore } from '../../src/store/lesson-run.ts';
 import { Announcer } from '../../src/app/Announcer.tsx';
 import { StatusLine } from '../../src/app/Transport.tsx';
 import { shortcutFor } from '../../src/app/shortcuts.ts';
@@ -123,5 +124,16 @@ describe('the shortcut switch', () => {
     expect(shortcutFor(e, { modalOpen: false })?.id).toBe('lang');
     expect(shortcutFor(e, { modalOpen: false, enabled: false })).toBeNull();
     expect(shortcutFor({ ...e, key: '?', code: 'Slash', shiftKey: true }, { modalOpen: false, enabled: false })).toBeNull();
+  });
+});
+
+describe('a lesson run', () => {
+  it('is known from the lesson-run slice alone, before the lessons chunk has loaded', () => {
+    expect(isLessonRunning()).toBe(false);
+    trainingStore.setState({ run: { total: 500, done: 20, owner: 'k', finished: false } });
+    expect(isLessonRunning()).toBe(true);
+    trainingStore.setState({ run: { total: 500, done: 500, owner: 'k', finished: true } });
+    expect(isLessonRunning()).toBe(false);
+    trainingStore.setState({ run: null });
   });
 });

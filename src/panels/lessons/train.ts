@@ -8,15 +8,8 @@ import { useLab } from '../../store/lab.ts';
 import { trainingStore } from '../../store/lesson-run.ts';
 import { frameStore } from '../../store/frame.ts';
 import type { Frame } from '../../protocol/frame.ts';
-import { setLessonRunCheck } from '../../app/announce.ts';
 
 export { trainingStore, useTraining, type TrainingRun } from '../../store/lesson-run.ts';
-import { trainingStore as runStore } from '../../store/lesson-run.ts';
-
-setLessonRunCheck(() => {
-  const run = runStore.getState().run;
-  return run !== null && !run.finished;
-});
 
 /** About a hundred chunks per run (a hundred points on the curve), never fewer than 5 steps each. */
 export function chunkFor(total: number): number {
@@ -26,11 +19,9 @@ export function chunkFor(total: number): number {
 /** With no progress for this long (a refused step, the learner's own Step), the run gives up. */
 const STALL_MS = 4000;
 
-let stopCurrent: ((finished: boolean) => void) | null = null;
-
 /** Ends the run in progress, if any, and forgets a finished one (its message would be stale). */
 export function stopTraining(): void {
-  stopCurrent?.(false);
+  trainingStore.getState().stop?.(false);
   trainingStore.setState({ run: null });
 }
 
@@ -39,7 +30,7 @@ export function stopTraining(): void {
  * the chunks on the new run) and trains exactly `total` steps.
  */
 export function trainExactly(total: number, owner: string, restart: () => void): void {
-  stopCurrent?.(false);
+  trainingStore.getState().stop?.(false);
   const chunk = chunkFor(total);
   const lab = useLab.getState;
   const oldRun = frameStore.getState().frame?.runId ?? null;
@@ -73,8 +64,8 @@ export function trainExactly(total: number, owner: string, restart: () => void):
   };
 
   const stop = (finished: boolean) => {
-    if (stopCurrent !== stop) return;
-    stopCurrent = null;
+    if (trainingStore.getState().stop !== stop) return;
+    trainingStore.setState({ stop: null });
     unsubFrame();
     unsubLab();
     clearInterval(watchdog);
@@ -82,8 +73,7 @@ export function trainExactly(total: number, owner: string, restart: () => void):
     trainingStore.setState({ run: finished && run ? { ...run, done: total, finished: true } : null });
   };
 
-  stopCurrent = stop;
-  trainingStore.setState({ run: { total, done: 0, owner, finished: false } });
+  trainingStore.setState({ run: { total, done: 0, owner, finished: false }, stop });
   restart();
   send();
   const unsubFrame = frameStore.subscribe((s) => onFrame(s.frame));
