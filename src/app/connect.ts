@@ -9,27 +9,31 @@ import { assertNever, type CommandType } from '../protocol/messages.ts';
 import type { Metrics } from '../protocol/frame.ts';
 import type { StallWatch } from './stall.ts';
 
-let bridge: Bridge | null = null;
-/** The page's runs slice (main.tsx makes it): told every run id before anything else sees it. */
-let runs: Runs | null = null;
-// The stall watch loads after the first frames (it needs 3,000 steps of history anyway), keeping it
-// out of the first load.
-let stall: StallWatch | null = null;
-let stallLoading = false;
 const STALL_KEYS: readonly string[] = ['hint.stall', 'hint.stallBn'];
 
+/** One connection's state: its bridge, the page's runs slice, and the stall watch. */
+interface Connection {
+  bridge: Bridge | null;
+  /** The page's runs slice (main.tsx makes it): told every run id before anything else sees it. */
+  runs: Runs | null;
+  // The stall watch loads after the first frames (it needs 3,000 steps of history anyway), keeping it
+  // out of the first load.
+  stall: StallWatch | null;
+  stallLoading: boolean;
+}
+
 /** A run at chance level for a long stretch gets a hint naming the likely causes; it goes once the run learns. */
-function watchStall(f: { metrics?: Metrics | null; step: number }): void {
+function watchStall(c: Connection, f: { metrics?: Metrics | null; step: number }): void {
   const lab = useLab.getState(), data = lab.ready?.data;
   if (!f.metrics || !data) return;
-  if (!stall) {
-    if (!stallLoading) {
-      stallLoading = true;
-      void import('./stall.ts').then((m) => (stall = new m.StallWatch()));
+  if (!c.stall) {
+    if (!c.stallLoading) {
+      c.stallLoading = true;
+      void import('./stall.ts').then((m) => (c.stall = new m.StallWatch()));
     }
     return;
   }
-  const verdict = stall.observe(f.metrics, data.kind === 'classification' ? data.classes : null);
+  const verdict = c.stall.observe(f.metrics, data.kind === 'classification' ? data.classes : null);
   if (verdict === 'moving') useLab.setState({ notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
   if (verdict !== 'stalled') return;
   const { net, train } = lab.config;
@@ -51,12 +55,12 @@ function showWhatWorkerHolds(b: Bridge): void {
   if (inForce) useLab.getState().refused({ config: inForce.config, teach: inForce.teach });
 }
 
-export function handleBridgeEvent(ev: BridgeEvent): void {
-  const lab = useLab.getState();
+function handleBridgeEvent(c: Connection, ev: BridgeEvent): void {
+  const lab = useLab.getState(), { bridge, runs } = c;
   switch (ev.type) {
     case 'ready':
       runs?.observe(ev.info.runId);
-      stall?.reset();
+      c.stall?.reset();
       useLab.setState({ ready: ev.info, notices: lab.notices.filter((n) => !STALL_KEYS.includes(n.key)) });
       break;
     case 'frame': {
@@ -77,7 +81,7 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
         metrics: f.metrics ?? lab.metrics,
         ...(current ? { playing: f.playing } : {}),
       });
-      watchStall(f);
+      watchStall(c, f);
       break;
     }
     case 'error':
@@ -111,11 +115,10 @@ export function handleBridgeEvent(ev: BridgeEvent): void {
 }
 
 /** Starts the worker with the store's current settings and routes every store command through it. */
-export function startSession(workerFactory: WorkerFactory, pageRuns: Runs | null = null): Bridge {
-  bridge?.dispose();
-  runs = pageRuns;
-  const b = createBridge({ workerFactory, onEvent: handleBridgeEvent });
-  bridge = b;
+export function startSession(workerFactory: WorkerFactory, runs: Runs | null = null): Bridge {
+  const c: Connection = { bridge: null, runs, stall: null, stallLoading: false };
+  const b = createBridge({ workerFactory, onEvent: (ev) => handleBridgeEvent(c, ev) });
+  c.bridge = b;
   const s = useLab.getState();
   b.configure(s.config, s.teach, s.mode, s.options);
   b.speed(s.speed);

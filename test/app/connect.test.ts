@@ -154,3 +154,14 @@ test('the runs slice hears every run id first, and that a replaced worker starts
   say(1, 0);
   expect(runs.serial()).toBe(first + 1);
 });
+
+test('each session keeps its own state: a second session does not take over the first one\'s runs slice', () => {
+  const one = scriptedFactory(), two = scriptedFactory();
+  const runsOne = createRuns(), runsTwo = createRuns();
+  const first = startSession(one.factory, runsOne);
+  b = startSession(two.factory, runsTwo);
+  one.workers[0].say({ type: 'frame', frame: { seq: 1, rev: first.rev, runId: 7, playing: false, pendingSteps: 0, step: 1, epoch: 0, metrics: null } as unknown as Frame });
+  expect(runsOne.state().runId).toBe(7);
+  expect(runsTwo.state().runId).toBeNull();
+  first.dispose();
+});
