@@ -81,6 +81,10 @@ export interface LabState {
   stepRequests: number;
   /** The training worker failed for good (the bridge gave up): nothing trains until a reload. */
   stopped: boolean;
+  /** Where commands go (the training bridge, connected by app/connect.ts; a recorder in tests). */
+  port: SessionPort | null;
+  /** The last notice's id. */
+  noticeSeq: number;
 
   setLang(lang: Lang): void;
   setMode(mode: ViewMode): void;
@@ -118,15 +122,9 @@ export interface LabState {
 export const SPEEDS: readonly (number | null)[] = [2, 10, 30, 100, 500, null];
 export const DEFAULT_SPEED = 30;
 
-let port: SessionPort | null = null;
-let noticeId = 0;
-
+/** Commands from the store's actions go to `p` (null: nowhere). */
 export function connectPort(p: SessionPort | null): void {
-  port = p;
-}
-
-function send(cmd: Command): void {
-  port?.send(cmd);
+  useLab.setState({ port: p });
 }
 
 const sameSettings = (a: Settings, b: Settings): boolean =>
@@ -139,102 +137,108 @@ function askedAfter(asked: Settings | null, next: Settings, change: (s: Settings
   return sameSettings(a, next) ? null : a;
 }
 
-export const useLab = create<LabState>()((set, get) => ({
-  config: DEFAULT_CONFIG,
-  teach: DEFAULT_TEACH,
-  asked: null,
-  mode: 'training',
-  lang: 'en',
-  options: DEFAULT_OPTIONS,
-  playing: false,
-  ready: null,
-  step: 0,
-  epoch: 0,
-  stepsPerSecond: 0,
-  batchLoss: NaN,
-  metrics: null,
-  notices: [],
-  hide: [],
-  present: false,
-  embed: null,
-  speed: DEFAULT_SPEED,
-  arrival: false,
-  stepRequests: 0,
-  stopped: false,
+export const useLab = create<LabState>()((set, get) => {
+  const send = (cmd: Command): void => get().port?.send(cmd);
+  return {
+    config: DEFAULT_CONFIG,
+    teach: DEFAULT_TEACH,
+    asked: null,
+    mode: 'training',
+    lang: 'en',
+    options: DEFAULT_OPTIONS,
+    playing: false,
+    ready: null,
+    step: 0,
+    epoch: 0,
+    stepsPerSecond: 0,
+    batchLoss: NaN,
+    metrics: null,
+    notices: [],
+    hide: [],
+    present: false,
+    embed: null,
+    speed: DEFAULT_SPEED,
+    arrival: false,
+    stepRequests: 0,
+    stopped: false,
+    port: null,
+    noticeSeq: 0,
 
-  setLang: (lang) => set({ lang }),
-  setMode: (mode) => {
-    set({ mode });
-    send({ type: 'mode', mode });
-  },
-  play: () => {
-    // With no worker left, Play would only make the status claim training that isn't happening.
-    if (get().stopped) return;
-    set({ playing: true });
-    send({ type: 'play' });
-  },
-  pause: () => {
-    set({ playing: false });
-    send({ type: 'pause' });
-  },
-  togglePlay: () => (get().playing ? get().pause() : get().play()),
-  setSpeed: (speed) => {
-    set({ speed });
-    send({ type: 'speed', stepsPerSecond: speed });
-  },
-  stepOnce: (n = 1) => {
-    set({ playing: false, stepRequests: get().stepRequests + 1 });
-    // Added to steps still pending: a quick second press of Step is one more step, never lost.
-    send({ type: 'step', n, add: true });
-  },
-  reset: () => send({ type: 'reset' }),
-  newSeed: () => {
-    // A new seed is a setting like any other (it lives in the URL), so the store picks it.
-    get().setSeed(nextSeed(get().config.seed));
-  },
-  setSeed: (seed) => {
-    const { config, teach, asked } = get(), next = { config: { ...config, seed }, teach };
-    set({ config: next.config, asked: askedAfter(asked, next, (a) => ({ ...a, config: { ...a.config, seed } })) });
-    send({ type: 'newSeed', seed });
-  },
-  patch: (p) => {
-    const next = applyPatch(get().config, get().teach, p);
-    // A batch larger than the training set would have the worker refuse the whole change (a smaller
-    // training set, say): the batch comes down with it, and the learner is told.
-    const rows = trainRowsOf(next.config.data, useCustomData.getState().loaded?.info.rows ?? null);
-    const fits = batchFits(next.config.train.batchSize, rows);
-    const sent = fits ? p : mergePatches(p, { train: { batchSize: fitBatch(next.config.train.batchSize, rows) } });
-    const after = fits ? next : applyPatch(get().config, get().teach, sent);
-    set({ ...after, asked: askedAfter(get().asked, after, (a) => applyPatch(a.config, a.teach, sent)) });
-    if (!fits) get().notify({ kind: 'info', key: 'data.batchLowered', vars: { n: rows } }, 'data.batchLowered');
-    send({ type: 'set', patch: sent });
-  },
-  setNorm: (layer, feature, v) => send({ type: 'setNorm', layer, feature, ...v }),
-  setOptions: (o) => {
-    set({ options: { ...get().options, ...o } });
-    send({ type: 'options', options: o });
-  },
-  inspect: (k, rows, knockout) => send({ type: 'inspect', k, ...(rows === undefined ? {} : { rows }), ...(knockout ? { knockout } : {}) }),
-  applySettings: ({ config, teach, mode }) => {
-    set({ config, teach, mode, asked: null });
-    send(configureCommand(get()));
-  },
-  sendData: (dataset) => send({ type: 'data', dataset }),
-  notify: (n, replaces) => {
-    // The same message repeated replaces the old one; the same kind of message about another
-    // parameter (each clamped URL value, say) is a notice of its own.
-    const same = (x: Notice) => x.key === replaces || (x.key === n.key && JSON.stringify(x.vars ?? {}) === JSON.stringify(n.vars ?? {}));
-    const notices = get().notices.filter((x) => !same(x));
-    set({ notices: [...notices, { ...n, id: ++noticeId }] });
-  },
-  dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
-  dismissAll: () => set({ notices: [] }),
-  refused: (inForce) => {
-    const { config, teach, asked } = get();
-    if (sameSettings({ config, teach }, inForce)) return;
-    set({ config: inForce.config, teach: inForce.teach, asked: asked ?? { config, teach } });
-  },
-}));
+    setLang: (lang) => set({ lang }),
+    setMode: (mode) => {
+      set({ mode });
+      send({ type: 'mode', mode });
+    },
+    play: () => {
+      // With no worker left, Play would only make the status claim training that isn't happening.
+      if (get().stopped) return;
+      set({ playing: true });
+      send({ type: 'play' });
+    },
+    pause: () => {
+      set({ playing: false });
+      send({ type: 'pause' });
+    },
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    setSpeed: (speed) => {
+      set({ speed });
+      send({ type: 'speed', stepsPerSecond: speed });
+    },
+    stepOnce: (n = 1) => {
+      set({ playing: false, stepRequests: get().stepRequests + 1 });
+      // Added to steps still pending: a quick second press of Step is one more step, never lost.
+      send({ type: 'step', n, add: true });
+    },
+    reset: () => send({ type: 'reset' }),
+    newSeed: () => {
+      // A new seed is a setting like any other (it lives in the URL), so the store picks it.
+      get().setSeed(nextSeed(get().config.seed));
+    },
+    setSeed: (seed) => {
+      const { config, teach, asked } = get(), next = { config: { ...config, seed }, teach };
+      set({ config: next.config, asked: askedAfter(asked, next, (a) => ({ ...a, config: { ...a.config, seed } })) });
+      send({ type: 'newSeed', seed });
+    },
+    patch: (p) => {
+      const next = applyPatch(get().config, get().teach, p);
+      // A batch larger than the training set would have the worker refuse the whole change (a smaller
+      // training set, say): the batch comes down with it, and the learner is told.
+      const rows = trainRowsOf(next.config.data, useCustomData.getState().loaded?.info.rows ?? null);
+      const fits = batchFits(next.config.train.batchSize, rows);
+      const sent = fits ? p : mergePatches(p, { train: { batchSize: fitBatch(next.config.train.batchSize, rows) } });
+      const after = fits ? next : applyPatch(get().config, get().teach, sent);
+      set({ ...after, asked: askedAfter(get().asked, after, (a) => applyPatch(a.config, a.teach, sent)) });
+      if (!fits) get().notify({ kind: 'info', key: 'data.batchLowered', vars: { n: rows } }, 'data.batchLowered');
+      send({ type: 'set', patch: sent });
+    },
+    setNorm: (layer, feature, v) => send({ type: 'setNorm', layer, feature, ...v }),
+    setOptions: (o) => {
+      set({ options: { ...get().options, ...o } });
+      send({ type: 'options', options: o });
+    },
+    inspect: (k, rows, knockout) => send({ type: 'inspect', k, ...(rows === undefined ? {} : { rows }), ...(knockout ? { knockout } : {}) }),
+    applySettings: ({ config, teach, mode }) => {
+      set({ config, teach, mode, asked: null });
+      send(configureCommand(get()));
+    },
+    sendData: (dataset) => send({ type: 'data', dataset }),
+    notify: (n, replaces) => {
+      // The same message repeated replaces the old one; the same kind of message about another
+      // parameter (each clamped URL value, say) is a notice of its own.
+      const same = (x: Notice) => x.key === replaces || (x.key === n.key && JSON.stringify(x.vars ?? {}) === JSON.stringify(n.vars ?? {}));
+      const notices = get().notices.filter((x) => !same(x));
+      const id = get().noticeSeq + 1;
+      set({ notices: [...notices, { ...n, id }], noticeSeq: id });
+    },
+    dismiss: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    dismissAll: () => set({ notices: [] }),
+    refused: (inForce) => {
+      const { config, teach, asked } = get();
+      if (sameSettings({ config, teach }, inForce)) return;
+      set({ config: inForce.config, teach: inForce.teach, asked: asked ?? { config, teach } });
+    },
+  };
+});
 
 /** The configure command that (re)starts a worker from the current state. */
 export function configureCommand(s: LabState): Command {

@@ -53,3 +53,18 @@ test('a change that fits is sent as it is, with no notice', () => {
   expect(sent).toEqual([{ type: 'set', patch: { train: { batchSize: 64 }, net: { dropoutP: 0.5 } } }]);
   expect(useLab.getState().notices).toEqual([]);
 });
+
+test('the store keeps its port and notice count in its own state: ids differ, and dismissing one leaves the others', () => {
+  expect(useLab.getState().port).not.toBeNull();
+  const lab = useLab.getState();
+  lab.notify({ kind: 'info', key: 'error.workerRestarted' });
+  lab.notify({ kind: 'error', key: 'error.bnBatchOne' });
+  const [a, b] = useLab.getState().notices;
+  expect(a.id).not.toBe(b.id);
+  useLab.getState().dismiss(a.id);
+  expect(useLab.getState().notices.map((n) => n.key)).toEqual(['error.bnBatchOne']);
+  // A fresh state (a test's reset) starts with no port: commands go nowhere.
+  useLab.setState(initialLab, true);
+  useLab.getState().reset();
+  expect(sent.filter((c) => c.type === 'reset')).toHaveLength(0);
+});
