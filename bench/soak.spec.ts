@@ -1,4 +1,6 @@
-// Soak (issue 15, point 9): three minutes of training at full speed with every panel on, scrolling
+// Soak benchmark (issue 15, point 9; `npm run bench:soak`, not part of `npm test`: a timing is measured
+// in a benchmark, never in the test suite, whose machine's load is unknown). Three minutes of training
+// at full speed with every panel on, scrolling
 // through each panel in turn (the page to it, then anything inside it that scrolls), while a
 // PerformanceObserver logs the main thread's long tasks. No task may run over 100 ms: a panel's first
 // paint on coming into view, or a histogram rebuild, would freeze the page that long. The worst task
@@ -50,28 +52,6 @@ async function scrollThrough(page: Page, look: string): Promise<void> {
     }
   }, look);
 }
-
-test('a tab or panel whose code arrives while training at full speed shows up', async ({ page }) => {
-  // The chunks are held back until training runs at full speed: React.lazy's retry, pre-empted by
-  // every frame's store update, left the Controls tab on "…" for as long as training went on.
-  let release: () => void = () => {};
-  const held = new Promise<void>((r) => (release = r));
-  for (const chunk of ['ControlsPanel', 'LossPanel']) {
-    await page.route(new RegExp(`/assets/${chunk}-[\\w-]+\\.js$`), async (route) => {
-      await held;
-      await route.continue();
-    });
-  }
-  await page.goto('./?lang=en&drop=0,1&norm=bn,bn');
-  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('full');
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await expect.poll(() => currentStep(page), { timeout: 10_000 }).toBeGreaterThan(500);
-  release();
-  await expect(page.getByRole('slider', { name: 'Dropout p' })).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByTestId('loss-readout')).toBeVisible({ timeout: 10_000 });
-  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
-});
 
 test('three minutes at full speed, scrolling every panel: no long task over 100 ms', async ({ page }, info) => {
   test.setTimeout(300_000);
