@@ -81,6 +81,8 @@ export function applyUrl(
   const items = notices.map((n): NoticeItem =>
     n.reason === 'customData'
       ? { key: 'url.customData', vars: { used: n.used } }
+      : n.reason === 'cnnDigits'
+        ? { key: 'url.cnnDigits', vars: { given: n.given } }
       : n.kind === 'clamped'
         ? { key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } }
         : n.kind === 'duplicate'

@@ -4,6 +4,7 @@
 // the field, what the file said and what the lab uses instead.
 import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, maxBatch, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
+import { CNN_DATA, oddKernel } from '../protocol/arch-rule.ts';
 
 export const SETTINGS_FORMAT = 'regularization-lab/settings';
 export const SETTINGS_VERSION = 1;
@@ -133,7 +134,9 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
     let used: unknown;
     if (given === undefined) {
       used = fallback;
-      notices.push({ path: e.path, kind: 'missing', given: '', used: show(used) });
+      // A file from before the CNN has no architecture: it is an MLP's, and says nothing wrong.
+      const preCnn = (e.path === 'config.arch' || e.path.startsWith('config.conv.')) && rawAt(file, 'config.arch') === undefined;
+      if (!preCnn) notices.push({ path: e.path, kind: 'missing', given: '', used: show(used) });
     } else if (e.id === 'dataset' && given === 'custom') {
       used = customLoaded ? 'custom' : fallback;
       if (!customLoaded) notices.push({ path: e.path, kind: 'customData', given: show(given), used: show(used) });
@@ -149,6 +152,16 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
       }
     }
     state = setAt(state, e.path, used as never);
+  }
+  // A CNN takes the digit images, with an odd kernel (as a link's are read: url/state.ts).
+  const k = state.config.conv.kernel;
+  if (oddKernel(k) !== k) {
+    notices.push({ path: 'config.conv.kernel', kind: 'clamped', given: show(k), used: show(oddKernel(k)) });
+    state = setAt(state, 'config.conv.kernel', oddKernel(k));
+  }
+  if (state.config.arch === 'cnn' && state.config.data.name !== CNN_DATA) {
+    notices.push({ path: 'config.data.name', kind: 'clamped', given: show(state.config.data.name), used: CNN_DATA });
+    state = setAt(state, 'config.data.name', CNN_DATA);
   }
   // Only once every setting is read: a batch larger than the training set would have the whole file refused.
   const most = maxBatch(state);

@@ -1,12 +1,13 @@
 // The one hyperparameter table: every setting a learner (or a teacher's link) can change, with its
 // default, range, URL key, label key and how a change reaches the worker. Controls, URL state and code
 // export all read it, so a range or a key lives in exactly one place.
-import { DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
+import { ARCHS, DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
 import { DEFAULT_STATE, EMBED_PANELS, LANGS, getAt, type LabState, type StatePath } from './lab-state.ts';
 import { MAX_HIDDEN_LAYERS } from '../engine/netspec.ts';
 import type { ConfigPatch } from './messages.ts';
 import { trainRowsOf } from './custom-data.ts';
 import { MAX_SEED, batchFits } from './rules.ts';
+import { CNN_DATA, oddKernel } from './arch-rule.ts';
 
 export {
   DEFAULT_STATE, LANGS, getAt, setAt,
@@ -25,6 +26,7 @@ export type ParamGroup = 'data' | 'network' | 'dropout' | 'norm' | 'training' | 
 export type ParamId =
   | 'dataset' | 'noise' | 'trainSize' | 'testSize'
   | 'hidden' | 'activation' | 'init' | 'initScale'
+  | 'arch' | 'convLayers' | 'convChannels' | 'convKernel' | 'convPool' | 'convBn' | 'convDropout'
   | 'dropoutP' | 'dropoutInput' | 'dropoutHidden' | 'dropoutScaling'
   | 'norm' | 'normPlacement' | 'bnMomentum' | 'bnEps' | 'lnEps'
   | 'optimizer' | 'lr' | 'momentum' | 'weightDecay' | 'batchSize' | 'seed'
@@ -122,6 +124,16 @@ const CORE: readonly ParamEntry[] = [
   en('init', 'config.net.init', 'init', 'network', 'rebuild', C.net.init, ['he', 'xavier']),
   // 0.01–100 on a log scale reaches 0.1× and 10× He with room to see both failures.
   num('initScale', 'config.net.initScale', 'iscale', 'network', 'rebuild', C.net.initScale, 0.01, 100, null, 'log'),
+  // The CNN (arch=cnn implies data=digits: protocol/arch.ts); it shares activation, init, p, scaling,
+  // BN ε, momentum and placement with the MLP. An even kernel is taken as the next odd one (url/state.ts).
+  en('arch', 'config.arch', 'arch', 'network', 'rebuild', C.arch, ARCHS),
+  num('convLayers', 'config.conv.layers', 'conv', 'network', 'rebuild', C.conv.layers, 1, 6, 1, 'linear', 'int'),
+  num('convChannels', 'config.conv.channels', 'ch', 'network', 'rebuild', C.conv.channels, 1, 32, 1, 'linear', 'int'),
+  num('convKernel', 'config.conv.kernel', 'k', 'network', 'rebuild', C.conv.kernel, 1, 5, 2, 'linear', 'int'),
+  en('convPool', 'config.conv.pool', 'pool', 'network', 'rebuild', C.conv.pool, ['none', 'once', 'each']),
+  bool('convBn', 'config.conv.bn', 'bn2d', 'norm', 'rebuild', C.conv.bn),
+  // Off is Dropout2d at p = 0, so off ↔ Dropout2d is live; element dropout is another layer (a rebuild: patch.ts).
+  en('convDropout', 'config.conv.dropout', 'cdrop', 'dropout', 'live', C.conv.dropout, ['none', 'channel', 'element']),
 
   // p < 1 is the engine's contract; 0.95 leaves a visible but trainable extreme.
   num('dropoutP', 'config.net.dropoutP', 'p', 'dropout', 'live', C.net.dropoutP, 0, 0.95, 0.05, 'linear'),
@@ -267,6 +279,8 @@ export function invalidParams(state: LabState): ParamId[] {
     }
   }
   if (state.lesson !== null && state.lesson.id === null) bad.push('lesson');
+  if (oddKernel(state.config.conv.kernel) !== state.config.conv.kernel) bad.push('convKernel');
+  if (state.config.arch === 'cnn' && state.config.data.name !== CNN_DATA) bad.push('arch');
   if (!bad.includes('batchSize') && !batchFits(state.config.train.batchSize, maxBatch(state))) bad.push('batchSize');
   return bad;
 }
@@ -279,8 +293,14 @@ export function maxBatch(state: LabState): number {
 /** The message a live entry's change sends to the worker (`{type: 'set', patch}`); null otherwise. */
 export function patchFor(e: ParamEntry, value: ParamValue): ConfigPatch | null {
   if (e.apply !== 'live') return null;
-  const [root, section, key] = e.path.split('.');
+  return sectionPatch(e.path, value);
+}
+
+/** `{section: {key: value}}` for a config or teaching path (`config.arch` is a section of its own). */
+export function sectionPatch(path: string, value: ParamValue): ConfigPatch | null {
+  const [root, section, key] = path.split('.');
   if (root === 'teach') return { teach: { [section]: value } };
-  if (root === 'config' && (section === 'data' || section === 'net' || section === 'train') && key) return { [section]: { [key]: value } };
+  if (root === 'config' && section === 'arch' && !key) return { arch: value as LabState['config']['arch'] };
+  if (root === 'config' && (section === 'data' || section === 'net' || section === 'train' || section === 'conv') && key) return { [section]: { [key]: value } };
   return null;
 }

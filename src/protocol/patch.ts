@@ -1,6 +1,6 @@
 // Folding a `set` patch into the settings, and telling a live change from a structural one. The worker
 // and the bridge both use these, so they agree on when a run restarts.
-import type { LabConfig, TeachFlags } from './config.ts';
+import type { ConvConfig, LabConfig, TeachFlags } from './config.ts';
 import type { ConfigPatch } from './messages.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 
@@ -13,6 +13,8 @@ export function applyPatch(config: LabConfig, teach: TeachFlags, p: ConfigPatch)
       ...config,
       data: p.data ? { ...config.data, ...p.data } : config.data,
       net: p.net ? { ...config.net, ...p.net } : config.net,
+      arch: p.arch ?? config.arch,
+      conv: p.conv ? { ...config.conv, ...p.conv } : config.conv,
       train: p.train ? { ...config.train, ...p.train } : config.train,
     },
     teach: p.teach ? { ...teach, ...p.teach } : teach,
@@ -32,6 +34,15 @@ export function isStructural(config: LabConfig, p: ConfigPatch): boolean {
   if (p.net) {
     for (const k of STRUCTURAL_NET_FIELDS) if (k in p.net && !same(config.net[k], p.net[k])) return true;
   }
+  if (p.arch !== undefined && p.arch !== config.arch) return true;
+  if (p.conv && (p.arch ?? config.arch) === 'cnn') {
+    for (const [k, v] of Object.entries(p.conv) as [keyof ConvConfig, unknown][]) {
+      if (same(config.conv[k], v)) continue;
+      // Dropout off is Dropout2d at p = 0: switching it on or off is live; element dropout is another layer.
+      if (k === 'dropout' && (v === 'element') === (config.conv.dropout === 'element')) continue;
+      return true;
+    }
+  }
   return false;
 }
 
@@ -41,6 +52,8 @@ export function mergePatches(a: ConfigPatch, b: ConfigPatch): ConfigPatch {
   if (b.data) out.data = { ...a.data, ...b.data };
   if (b.net) out.net = { ...a.net, ...b.net };
   if (b.train) out.train = { ...a.train, ...b.train };
+  if (b.arch !== undefined) out.arch = b.arch;
+  if (b.conv) out.conv = { ...a.conv, ...b.conv };
   if (b.teach) out.teach = { ...a.teach, ...b.teach };
   return out;
 }

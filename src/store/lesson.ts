@@ -121,7 +121,7 @@ export function openStepKey(s: Pick<LessonState, 'open'>): StepKey | null {
 export function applySetup(setup: StepSetup): void {
   const lab = useLab.getState();
   lab.pause();
-  lab.patch(setup.patch);
+  lab.patch({ arch: 'mlp', ...setup.patch });
   if (setup.seed !== undefined && setup.seed !== useLab.getState().config.seed) lab.setSeed(setup.seed);
   if (setup.mode && setup.mode !== useLab.getState().mode) lab.setMode(setup.mode);
   lab.reset();

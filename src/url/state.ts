@@ -6,6 +6,7 @@ import {
   DEFAULT_STATE, DROP_URL_KEY, HYPERPARAMS, clamp, entry, fitLength, getValue, maxBatch, sameValue, setAt,
   type LabState, type ListEntry, type ParamEntry, type ParamId,
 } from '../protocol/hyperparams.ts';
+import { CNN_DATA, oddKernel } from '../protocol/arch-rule.ts';
 import { formatItem, formatList, parseItem, parseList, parseNumber, shorten } from './codec.ts';
 
 export type UrlState = LabState;
@@ -21,7 +22,7 @@ export interface Notice {
   /** The value in effect, in query form ('' when nothing was taken). */
   used: string;
   /** Why, when more can be said than "not understood": 'customData' — a link cannot carry the learner's own rows. */
-  reason?: 'customData';
+  reason?: 'customData' | 'cnnDigits';
 }
 
 type Item = number | string | boolean;
@@ -110,6 +111,7 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
       state = setAt(state, e.path, p.value as never);
     }
   }
+  state = archRule(state, raw, notices);
   // Only once every entry is read: a batch larger than the training set would lose the whole link.
   const most = maxBatch(state), bs = state.config.train.batchSize;
   if (bs > most) {
@@ -122,6 +124,20 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
   const stepText = raw.get(step.url);
   if (state.lesson === null && stepText !== undefined) note(step, 'dropped', stepText, null);
   return { state, notices };
+}
+
+/** A CNN takes the digit images (arch=cnn&data=moons opens the CNN on the digits, and says so); its kernel is odd. */
+function archRule(state: LabState, raw: ReadonlyMap<string, string>, notices: Notice[]): LabState {
+  const k = state.config.conv.kernel;
+  if (oddKernel(k) !== k) {
+    const e = entry('convKernel');
+    notices.push({ param: e.url, id: e.id, kind: 'clamped', given: shorten(raw.get(e.url) ?? String(k)), used: String(oddKernel(k)) });
+    state = setAt(state, 'config.conv.kernel', oddKernel(k));
+  }
+  if (state.config.arch !== 'cnn' || state.config.data.name === CNN_DATA) return state;
+  const e = entry('dataset'), given = raw.get(e.url);
+  if (given !== undefined) notices.push({ param: e.url, id: e.id, kind: 'clamped', given: shorten(given), used: CNN_DATA, reason: 'cnnDigits' });
+  return setAt(state, 'config.data.name', CNN_DATA);
 }
 
 function parseStep(text: string | undefined, notices: Notice[]): number {

@@ -13,7 +13,8 @@ import { LayerNorm } from '../engine/layers/layernorm.ts';
 import { EVAL_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
 import { argmaxRow } from '../engine/loss.ts';
 import { buildModel, type Model, type StepResult } from '../engine/model.ts';
-import { compileNet } from '../engine/netspec.ts';
+import { modelSpecOf } from '../protocol/arch.ts';
+import { Dropout2d } from '../engine/layers/dropout2d.ts';
 import { rngFor, type Rng } from '../engine/rng.ts';
 import { validateModelSpec, type LossKind, type ModelSpec } from '../engine/spec.ts';
 import { Trainer, type Split } from '../engine/trainer.ts';
@@ -75,7 +76,7 @@ export class Run {
     this.seed = config.seed;
     const data = (this.dataset = config.data.name === 'custom' ? customDataset(custom, config.data, config.seed) : makeDataset(config.data, config.seed));
     const loss: LossKind = data.kind === 'classification' ? 'cross_entropy' : 'mse';
-    const spec = (this.spec = compileNet(config.net, data.inputDim, data.classes, loss));
+    const spec = (this.spec = modelSpecOf(config, data.inputDim, data.classes, loss));
     validateModelSpec(spec);
     validateTrain(config.train, data.train.n);
     const dropoutRng = rngFor(config.seed, 'dropout');
@@ -101,7 +102,7 @@ export class Run {
       // With normalization before the activation, also what the norm receives (the linear output):
       // its output is steady by construction, so only its input shows how the distribution moves.
       const prev = this.model.layers[i - 1]?.type;
-      if ((prev === 'batchnorm' || prev === 'layernorm') && i >= 2) tracked.push(i - 2);
+      if ((prev === 'batchnorm' || prev === 'batchnorm2d' || prev === 'layernorm') && i >= 2) tracked.push(i - 2);
       tracked.push(i - 1, i);
     });
     this.history = new RunHistory(tracked);
@@ -112,7 +113,7 @@ export class Run {
     const B = config.train.batchSize, D = data.inputDim;
     this.batchRows = B;
     this.batchCopy = data.train.x.slice(0, B * D);
-    const drops = this.model.layers.filter((l): l is Dropout => l instanceof Dropout);
+    const drops = this.model.layers.filter((l): l is Dropout | Dropout2d => l instanceof Dropout || l instanceof Dropout2d);
     drops.forEach((d) => d.setRng(this.viewRng));
     this.model.forward(this.batchCopy, B, THIS_BATCH_MODE);
     drops.forEach((d) => d.setRng(dropoutRng));
@@ -148,7 +149,7 @@ export class Run {
   /** Applies the live part of a config (the structure must be unchanged); validates everything first. */
   applyLive(config: LabConfig, teach: TeachFlags): void {
     const d = this.dataset;
-    const spec = compileNet(config.net, d.inputDim, d.classes, this.spec.loss);
+    const spec = modelSpecOf(config, d.inputDim, d.classes, this.spec.loss);
     validateModelSpec(spec);
     validateTrain(config.train, d.train.n);
     // p, scaling, ε, momentum and the switches, in the model and every twin (throws first on another structure).

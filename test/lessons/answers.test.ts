@@ -2,6 +2,7 @@
 // the real engine (as the worker does, seed 1) and the answer, and the numbers quoted in the prose,
 // are checked against it. If the engine or a setup changes so that a lesson would teach something the
 // lab no longer does, this fails.
+import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
 import { describe, expect, it } from 'vitest';
 import { simulate, stepsTo, last, type Sim } from './lab-sim.ts';
 import * as S from '../../src/lessons/setups.ts';
@@ -10,7 +11,7 @@ import { BatchNorm, Dropout, EngineError } from '../../src/engine/index.ts';
 import { EVAL_MODE, MC_MODE, THIS_BATCH_MODE, type ForwardMode } from '../../src/engine/layers/types.ts';
 import { kerasCode } from '../../src/codegen/index.ts';
 
-const configOf = (s: FullSetup) => ({ data: s.patch.data, net: s.patch.net, train: s.patch.train, seed: s.seed });
+const configOf = (s: FullSetup) => ({ data: s.patch.data, net: s.patch.net, arch: 'mlp' as const, conv: DEFAULT_CONFIG.conv, train: s.patch.train, seed: s.seed });
 const cache = new Map<FullSetup, Sim>();
 /** Trains a setup once for `steps` (evaluating every `every`), shared by the claims that need it. */
 function trained(s: FullSetup, steps: number, every = 10): Sim {

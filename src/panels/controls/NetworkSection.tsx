@@ -9,7 +9,7 @@ import { Slider } from './Slider.tsx';
 import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
 import { anyShown, hiddenPatch } from './params.ts';
 
-const IDS: readonly ParamId[] = ['hidden', 'activation', 'init', 'initScale'];
+const IDS: readonly ParamId[] = ['arch', 'hidden', 'activation', 'init', 'initScale'];
 
 export function NetworkSection(props: { hidden?: ReadonlySet<string>; defaultOpen?: boolean }) {
   const t = useT();
@@ -20,6 +20,9 @@ export function NetworkSection(props: { hidden?: ReadonlySet<string>; defaultOpe
   return (
     <Section id="network" title={t('controls.section.network')} defaultOpen={props.defaultOpen}>
       <RestartNote id={restartId} text={t('controls.restartNetwork')} />
+      {show('arch') ? (
+        <ParamChoice id="arch" describedBy={restartId} choices={(['mlp', 'cnn'] as const).map((a) => ({ value: a, label: t(`controls.arch.${a}`) }))} />
+      ) : null}
       {show('hidden') ? <HiddenLayers describedBy={restartId} /> : null}
       {show('activation') ? (
         <ParamChoice
