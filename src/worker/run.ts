@@ -8,6 +8,7 @@ import type { CustomData } from '../protocol/custom-data.ts';
 import { customDataset } from './custom-dataset.ts';
 import { EngineError } from '../engine/errors.ts';
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
+import { BatchNorm2d } from '../engine/layers/batchnorm2d.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import { EVAL_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
@@ -16,7 +17,7 @@ import { buildModel, type Model, type StepResult } from '../engine/model.ts';
 import { modelSpecOf } from '../protocol/arch.ts';
 import { Dropout2d } from '../engine/layers/dropout2d.ts';
 import { rngFor, type Rng } from '../engine/rng.ts';
-import { validateModelSpec, type LossKind, type ModelSpec } from '../engine/spec.ts';
+import { specShapes, validateModelSpec, type ImageShape, type LossKind, type ModelSpec } from '../engine/spec.ts';
 import { Trainer, type Split } from '../engine/trainer.ts';
 import { quantiles } from './history.ts';
 import { RunHistory } from './run-history.ts';
@@ -57,6 +58,8 @@ export class Run {
   readonly probeX: Float32Array;
   readonly probeY: Float32Array;
   readonly history: RunHistory;
+  /** Each layer's output image (C×H×W), null where it outputs flat rows. */
+  readonly outShapes: (ImageShape | null)[];
   /** Fixed histogram ranges per norm layer, from the run's first batch. */
   readonly normRange = new Map<number, { in: Range2; out: Range2 }>();
   metrics: Metrics | null = null;
@@ -78,6 +81,7 @@ export class Run {
     const loss: LossKind = data.kind === 'classification' ? 'cross_entropy' : 'mse';
     const spec = (this.spec = modelSpecOf(config, data.inputDim, data.classes, loss));
     validateModelSpec(spec);
+    this.outShapes = [...specShapes(spec).shapes.slice(1), null];
     validateTrain(config.train, data.train.n);
     const dropoutRng = rngFor(config.seed, 'dropout');
     this.model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng, noiseRng: rngFor(config.seed, 'noise') });
@@ -164,9 +168,9 @@ export class Run {
     this.metricsStale = true;
   }
 
-  normLayer(index: number): BatchNorm | LayerNorm {
+  normLayer(index: number): BatchNorm | BatchNorm2d | LayerNorm {
     const l = this.model.layers[index];
-    if (!(l instanceof BatchNorm || l instanceof LayerNorm)) {
+    if (!(l instanceof BatchNorm || l instanceof BatchNorm2d || l instanceof LayerNorm)) {
       throw new EngineError('invalid_spec', `layer: ${index} is not a normalization layer`, 'layer');
     }
     return l;
@@ -174,7 +178,7 @@ export class Run {
 
   freeze(index: number, frozen: boolean): void {
     const l = this.model.layers[index];
-    if (!(l instanceof BatchNorm || l instanceof LayerNorm)) return;
+    if (!(l instanceof BatchNorm || l instanceof BatchNorm2d || l instanceof LayerNorm)) return;
     l.gamma.frozen = frozen;
     l.beta.frozen = frozen;
   }
