@@ -4,7 +4,7 @@
 // the field, what the file said and what the lab uses instead.
 import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, maxBatch, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
-import { CNN_DATA, oddKernel } from '../protocol/arch-rule.ts';
+import { CNN_DATA } from '../protocol/arch-rule.ts';
 
 export const SETTINGS_FORMAT = 'regularization-lab/settings';
 export const SETTINGS_VERSION = 1;
@@ -153,12 +153,7 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
     }
     state = setAt(state, e.path, used as never);
   }
-  // A CNN takes the digit images, with an odd kernel (as a link's are read: url/state.ts).
-  const k = state.config.conv.kernel;
-  if (oddKernel(k) !== k) {
-    notices.push({ path: 'config.conv.kernel', kind: 'clamped', given: show(k), used: show(oddKernel(k)) });
-    state = setAt(state, 'config.conv.kernel', oddKernel(k));
-  }
+  // A CNN takes the digit images (as a link's are read: url/state.ts).
   if (state.config.arch === 'cnn' && state.config.data.name !== CNN_DATA) {
     notices.push({ path: 'config.data.name', kind: 'clamped', given: show(state.config.data.name), used: CNN_DATA });
     state = setAt(state, 'config.data.name', CNN_DATA);

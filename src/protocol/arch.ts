@@ -11,7 +11,7 @@ import type { LabConfig } from './config.ts';
 export function cnnSpecOf(c: Pick<LabConfig, 'net' | 'conv'>): CnnSpec {
   const n = c.net, v = c.conv;
   return {
-    convLayers: v.layers, channels: v.channels, kernel: v.kernel, pool: v.pool, bn: v.bn, bnPlacement: n.normPlacement,
+    convLayers: v.layers, channels: v.channels, kernel: 3, pool: v.layers > 3 ? 'once' : 'each', bn: v.bn, bnPlacement: n.normPlacement,
     activation: n.activation, dropout: v.dropout === 'element' ? 'element' : 'channel', dropoutP: v.dropout === 'none' ? 0 : n.dropoutP,
     dropoutScaling: n.dropoutScaling, init: n.init, initScale: n.initScale, bnMomentum: n.bnMomentum, bnEps: n.bnEps,
   };

@@ -2,7 +2,6 @@
 // URL serializes it, the worker builds from it, and code export reads it.
 import type { NetSpec } from '../engine/netspec.ts';
 import type { OptimizerSpec } from '../engine/optim.ts';
-import type { PoolKind } from '../engine/cnnspec.ts';
 
 // The data settings are the engine's own (it builds the sets from them); the lab's config holds them.
 import type { DataConfig, DatasetName } from '../engine/datasets/types.ts';
@@ -25,20 +24,18 @@ export interface TrainConfig {
 
 /** Dense layers (MLP) on any data, or a convolutional network on the digit images (1×8×8). */
 export type Arch = 'mlp' | 'cnn';
-export const ARCHS: readonly Arch[] = ['mlp', 'cnn'];
 
 /**
  * The CNN's own settings (arch = 'cnn'). What it shares with the MLP is read from `net`: activation,
  * init and its scale, dropout p and scaling, BN ε and momentum, and BN's placement (normPlacement).
+ * Kernels are 3×3 with padding 1, as in E9 and the W4 benchmark; a 2×2 max-pool follows every conv
+ * block of a shallow CNN (≤ 3 blocks) and only the 2nd block of a deeper one (E9's network).
  */
 export interface ConvConfig {
   /** Conv blocks, 1–6. */
   layers: number;
   /** Output channels of every conv layer. */
   channels: number;
-  /** Square kernel side, odd (1, 3, 5): "same" padding keeps the 8×8 map. */
-  kernel: number;
-  pool: PoolKind;
   /** BatchNorm2d in every block. */
   bn: boolean;
   /** Dropout in every block: none, Dropout2d (whole maps) or element dropout (single values). */
@@ -87,7 +84,7 @@ export const DEFAULT_CONFIG: LabConfig = {
     lnEps: 1e-5,
   },
   arch: 'mlp',
-  conv: { layers: 2, channels: 8, kernel: 3, pool: 'each', bn: true, dropout: 'channel' },
+  conv: { layers: 2, channels: 8, bn: true, dropout: 'channel' },
   train: { optimizer: 'adam', lr: 0.01, momentum: 0.9, weightDecay: 0, batchSize: 32 },
   seed: 1,
 };

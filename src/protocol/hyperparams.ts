@@ -1,13 +1,12 @@
 // The one hyperparameter table: every setting a learner (or a teacher's link) can change, with its
 // default, range, URL key, label key and how a change reaches the worker. Controls, URL state and code
 // export all read it, so a range or a key lives in exactly one place.
-import { ARCHS, DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
+import { DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
 import { DEFAULT_STATE, EMBED_PANELS, LANGS, getAt, type LabState, type StatePath } from './lab-state.ts';
 import { MAX_HIDDEN_LAYERS } from '../engine/netspec.ts';
 import type { ConfigPatch } from './messages.ts';
 import { trainRowsOf } from './custom-data.ts';
 import { MAX_SEED, batchFits } from './rules.ts';
-import { CNN_DATA, oddKernel } from './arch-rule.ts';
 
 export {
   DEFAULT_STATE, LANGS, getAt, setAt,
@@ -26,7 +25,7 @@ export type ParamGroup = 'data' | 'network' | 'dropout' | 'norm' | 'training' | 
 export type ParamId =
   | 'dataset' | 'noise' | 'trainSize' | 'testSize'
   | 'hidden' | 'activation' | 'init' | 'initScale'
-  | 'arch' | 'convLayers' | 'convChannels' | 'convKernel' | 'convPool' | 'convBn' | 'convDropout'
+  | 'arch' | 'convLayers' | 'convChannels' | 'convBn' | 'convDropout'
   | 'dropoutP' | 'dropoutInput' | 'dropoutHidden' | 'dropoutScaling'
   | 'norm' | 'normPlacement' | 'bnMomentum' | 'bnEps' | 'lnEps'
   | 'optimizer' | 'lr' | 'momentum' | 'weightDecay' | 'batchSize' | 'seed'
@@ -125,12 +124,10 @@ const CORE: readonly ParamEntry[] = [
   // 0.01–100 on a log scale reaches 0.1× and 10× He with room to see both failures.
   num('initScale', 'config.net.initScale', 'iscale', 'network', 'rebuild', C.net.initScale, 0.01, 100, null, 'log'),
   // The CNN (arch=cnn implies data=digits: protocol/arch.ts); it shares activation, init, p, scaling,
-  // BN ε, momentum and placement with the MLP. An even kernel is taken as the next odd one (url/state.ts).
-  en('arch', 'config.arch', 'arch', 'network', 'rebuild', C.arch, ARCHS),
+  // BN ε, momentum and placement with the MLP.
+  en('arch', 'config.arch', 'arch', 'network', 'rebuild', C.arch, ['mlp', 'cnn']),
   num('convLayers', 'config.conv.layers', 'conv', 'network', 'rebuild', C.conv.layers, 1, 6, 1, 'linear', 'int'),
   num('convChannels', 'config.conv.channels', 'ch', 'network', 'rebuild', C.conv.channels, 1, 32, 1, 'linear', 'int'),
-  num('convKernel', 'config.conv.kernel', 'k', 'network', 'rebuild', C.conv.kernel, 1, 5, 2, 'linear', 'int'),
-  en('convPool', 'config.conv.pool', 'pool', 'network', 'rebuild', C.conv.pool, ['none', 'once', 'each']),
   bool('convBn', 'config.conv.bn', 'bn2d', 'norm', 'rebuild', C.conv.bn),
   // Off is Dropout2d at p = 0, so off ↔ Dropout2d is live; element dropout is another layer (a rebuild: patch.ts).
   en('convDropout', 'config.conv.dropout', 'cdrop', 'dropout', 'live', C.conv.dropout, ['none', 'channel', 'element']),
@@ -279,8 +276,6 @@ export function invalidParams(state: LabState): ParamId[] {
     }
   }
   if (state.lesson !== null && state.lesson.id === null) bad.push('lesson');
-  if (oddKernel(state.config.conv.kernel) !== state.config.conv.kernel) bad.push('convKernel');
-  if (state.config.arch === 'cnn' && state.config.data.name !== CNN_DATA) bad.push('arch');
   if (!bad.includes('batchSize') && !batchFits(state.config.train.batchSize, maxBatch(state))) bad.push('batchSize');
   return bad;
 }

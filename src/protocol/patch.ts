@@ -35,13 +35,10 @@ export function isStructural(config: LabConfig, p: ConfigPatch): boolean {
     for (const k of STRUCTURAL_NET_FIELDS) if (k in p.net && !same(config.net[k], p.net[k])) return true;
   }
   if (p.arch !== undefined && p.arch !== config.arch) return true;
+  // Dropout off is Dropout2d at p = 0: switching it on or off is live; element dropout is another layer.
+  const drop = (d: unknown) => d === 'element';
   if (p.conv && (p.arch ?? config.arch) === 'cnn') {
-    for (const [k, v] of Object.entries(p.conv) as [keyof ConvConfig, unknown][]) {
-      if (same(config.conv[k], v)) continue;
-      // Dropout off is Dropout2d at p = 0: switching it on or off is live; element dropout is another layer.
-      if (k === 'dropout' && (v === 'element') === (config.conv.dropout === 'element')) continue;
-      return true;
-    }
+    for (const [k, v] of Object.entries(p.conv)) if (k === 'dropout' ? drop(v) !== drop(config.conv.dropout) : !same(config.conv[k as keyof ConvConfig], v)) return true;
   }
   return false;
 }

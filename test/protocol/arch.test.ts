@@ -22,12 +22,6 @@ describe('arch=cnn', () => {
     expect(notices).toEqual([{ param: 'data', id: 'dataset', kind: 'clamped', given: 'moons', used: 'digits', reason: 'cnnDigits' }]);
   });
 
-  it('takes an even kernel as the next odd one', () => {
-    const { state, notices } = parseUrl('?arch=cnn&k=4');
-    expect(state.config.conv.kernel).toBe(5);
-    expect(notices.map((n) => n.id)).toEqual(['convKernel']);
-  });
-
   it('keeps patches coherent: choosing the CNN switches to the digits, other data back to the MLP', () => {
     expect(withArchRule(DEFAULT_CONFIG, { arch: 'cnn' })).toEqual({ arch: 'cnn', data: { name: 'digits' } });
     const cnn = { ...DEFAULT_CONFIG, arch: 'cnn' as const, data: { ...DEFAULT_CONFIG.data, name: 'digits' as const } };

@@ -6,7 +6,7 @@ import {
   DEFAULT_STATE, HYPERPARAMS, setAt,
   type ItemSpec, type LabState, type ParamEntry,
 } from '../../src/protocol/hyperparams.ts';
-import { CNN_DATA, oddKernel } from '../../src/protocol/arch-rule.ts';
+import { CNN_DATA } from '../../src/protocol/arch-rule.ts';
 
 type Item = number | string | boolean;
 
@@ -62,8 +62,7 @@ export const validState: fc.Arbitrary<LabState> = fc
       if (e.id === 'lesson' || e.id === 'lessonStep') continue;
       s = setAt(s, e.path, values[e.id] as never);
     }
-    // The architecture rule (protocol/arch-rule.ts): an odd kernel, and a CNN only on the digits.
-    s = setAt(s, 'config.conv.kernel', oddKernel(s.config.conv.kernel));
+    // The architecture rule (protocol/arch-rule.ts): a CNN only on the digits.
     if (s.config.arch === 'cnn') s = setAt(s, 'config.data.name', CNN_DATA);
     return s.config.train.batchSize > s.config.data.trainSize ? setAt(s, 'config.train.batchSize', s.config.data.trainSize) : s;
   });

@@ -73,7 +73,7 @@ describe('hyperparameter table', () => {
       const session = new Session();
       // The CNN's own settings act on a CNN (on the digits); on the MLP they wait, changing nothing.
       const cnn = e.path.startsWith('config.conv.');
-      const data = { ...DEFAULT_CONFIG.data, trainSize: 600, ...(cnn ? { name: 'digits' as const } : {}) };
+      const data = { ...DEFAULT_CONFIG.data, trainSize: 600, ...(cnn || e.id === 'arch' ? { name: 'digits' as const } : {}) };
       session.configure({ ...DEFAULT_CONFIG, ...(cnn ? { arch: 'cnn' as const } : {}), data, train: { ...DEFAULT_CONFIG.train, batchSize: 32 } }, DEFAULT_STATE.teach, 'training', {});
       const before = session.current;
       session.set(sectionPatch(e.path, other as never)!);

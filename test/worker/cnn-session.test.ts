@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fixtureConfig, makeFixture, nextFrame, trainFor } from '../fixtures/frames.ts';
 
 const cnn = (dropout: 'none' | 'channel' | 'element' = 'channel') =>
-  fixtureConfig('digits', { arch: 'cnn', conv: { layers: 2, channels: 6, kernel: 3, pool: 'each', bn: true, dropout }, net: { dropoutP: 0.5 } });
+  fixtureConfig('digits', { arch: 'cnn', conv: { layers: 2, channels: 6, bn: true, dropout }, net: { dropoutP: 0.5 } });
 
 describe('the CNN in the worker', () => {
   it('trains, and the loss comes down', () => {

@@ -3,15 +3,26 @@
 import { useId } from 'react';
 import type { ParamId } from '../../protocol/hyperparams.ts';
 import type { ConvConfig } from '../../protocol/config.ts';
-import type { PoolKind } from '../../engine/cnnspec.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
-import { Check, ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
-import { anyShown, setParam } from './params.ts';
+import type { Check, ParamChoice, ParamSlider, RestartNote, Section } from '../controls/fields.tsx';
+import type { anyShown, setParam } from '../controls/params.ts';
 
-const IDS: readonly ParamId[] = ['convLayers', 'convChannels', 'convKernel', 'convPool', 'convBn', 'convDropout'];
+/** The shared field components and helpers, handed over by ControlsPanel (see there why). */
+export interface FieldKit {
+  Check: typeof Check;
+  ParamChoice: typeof ParamChoice;
+  ParamSlider: typeof ParamSlider;
+  RestartNote: typeof RestartNote;
+  Section: typeof Section;
+  anyShown: typeof anyShown;
+  setParam: typeof setParam;
+}
 
-export function ConvSection(props: { hidden?: ReadonlySet<string> }) {
+const IDS: readonly ParamId[] = ['convLayers', 'convChannels', 'convBn', 'convDropout'];
+
+export function ConvSection(props: { hidden?: ReadonlySet<string>; kit: FieldKit }) {
+  const { Check, ParamChoice, ParamSlider, RestartNote, Section, anyShown, setParam } = props.kit;
   const t = useT();
   const restartId = useId();
   const bn = useLab((s) => s.config.conv.bn);
@@ -23,15 +34,6 @@ export function ConvSection(props: { hidden?: ReadonlySet<string> }) {
       <RestartNote id={restartId} text={t('controls.restartNetwork')} />
       {show('convLayers') ? <ParamSlider id="convLayers" describedBy={restartId} /> : null}
       {show('convChannels') ? <ParamSlider id="convChannels" describedBy={restartId} /> : null}
-      {show('convKernel') ? <ParamSlider id="convKernel" describedBy={restartId} format={(k) => `${k}×${k}`} /> : null}
-      {show('convPool') ? (
-        <ParamChoice<PoolKind>
-          id="convPool"
-          as="select"
-          describedBy={restartId}
-          choices={(['none', 'once', 'each'] as const).map((v) => ({ value: v, label: t(`controls.convPool.${v}`) }))}
-        />
-      ) : null}
       {show('convBn') ? <Check label={t('control.convBn')} checked={bn} describedBy={restartId} onChange={(v) => setParam('convBn', v)} /> : null}
       {show('convDropout') ? (
         <ParamChoice<ConvConfig['dropout']>
