@@ -12,7 +12,7 @@ export interface MapsLayout {
 }
 
 export function layoutMaps(channels: number, side: number, width: number): MapsLayout {
-  const gap = 6, cell = Math.max(24, Math.min(56, side * 6));
+  const gap = 6, cell = Math.max(32, Math.min(56, side * 6));
   const perRow = Math.max(1, Math.min(channels, Math.floor((width + gap) / (cell + gap))));
   const rows = Math.ceil(channels / perRow);
   return { cell, gap, perRow, width: perRow * (cell + gap) - gap, height: rows * (cell + gap) - gap };
