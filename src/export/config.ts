@@ -4,7 +4,7 @@
 // the field, what the file said and what the lab uses instead.
 import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, maxBatch, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
-import { CNN_DATA } from '../protocol/arch-rule.ts';
+import { CNN_DATA } from '../protocol/config.ts';
 
 export const SETTINGS_FORMAT = 'regularization-lab/settings';
 export const SETTINGS_VERSION = 1;

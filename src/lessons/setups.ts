@@ -1,7 +1,7 @@
 // The lab states lesson steps put the learner in, as plain data. Each setup is complete (every data,
 // network, training and teaching field), so one press gives the same lab whatever was set before; a
 // setup's predicted outcome was checked with the engine on seeds 1–3 (test/lessons/answers.test.ts).
-import { DEFAULT_CONFIG, DEFAULT_TEACH, type DataConfig, type TeachFlags, type TrainConfig, type ViewMode } from '../protocol/config.ts';
+import { DEFAULT_CONFIG, DEFAULT_TEACH, type Arch, type DataConfig, type TeachFlags, type TrainConfig, type ViewMode } from '../protocol/config.ts';
 import type { ConfigPatch } from '../protocol/messages.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 
@@ -13,7 +13,7 @@ export interface StepSetup {
 
 /** A complete setup: every field given, defaults where the step does not care. */
 export interface FullSetup extends StepSetup {
-  patch: { data: DataConfig; net: NetSpec; train: TrainConfig; teach: TeachFlags };
+  patch: { data: DataConfig; net: NetSpec; arch: Arch; train: TrainConfig; teach: TeachFlags };
   mode: ViewMode;
   seed: number;
 }
@@ -35,6 +35,8 @@ export function setup(o: Over = {}): FullSetup {
     patch: {
       data: { ...DEFAULT_CONFIG.data, ...o.data },
       net: { ...PLAIN, ...o.net },
+      // Every step so far is the dense network's (a step left on the CNN goes back to the MLP).
+      arch: 'mlp',
       train: { ...DEFAULT_CONFIG.train, ...o.train },
       teach: { ...DEFAULT_TEACH, ...o.teach },
     },

@@ -1,11 +1,10 @@
 // The architecture rule: a CNN works on the digit images (1×8×8), so arch = 'cnn' implies data = digits.
 // The store, a link, a settings file and the worker all follow it, so they agree on what a CNN config
-// means. No engine import here: the page's first chunk carries this file.
+// means.
 import type { ConfigPatch } from './messages.ts';
 import type { LabConfig } from './config.ts';
 
-/** The only data set a CNN takes. */
-export const CNN_DATA = 'digits';
+import { CNN_DATA } from './config.ts';
 
 /**
  * A patch made coherent with the architecture rule, given the config it applies to: choosing the CNN

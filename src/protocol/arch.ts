@@ -4,7 +4,7 @@ import { compileCnn, type CnnSpec } from '../engine/cnnspec.ts';
 import { compileNet } from '../engine/netspec.ts';
 import { EngineError } from '../engine/errors.ts';
 import type { LossKind, ModelSpec } from '../engine/spec.ts';
-import { CNN_DATA } from './arch-rule.ts';
+import { CNN_DATA } from './config.ts';
 import type { LabConfig } from './config.ts';
 
 /** The engine's CNN for a lab config: the CNN's own settings plus what it shares with the MLP. */

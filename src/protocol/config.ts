@@ -24,6 +24,8 @@ export interface TrainConfig {
 
 /** Dense layers (MLP) on any data, or a convolutional network on the digit images (1×8×8). */
 export type Arch = 'mlp' | 'cnn';
+/** The only data set a CNN takes (protocol/arch-rule.ts). */
+export const CNN_DATA = 'digits';
 
 /**
  * The CNN's own settings (arch = 'cnn'). What it shares with the MLP is read from `net`: activation,

@@ -129,8 +129,7 @@ const CORE: readonly ParamEntry[] = [
   num('convLayers', 'config.conv.layers', 'conv', 'network', 'rebuild', C.conv.layers, 1, 6, 1, 'linear', 'int'),
   num('convChannels', 'config.conv.channels', 'ch', 'network', 'rebuild', C.conv.channels, 1, 32, 1, 'linear', 'int'),
   bool('convBn', 'config.conv.bn', 'bn2d', 'norm', 'rebuild', C.conv.bn),
-  // Off is Dropout2d at p = 0, so off ↔ Dropout2d is live; element dropout is another layer (a rebuild: patch.ts).
-  en('convDropout', 'config.conv.dropout', 'cdrop', 'dropout', 'live', C.conv.dropout, ['none', 'channel', 'element']),
+  en('convDropout', 'config.conv.dropout', 'cdrop', 'dropout', 'rebuild', C.conv.dropout, ['none', 'channel', 'element']),
 
   // p < 1 is the engine's contract; 0.95 leaves a visible but trainable extreme.
   num('dropoutP', 'config.net.dropoutP', 'p', 'dropout', 'live', C.net.dropoutP, 0, 0.95, 0.05, 'linear'),
@@ -291,11 +290,10 @@ export function patchFor(e: ParamEntry, value: ParamValue): ConfigPatch | null {
   return sectionPatch(e.path, value);
 }
 
-/** `{section: {key: value}}` for a config or teaching path (`config.arch` is a section of its own). */
+/** `{section: {key: value}}` for a config or teaching path (`config.arch` and `config.seed` are leaves of their own: `{arch: value}`). */
 export function sectionPatch(path: string, value: ParamValue): ConfigPatch | null {
   const [root, section, key] = path.split('.');
   if (root === 'teach') return { teach: { [section]: value } };
-  if (root === 'config' && section === 'arch' && !key) return { arch: value as LabState['config']['arch'] };
-  if (root === 'config' && (section === 'data' || section === 'net' || section === 'train' || section === 'conv') && key) return { [section]: { [key]: value } };
-  return null;
+  if (root !== 'config') return null;
+  return key ? { [section]: { [key]: value } } : { [section]: value };
 }

@@ -1,6 +1,6 @@
 // Folding a `set` patch into the settings, and telling a live change from a structural one. The worker
 // and the bridge both use these, so they agree on when a run restarts.
-import type { ConvConfig, LabConfig, TeachFlags } from './config.ts';
+import type { LabConfig, TeachFlags } from './config.ts';
 import type { ConfigPatch } from './messages.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 
@@ -34,13 +34,9 @@ export function isStructural(config: LabConfig, p: ConfigPatch): boolean {
   if (p.net) {
     for (const k of STRUCTURAL_NET_FIELDS) if (k in p.net && !same(config.net[k], p.net[k])) return true;
   }
-  if (p.arch !== undefined && p.arch !== config.arch) return true;
-  // Dropout off is Dropout2d at p = 0: switching it on or off is live; element dropout is another layer.
-  const drop = (d: unknown) => d === 'element';
-  if (p.conv && (p.arch ?? config.arch) === 'cnn') {
-    for (const [k, v] of Object.entries(p.conv)) if (k === 'dropout' ? drop(v) !== drop(config.conv.dropout) : !same(config.conv[k as keyof ConvConfig], v)) return true;
-  }
-  return false;
+  // The architecture, and the CNN's own settings while it is the CNN (on the MLP they wait).
+  const conv = JSON.stringify(config.conv);
+  return (p.arch ?? config.arch) !== config.arch || (config.arch === 'cnn' && JSON.stringify({ ...config.conv, ...p.conv }) !== conv);
 }
 
 /** Merges patch b over patch a (latest wins per field). */

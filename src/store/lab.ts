@@ -8,7 +8,6 @@ import type { Metrics, ReadyInfo } from '../protocol/frame.ts';
 import type { KnockoutRequest } from '../protocol/inspection.ts';
 import { trainRowsOf, type CustomData } from '../protocol/custom-data.ts';
 import { applyPatch, mergePatches } from '../protocol/patch.ts';
-import { withArchRule } from '../protocol/arch-rule.ts';
 import { useCustomData } from '../data/store.ts';
 import type { Lang, MessageKey, Vars } from '../i18n/index.ts';
 import { batchFits, fitBatch, nextSeed } from '../protocol/rules.ts';
@@ -197,9 +196,7 @@ export const useLab = create<LabState>()((set, get) => ({
     set({ config: next.config, asked: askedAfter(asked, next, (a) => ({ ...a, config: { ...a.config, seed } })) });
     send({ type: 'newSeed', seed });
   },
-  patch: (asked) => {
-    // A CNN takes the digit images: choosing it switches the data, other data switches back to the MLP.
-    const p = withArchRule(get().config, asked);
+  patch: (p) => {
     const next = applyPatch(get().config, get().teach, p);
     // A batch larger than the training set would have the worker refuse the whole change (a smaller
     // training set, say): the batch comes down with it, and the learner is told.

@@ -121,8 +121,7 @@ export function openStepKey(s: Pick<LessonState, 'open'>): StepKey | null {
 export function applySetup(setup: StepSetup): void {
   const lab = useLab.getState();
   lab.pause();
-  // A step is set up for the dense network unless it names the architecture itself.
-  lab.patch(lab.config.arch === 'cnn' && setup.patch.arch === undefined ? { arch: 'mlp', ...setup.patch } : setup.patch);
+  lab.patch(setup.patch);
   if (setup.seed !== undefined && setup.seed !== useLab.getState().config.seed) lab.setSeed(setup.seed);
   if (setup.mode && setup.mode !== useLab.getState().mode) lab.setMode(setup.mode);
   lab.reset();

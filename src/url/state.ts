@@ -6,7 +6,7 @@ import {
   DEFAULT_STATE, DROP_URL_KEY, HYPERPARAMS, clamp, entry, fitLength, getValue, maxBatch, sameValue, setAt,
   type LabState, type ListEntry, type ParamEntry, type ParamId,
 } from '../protocol/hyperparams.ts';
-import { CNN_DATA } from '../protocol/arch-rule.ts';
+import { CNN_DATA } from '../protocol/config.ts';
 import { formatItem, formatList, parseItem, parseList, parseNumber, shorten } from './codec.ts';
 
 export type UrlState = LabState;
@@ -129,8 +129,8 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
 /** A CNN takes the digit images: arch=cnn&data=moons opens the CNN on the digits, and says so. */
 function archRule(state: LabState, raw: ReadonlyMap<string, string>, notices: Notice[]): LabState {
   if (state.config.arch !== 'cnn' || state.config.data.name === CNN_DATA) return state;
-  const e = entry('dataset'), given = raw.get(e.url);
-  if (given !== undefined) notices.push({ param: e.url, id: e.id, kind: 'clamped', given: shorten(given), used: CNN_DATA, reason: 'cnnDigits' });
+  const given = raw.get('data');
+  if (given !== undefined) notices.push({ param: 'data', id: 'dataset', kind: 'clamped', given: shorten(given), used: CNN_DATA, reason: 'cnnDigits' });
   return setAt(state, 'config.data.name', CNN_DATA);
 }
 

@@ -6,7 +6,7 @@ import {
   DEFAULT_STATE, HYPERPARAMS, setAt,
   type ItemSpec, type LabState, type ParamEntry,
 } from '../../src/protocol/hyperparams.ts';
-import { CNN_DATA } from '../../src/protocol/arch-rule.ts';
+import { CNN_DATA } from '../../src/protocol/config.ts';
 
 type Item = number | string | boolean;
 

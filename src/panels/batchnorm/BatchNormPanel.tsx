@@ -12,6 +12,8 @@ import { normLayersOf, type NormInfo } from './bnModel.ts';
 import { FeatureStats } from './FeatureStats.tsx';
 import { StepThrough } from './StepThrough.tsx';
 import { CnnBatchNorm } from '../cnn/CnnBatchNorm.tsx';
+
+export { FeatureMapsPanel } from '../cnn/FeatureMapsPanel.tsx';
 import '../../charts/charts.css';
 import './batchnorm.css';
 

@@ -1,28 +1,16 @@
-// The convolutional network's own controls (arch = cnn): conv layers, channels, kernel, pooling, and
-// whether BatchNorm2d and which dropout sit in every block. Loaded only when the CNN is chosen.
+// The convolutional network's own controls (arch = cnn): conv layers, channels, and whether
+// BatchNorm2d and which dropout sit in every block. Part of the Controls tab's own chunk.
 import { useId } from 'react';
 import type { ParamId } from '../../protocol/hyperparams.ts';
 import type { ConvConfig } from '../../protocol/config.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
-import type { Check, ParamChoice, ParamSlider, RestartNote, Section } from '../controls/fields.tsx';
-import type { anyShown, setParam } from '../controls/params.ts';
-
-/** The shared field components and helpers, handed over by ControlsPanel (see there why). */
-export interface FieldKit {
-  Check: typeof Check;
-  ParamChoice: typeof ParamChoice;
-  ParamSlider: typeof ParamSlider;
-  RestartNote: typeof RestartNote;
-  Section: typeof Section;
-  anyShown: typeof anyShown;
-  setParam: typeof setParam;
-}
+import { Check, ParamChoice, ParamSlider, RestartNote, Section } from '../controls/fields.tsx';
+import { anyShown, setParam } from '../controls/params.ts';
 
 const IDS: readonly ParamId[] = ['convLayers', 'convChannels', 'convBn', 'convDropout'];
 
-export function ConvSection(props: { hidden?: ReadonlySet<string>; kit: FieldKit }) {
-  const { Check, ParamChoice, ParamSlider, RestartNote, Section, anyShown, setParam } = props.kit;
+export function ConvSection(props: { hidden?: ReadonlySet<string> }) {
   const t = useT();
   const restartId = useId();
   const bn = useLab((s) => s.config.conv.bn);

@@ -7,10 +7,7 @@ import { NetworkSection } from './NetworkSection.tsx';
 import { DropoutSection } from './DropoutSection.tsx';
 import { NormSection } from './NormSection.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
-import { lazy, Suspense } from 'react';
-import { Check, ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
-import { anyShown, setParam } from './params.ts';
-import type { FieldKit } from '../cnn/ConvSection.tsx';
+import { ConvSection } from '../cnn/ConvSection.tsx';
 import './controls.css';
 
 export { Slider, type SliderProps } from './Slider.tsx';
@@ -25,10 +22,6 @@ export interface ControlsPanelProps {
 const DEFAULT_OPEN = ['dropout', 'norm', 'training'];
 /** The MLP's own controls, which a CNN does not have (it has ConvSection's instead). */
 const MLP_ONLY = ['hidden', 'dropoutInput', 'dropoutHidden', 'norm'];
-// The CNN's controls load with the CNN. The field components travel as a prop: imported by the lazy
-// chunk, the bundler would split them out of the first chunk into a chunk of their own (+0.9 KB gzip).
-const ConvSection = lazy(() => import('../cnn/ui.ts').then((m) => ({ default: m.ConvSection })));
-const KIT: FieldKit = { Check, ParamChoice, ParamSlider, RestartNote, Section, anyShown, setParam };
 
 export function ControlsPanel(props: ControlsPanelProps) {
   const t = useT();
@@ -40,11 +33,7 @@ export function ControlsPanel(props: ControlsPanelProps) {
       <h2 id="controls-title">{t('controls.title')}</h2>
       <DataSection hidden={hidden} defaultOpen={open.has('data')} />
       <NetworkSection hidden={hidden} defaultOpen={open.has('network')} />
-      {cnn ? (
-        <Suspense fallback={null}>
-          <ConvSection hidden={hidden} kit={KIT} />
-        </Suspense>
-      ) : null}
+      {cnn ? <ConvSection hidden={hidden} /> : null}
       <DropoutSection hidden={hidden} defaultOpen={open.has('dropout')} />
       <NormSection hidden={hidden} defaultOpen={open.has('norm')} />
       <TrainingSection hidden={hidden} defaultOpen={open.has('training')} />
