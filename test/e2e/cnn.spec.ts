@@ -103,3 +103,18 @@ test('the CNN controls have Korean names', async ({ page }) => {
   await expect(panel.getByRole('radio', { name: '합성곱 (CNN)' })).toBeChecked();
   await expect(page.getByRole('heading', { name: '특징 맵' }).or(page.getByRole('heading', { name: '신경망' }))).toBeVisible();
 });
+
+test('choosing Convolutional (CNN) in the controls switches to the digits and trains the CNN', async ({ page }) => {
+  await page.goto('./?lang=en&data=moons');
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
+  await page.getByRole('radio', { name: 'Convolutional (CNN)' }).check();
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(2, { timeout: 15_000 });
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('digits');
+  await expect(page).toHaveURL(/arch=cnn/);
+  // Other data takes the CNN back to the MLP.
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
+  await expect(page.getByRole('radio', { name: 'Dense (MLP)' })).toBeChecked({ timeout: 10_000 });
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(0, { timeout: 15_000 });
+});
