@@ -114,6 +114,24 @@ export const VARIANCE_SHIFT = setup({ net: { norm: BN2, dropoutHidden: [true, fa
 export const DROPOUT_AFTER_BN = setup({ net: { norm: BN2, dropoutHidden: [false, true], dropoutP: 0.5 } });
 
 export const LAYERNORM = setup({ net: { norm: LN2 } });
+/**
+ * E9's deep CNN without BN on the digits as 1×8×8 images: 6 conv layers 3×3, 16 channels, a max-pool
+ * after the 2nd, He init, SGD with momentum 0.9 at lr 0.1, batch 32. It stays near chance; with
+ * BatchNorm2d in every block it trains (test/lessons/answers.test.ts, experiment E9).
+ */
+export const E9_PLAIN_SGD: StepSetup = {
+  patch: {
+    data: { ...DEFAULT_CONFIG.data, name: 'digits', noise: 0, trainSize: 1000, testSize: 500 },
+    net: { ...PLAIN, activation: 'relu', init: 'he', initScale: 1, normPlacement: 'before', dropoutP: 0 },
+    arch: 'cnn',
+    conv: { layers: 6, channels: 16, bn: false, dropout: 'none' },
+    train: { ...DEFAULT_CONFIG.train, optimizer: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0, batchSize: 32 },
+    teach: DEFAULT_TEACH,
+  },
+  mode: 'training',
+  seed: 1,
+};
+
 export const BN_BATCH_ONE = setup({ net: { norm: BN2 }, train: { batchSize: 1 } });
 export const LN_BATCH_ONE = setup({ net: { norm: LN2 }, train: { batchSize: 1, lr: 0.002 } });
 

@@ -118,3 +118,11 @@ test('choosing Convolutional (CNN) in the controls switches to the digits and tr
   await expect(page.getByRole('radio', { name: 'Dense (MLP)' })).toBeChecked({ timeout: 10_000 });
   await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(0, { timeout: 15_000 });
 });
+
+test('the “where” lesson’s CNN step sets up E9’s deep CNN without BN and asks for a prediction', async ({ page }) => {
+  await page.goto('./?lang=en&lesson=where&step=0');
+  await expect(page.getByText('After 400 steps, this CNN’s test accuracy will be:')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(6, { timeout: 15_000 });
+  expect(await numbers(page, 'canvas[data-export="feature-maps"]', 'data-maps')).toEqual([16, 16, 16, 16, 16, 16]);
+  await expect(page.getByText('This CNN has no BatchNorm2d')).toBeVisible();
+});

@@ -2,7 +2,7 @@
 // the real engine (as the worker does, seed 1) and the answer, and the numbers quoted in the prose,
 // are checked against it. If the engine or a setup changes so that a lesson would teach something the
 // lab no longer does, this fails.
-import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
+import { DEFAULT_CONFIG, type LabConfig } from '../../src/protocol/config.ts';
 import { describe, expect, it } from 'vitest';
 import { simulate, stepsTo, last, type Sim } from './lab-sim.ts';
 import * as S from '../../src/lessons/setups.ts';
@@ -193,6 +193,15 @@ describe('using both', () => {
     expect(mean).toBeGreaterThan(1.2);
     expect(mean).toBeLessThan(2);
   });
+});
+
+describe('where they are used', () => {
+  it('E9 in the lab: the deep CNN without BN stays near chance after 400 steps of SGD at lr 0.1; with BatchNorm2d it passes 0.9', () => {
+    const cnn = (bn: boolean) => ({ ...DEFAULT_CONFIG, ...S.E9_PLAIN_SGD.patch, conv: { ...DEFAULT_CONFIG.conv, ...S.E9_PLAIN_SGD.patch.conv, bn }, seed: 1 }) as LabConfig;
+    const plain = simulate(cnn(false)).run(400, 400);
+    expect(plain.diverged || last(plain.points).testAcc <= 0.5).toBe(true);
+    expect(last(simulate(cnn(true)).run(400, 400).points).testAcc).toBeGreaterThan(0.9);
+  }, 240_000);
 });
 
 describe('code and conclusion', () => {
