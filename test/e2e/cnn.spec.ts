@@ -53,6 +53,8 @@ test('the CNN trains and shows feature maps, per-channel BN statistics and its c
     }, { timeout: 15_000 })
     .toBeGreaterThan(0);
   await expect(page.locator('.cnn-summary')).toContainText('dropped');
+  // The quick strip reads the CNN's dropout (Dropout2d is on), not the MLP's places.
+  await expect(page.getByText('Dropout is switched off everywhere')).toHaveCount(0);
 
   // BatchNorm2d: per channel, over N·H·W values (batch 32: 32·8·8 and 32·4·4).
   const bn = 'canvas[data-export="bn2d"]';
