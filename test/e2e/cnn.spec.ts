@@ -63,6 +63,10 @@ test('the CNN trains and shows feature maps, per-channel BN statistics and its c
   expect(await numbers(page, bn, 'data-count')).toEqual([2048, 512]);
   await expect(page.locator('.cnn-bn').getByText('N·H·W = 32·8·8 = 2,048')).toBeVisible();
   await expect(page.locator('.cnn-bn-table').first().locator('tbody tr')).toHaveCount(8);
+  // γ of every channel, live: the worker sets it and the table's γ column follows (column 6).
+  await page.getByRole('slider', { name: 'γ of every channel, BN2d 1' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('.cnn-bn-table').first().locator('tbody tr').first().locator('td').nth(4)).toHaveText('3', { timeout: 10_000 });
 
   // Inference: no map is dropped.
   await page.getByRole('radio', { name: 'Inference' }).first().check();

@@ -1,7 +1,9 @@
 // The batch-normalization panel for the CNN: for every BatchNorm2d, each channel's batch mean and
 // variance (over N·H·W values: every image of the batch, every position) beside the running estimates
 // inference uses, drawn as bars with marks and listed in a table, with γ and β.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Slider } from '../controls/Slider.tsx';
+import { BETA_RANGE, GAMMA_RANGE } from '../controls/norm-values.ts';
 import { fitCanvas, useElementWidth } from '../../charts/canvas.ts';
 import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { formatNumber } from '../../i18n/index.ts';
@@ -58,6 +60,7 @@ function BnLayer(props: { n: number; conv: number; l: LayerFrame; step: number }
   return (
     <div className="cnn-bn-layer" ref={wrapRef}>
       <h3>{t('cnn.bn.layer', { n: props.n, conv: props.conv })}</h3>
+      <GammaBetaAll l={l} n={props.n} />
       <p className="bn-note">{t('cnn.bn.over', { n: s.h * s.w > 0 ? count / (s.h * s.w) : 0, h: s.h, w: s.w, count })}</p>
       <canvas
         ref={canvasRef}
@@ -126,4 +129,25 @@ function drawStats(ctx: CanvasRenderingContext2D, l: LayerFrame, W: number, H: n
     ctx.fillRect(x - 2, mid - (rm[c] / mMax) * (half / 2) - 1, bar + 4, 3);
     ctx.fillRect(x - 2, H - 2 - (rv[c] / vMax) * half - 1, bar + 4, 3);
   }
+}
+
+/** How long the learner's own γ/β wins over the frames after a change (the worker catches up). */
+const HOLD_MS = 600;
+
+/** γ and β of every channel at once (their mean shown), sent live to the worker like the MLP's. */
+function GammaBetaAll(props: { l: LayerFrame; n: number }) {
+  const t = useT();
+  const [held, setHeld] = useState<{ gamma?: number; beta?: number; at: number }>({ at: 0 });
+  const mean = (a: Float32Array | undefined) => (a && a.length ? a.reduce((s, x) => s + x, 0) / a.length : 0);
+  const fresh = performance.now() - held.at < HOLD_MS;
+  const send = (v: { gamma?: number; beta?: number }) => {
+    setHeld({ ...held, ...v, at: performance.now() });
+    useLab.getState().setNorm(props.l.index, 'all', v);
+  };
+  return (
+    <div className="cnn-bn-gb">
+      <Slider label={t('cnn.bn.gamma', { n: props.n })} value={(fresh ? held.gamma : undefined) ?? mean(props.l.gamma)} {...GAMMA_RANGE} onChange={(gamma) => send({ gamma })} />
+      <Slider label={t('cnn.bn.beta', { n: props.n })} value={(fresh ? held.beta : undefined) ?? mean(props.l.beta)} {...BETA_RANGE} onChange={(beta) => send({ beta })} />
+    </div>
+  );
 }
