@@ -16,15 +16,17 @@ export function QuickControls() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const net = useLab((s) => s.config.net);
+  // The CNN's dropout is set per block (Controls tab); its BatchNorm2d γ/β are not on this strip.
+  const conv = useLab((s) => (s.config.arch === 'cnn' ? s.config.conv.dropout : null));
   const hide = useLab((s) => s.hide);
   const tab = useOpenTab();
-  const layers = useMemo(() => normLayers(net), [net]);
+  const layers = useMemo(() => (conv ? [] : normLayers(net)), [net, conv]);
   const layer = layers.at(-1);
   const norm = useNormValues(layer, 'all');
   const noteId = useId();
   if (tab === 'controls') return null;
   const fmt = (v: number) => formatValue(lang, v, 2);
-  const dropoutOn = net.dropoutInput || net.dropoutHidden.some(Boolean);
+  const dropoutOn = conv ? conv !== 'none' : net.dropoutInput || net.dropoutHidden.some(Boolean);
   const showP = !hide.includes('dropoutP');
   return (
     <div className="quick-controls" role="group" aria-label={t('quick.label')}>
@@ -59,7 +61,7 @@ export function QuickControls() {
             <Slider label={t('controls.beta')} value={norm.beta} {...BETA_RANGE} onChange={(v) => norm.send({ beta: v })} describedBy={noteId} />
           </div>
         </>
-      ) : (
+      ) : conv ? null : (
         <p className="quick-cell quick-wide controls-hint">{t('quick.noNorm')}</p>
       )}
     </div>

@@ -79,8 +79,8 @@ export function applyUrl(
     else notices.push({ param: 'lesson', id: 'lesson', kind: 'dropped', given: shorten(state.lesson.id), used: '' });
   }
   const items = notices.map((n): NoticeItem =>
-    n.reason === 'customData'
-      ? { key: 'url.customData', vars: { used: n.used } }
+    n.reason
+      ? { key: `url.${n.reason}`, vars: { given: n.given, used: n.used } }
       : n.kind === 'clamped'
         ? { key: 'url.clamped', vars: { param: n.param, given: n.given, used: n.used } }
         : n.kind === 'duplicate'

@@ -39,6 +39,8 @@ function config(p: Patch): LabConfig {
   return {
     data: { ...DEFAULT_CONFIG.data, ...p.data },
     net: { ...net, hidden: [...net.hidden], norm: [...net.norm], dropoutHidden: [...net.dropoutHidden] },
+    arch: DEFAULT_CONFIG.arch,
+    conv: { ...DEFAULT_CONFIG.conv },
     train: { ...DEFAULT_CONFIG.train, ...p.train },
     seed: DEFAULT_CONFIG.seed,
   };

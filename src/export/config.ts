@@ -5,6 +5,7 @@
 import { DEFAULT_STATE, HYPERPARAMS, clamp, fitLength, maxBatch, sameValue, setAt, type LabState, type ParamEntry } from '../protocol/hyperparams.ts';
 import type { LabConfig, TeachFlags, ViewMode } from '../protocol/config.ts';
 import { batchFits, fitBatch } from '../protocol/rules.ts';
+import { CNN_DATA } from '../protocol/config.ts';
 
 export const SETTINGS_FORMAT = 'regularization-lab/settings';
 export const SETTINGS_VERSION = 1;
@@ -134,7 +135,9 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
     let used: unknown;
     if (given === undefined) {
       used = fallback;
-      notices.push({ path: e.path, kind: 'missing', given: '', used: show(used) });
+      // A file from before the CNN has no architecture: it is an MLP's, and says nothing wrong.
+      const preCnn = (e.path === 'config.arch' || e.path.startsWith('config.conv.')) && rawAt(file, 'config.arch') === undefined;
+      if (!preCnn) notices.push({ path: e.path, kind: 'missing', given: '', used: show(used) });
     } else if (e.id === 'dataset' && given === 'custom') {
       used = customLoaded ? 'custom' : fallback;
       if (!customLoaded) notices.push({ path: e.path, kind: 'customData', given: show(given), used: show(used) });
@@ -150,6 +153,11 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
       }
     }
     state = setAt(state, e.path, used as never);
+  }
+  // A CNN takes the digit images (as a link's are read: url/state.ts).
+  if (state.config.arch === 'cnn' && state.config.data.name !== CNN_DATA) {
+    notices.push({ path: 'config.data.name', kind: 'clamped', given: show(state.config.data.name), used: CNN_DATA });
+    state = setAt(state, 'config.data.name', CNN_DATA);
   }
   // Only once every setting is read: a batch larger than the training set would have the whole file refused.
   const most = maxBatch(state), bs = state.config.train.batchSize;

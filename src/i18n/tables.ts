@@ -18,6 +18,7 @@ import exportMessages from './messages/export.ts';
 import a11y from './messages/a11y.ts';
 import arrival from './messages/arrival.ts';
 import trouble from './messages/trouble.ts';
+import cnn from './messages/cnn.ts';
 
 /** Each table by its file name under messages/ (parts.ts names them the same way). */
 export const TABLES = {
@@ -37,6 +38,7 @@ export const TABLES = {
   a11y,
   arrival,
   trouble,
+  cnn,
 } as const;
 
 export type TableName = keyof typeof TABLES;

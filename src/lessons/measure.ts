@@ -55,7 +55,7 @@ export function baseSignature(config: LabConfig): string {
 }
 
 /** The comparison lesson's data, network, training and seed: the table holds only runs on these. */
-export const LESSON_BASE = baseSignature({ ...COMPARE.none.patch, seed: COMPARE.none.seed } as LabConfig);
+export const LESSON_BASE = baseSignature({ ...COMPARE.none.patch, seed: COMPARE.none.seed } as unknown as LabConfig);
 
 /** Appends a point, thinning old ones pairwise when the buffer is full (the newest is always kept). */
 export function addPoint(points: readonly RunPoint[], p: RunPoint): RunPoint[] {

@@ -1,7 +1,7 @@
 // The lab states lesson steps put the learner in, as plain data. Each setup is complete (every data,
 // network, training and teaching field), so one press gives the same lab whatever was set before; a
 // setup's predicted outcome was checked with the engine on seeds 1–3 (test/lessons/answers.test.ts).
-import { DEFAULT_CONFIG, DEFAULT_TEACH, type DataConfig, type TeachFlags, type TrainConfig, type ViewMode } from '../protocol/config.ts';
+import { DEFAULT_CONFIG, DEFAULT_TEACH, type Arch, type DataConfig, type TeachFlags, type TrainConfig, type ViewMode } from '../protocol/config.ts';
 import type { ConfigPatch } from '../protocol/messages.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 
@@ -13,7 +13,7 @@ export interface StepSetup {
 
 /** A complete setup: every field given, defaults where the step does not care. */
 export interface FullSetup extends StepSetup {
-  patch: { data: DataConfig; net: NetSpec; train: TrainConfig; teach: TeachFlags };
+  patch: { data: DataConfig; net: NetSpec; arch: Arch; train: TrainConfig; teach: TeachFlags };
   mode: ViewMode;
   seed: number;
 }
@@ -35,6 +35,8 @@ export function setup(o: Over = {}): FullSetup {
     patch: {
       data: { ...DEFAULT_CONFIG.data, ...o.data },
       net: { ...PLAIN, ...o.net },
+      // Every step so far is the dense network's (a step left on the CNN goes back to the MLP).
+      arch: 'mlp',
       train: { ...DEFAULT_CONFIG.train, ...o.train },
       teach: { ...DEFAULT_TEACH, ...o.teach },
     },
@@ -112,6 +114,24 @@ export const VARIANCE_SHIFT = setup({ net: { norm: BN2, dropoutHidden: [true, fa
 export const DROPOUT_AFTER_BN = setup({ net: { norm: BN2, dropoutHidden: [false, true], dropoutP: 0.5 } });
 
 export const LAYERNORM = setup({ net: { norm: LN2 } });
+/**
+ * E9's deep CNN without BN on the digits as 1×8×8 images: 6 conv layers 3×3, 16 channels, a max-pool
+ * after the 2nd, He init, SGD with momentum 0.9 at lr 0.1, batch 32. It stays near chance; with
+ * BatchNorm2d in every block it trains (test/lessons/answers.test.ts, experiment E9).
+ */
+export const E9_PLAIN_SGD: StepSetup = {
+  patch: {
+    data: { ...DEFAULT_CONFIG.data, name: 'digits', noise: 0, trainSize: 1000, testSize: 500 },
+    net: { ...PLAIN, activation: 'relu', init: 'he', initScale: 1, normPlacement: 'before', dropoutP: 0 },
+    arch: 'cnn',
+    conv: { layers: 6, channels: 16, bn: false, dropout: 'none' },
+    train: { ...DEFAULT_CONFIG.train, optimizer: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0, batchSize: 32 },
+    teach: DEFAULT_TEACH,
+  },
+  mode: 'training',
+  seed: 1,
+};
+
 export const BN_BATCH_ONE = setup({ net: { norm: BN2 }, train: { batchSize: 1 } });
 export const LN_BATCH_ONE = setup({ net: { norm: LN2 }, train: { batchSize: 1, lr: 0.002 } });
 

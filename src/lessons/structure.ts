@@ -38,6 +38,7 @@ export const SETUPS = {
   'compare/run-both': S.COMPARE.both,
   'both/variance-shift': S.VARIANCE_SHIFT,
   'both/remedy': S.DROPOUT_AFTER_BN,
+  'where/cnn': S.E9_PLAIN_SGD,
   'where/transformers': S.LAYERNORM,
   'where/bn-batch-one': S.BN_BATCH_ONE,
   'where/ln-batch-one': S.LN_BATCH_ONE,
@@ -80,6 +81,7 @@ export const PREDICT = {
   'compare/run-bn': { choices: ['smaller', 'larger'], answer: 'smaller' },
   'compare/run-both': { choices: ['fewest', 'most'], answer: 'most' },
   'both/variance-shift': { choices: ['train-larger', 'equal', 'infer-larger'], answer: 'train-larger' },
+  'where/cnn': { choices: ['chance', 'trains'], answer: 'chance' },
   'where/bn-batch-one': { choices: ['refused', 'trains'], answer: 'refused' },
   'where/ln-batch-one': { choices: ['refused', 'trains'], answer: 'trains' },
   'code/momentum': { choices: ['0.9', '0.1', '0.99'], answer: '0.9' },
@@ -114,6 +116,7 @@ export const TRAIN_STEPS = {
   'compare/run-both': 3000,
   'both/variance-shift': 1000,
   'both/remedy': 1000,
+  'where/cnn': 400,
   'where/ln-batch-one': 300,
   'conclusion/final-check': 500,
 } as const satisfies Partial<Record<SetupKey, number>>;

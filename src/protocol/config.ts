@@ -22,9 +22,33 @@ export interface TrainConfig {
   batchSize: number;
 }
 
+/** Dense layers (MLP) on any data, or a convolutional network on the digit images (1×8×8). */
+export type Arch = 'mlp' | 'cnn';
+/** The only data set a CNN takes (protocol/arch-rule.ts). */
+export const CNN_DATA = 'digits';
+
+/**
+ * The CNN's own settings (arch = 'cnn'). What it shares with the MLP is read from `net`: activation,
+ * init and its scale, dropout p and scaling, BN ε and momentum, and BN's placement (normPlacement).
+ * Kernels are 3×3 with padding 1, as in E9 and the W4 benchmark; a 2×2 max-pool follows every conv
+ * block of a shallow CNN (≤ 3 blocks) and only the 2nd block of a deeper one (E9's network).
+ */
+export interface ConvConfig {
+  /** Conv blocks, 1–6. */
+  layers: number;
+  /** Output channels of every conv layer. */
+  channels: number;
+  /** BatchNorm2d in every block. */
+  bn: boolean;
+  /** Dropout in every block: none, Dropout2d (whole maps) or element dropout (single values). */
+  dropout: 'none' | 'channel' | 'element';
+}
+
 export interface LabConfig {
   data: DataConfig;
   net: NetSpec;
+  arch: Arch;
+  conv: ConvConfig;
   train: TrainConfig;
   seed: number;
 }
@@ -61,6 +85,8 @@ export const DEFAULT_CONFIG: LabConfig = {
     bnEps: 1e-5,
     lnEps: 1e-5,
   },
+  arch: 'mlp',
+  conv: { layers: 2, channels: 8, bn: true, dropout: 'channel' },
   train: { optimizer: 'adam', lr: 0.01, momentum: 0.9, weightDecay: 0, batchSize: 32 },
   seed: 1,
 };

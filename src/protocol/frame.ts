@@ -37,6 +37,20 @@ export interface LayerFrame {
   /** L2 norm of the last step's gradient over all of this layer's parameters (0 for parameter-free layers). */
   gradNorm: number;
 
+  /**
+   * Layers whose output is an image (conv2d, batchnorm2d, dropout2d, maxpool2d and the activations
+   * between them): its channels, height and width. Each probe row is then C maps of H×W, channel-major
+   * (NCHW): the feature maps of that probe image.
+   */
+  shape?: { c: number; h: number; w: number };
+  /**
+   * Dropout2d in training view: which of each probe's channels the probe pass kept (1) or dropped (0),
+   * probeCount × C, so a panel can mark the dropped maps by more than their zeros. Absent in inference view.
+   */
+  probeMask?: Uint8Array;
+  /** BatchNorm2d: the values each channel's batch statistics were taken over, N·H·W. */
+  count?: number;
+
   /** Dropout: p (drop probability) and scaling now in force (p = 0 where dropout is switched off). */
   p?: number;
   scaling?: DropoutScaling;

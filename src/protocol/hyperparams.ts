@@ -25,6 +25,7 @@ export type ParamGroup = 'data' | 'network' | 'dropout' | 'norm' | 'training' | 
 export type ParamId =
   | 'dataset' | 'noise' | 'trainSize' | 'testSize'
   | 'hidden' | 'activation' | 'init' | 'initScale'
+  | 'arch' | 'convLayers' | 'convChannels' | 'convBn' | 'convDropout'
   | 'dropoutP' | 'dropoutInput' | 'dropoutHidden' | 'dropoutScaling'
   | 'norm' | 'normPlacement' | 'bnMomentum' | 'bnEps' | 'lnEps'
   | 'optimizer' | 'lr' | 'momentum' | 'weightDecay' | 'batchSize' | 'seed'
@@ -122,6 +123,13 @@ const CORE: readonly ParamEntry[] = [
   en('init', 'config.net.init', 'init', 'network', 'rebuild', C.net.init, ['he', 'xavier']),
   // 0.01–100 on a log scale reaches 0.1× and 10× He with room to see both failures.
   num('initScale', 'config.net.initScale', 'iscale', 'network', 'rebuild', C.net.initScale, 0.01, 100, null, 'log'),
+  // The CNN (arch=cnn implies data=digits: protocol/arch.ts); it shares activation, init, p, scaling,
+  // BN ε, momentum and placement with the MLP.
+  en('arch', 'config.arch', 'arch', 'network', 'rebuild', C.arch, ['mlp', 'cnn']),
+  num('convLayers', 'config.conv.layers', 'conv', 'network', 'rebuild', C.conv.layers, 1, 6, 1, 'linear', 'int'),
+  num('convChannels', 'config.conv.channels', 'ch', 'network', 'rebuild', C.conv.channels, 1, 32, 1, 'linear', 'int'),
+  bool('convBn', 'config.conv.bn', 'bn2d', 'norm', 'rebuild', C.conv.bn),
+  en('convDropout', 'config.conv.dropout', 'cdrop', 'dropout', 'rebuild', C.conv.dropout, ['none', 'channel', 'element']),
 
   // p < 1 is the engine's contract; 0.95 leaves a visible but trainable extreme.
   num('dropoutP', 'config.net.dropoutP', 'p', 'dropout', 'live', C.net.dropoutP, 0, 0.95, 0.05, 'linear'),
@@ -279,8 +287,13 @@ export function maxBatch(state: LabState): number {
 /** The message a live entry's change sends to the worker (`{type: 'set', patch}`); null otherwise. */
 export function patchFor(e: ParamEntry, value: ParamValue): ConfigPatch | null {
   if (e.apply !== 'live') return null;
-  const [root, section, key] = e.path.split('.');
+  return sectionPatch(e.path, value);
+}
+
+/** `{section: {key: value}}` for a config or teaching path (`config.arch` and `config.seed` are leaves of their own: `{arch: value}`). */
+export function sectionPatch(path: string, value: ParamValue): ConfigPatch | null {
+  const [root, section, key] = path.split('.');
   if (root === 'teach') return { teach: { [section]: value } };
-  if (root === 'config' && (section === 'data' || section === 'net' || section === 'train') && key) return { [section]: { [key]: value } };
-  return null;
+  if (root !== 'config') return null;
+  return key ? { [section]: { [key]: value } } : { [section]: value };
 }

@@ -1,6 +1,6 @@
 // The two message unions between the page and the training worker. Each side handles them with an
 // exhaustive switch whose default is `never`, so adding a message without handling it fails to compile.
-import type { LabConfig, TeachFlags, ViewMode } from './config.ts';
+import type { Arch, ConvConfig, LabConfig, TeachFlags, ViewMode } from './config.ts';
 import type { Frame, ReadyInfo } from './frame.ts';
 import type { NetSpec } from '../engine/netspec.ts';
 import type { InspectionReport, KnockoutRequest } from './inspection.ts';
@@ -15,6 +15,9 @@ import type { CustomData } from './custom-data.ts';
 export interface ConfigPatch {
   data?: Partial<LabConfig['data']>;
   net?: Partial<NetSpec>;
+  /** The architecture and the CNN's own settings (see protocol/arch.ts: a CNN implies the digits). */
+  arch?: Arch;
+  conv?: Partial<ConvConfig>;
   train?: Partial<LabConfig['train']>;
   teach?: Partial<TeachFlags>;
 }

@@ -13,6 +13,8 @@ export function applyPatch(config: LabConfig, teach: TeachFlags, p: ConfigPatch)
       ...config,
       data: p.data ? { ...config.data, ...p.data } : config.data,
       net: p.net ? { ...config.net, ...p.net } : config.net,
+      arch: p.arch ?? config.arch,
+      conv: p.conv ? { ...config.conv, ...p.conv } : config.conv,
       train: p.train ? { ...config.train, ...p.train } : config.train,
     },
     teach: p.teach ? { ...teach, ...p.teach } : teach,
@@ -32,7 +34,9 @@ export function isStructural(config: LabConfig, p: ConfigPatch): boolean {
   if (p.net) {
     for (const k of STRUCTURAL_NET_FIELDS) if (k in p.net && !same(config.net[k], p.net[k])) return true;
   }
-  return false;
+  // The architecture, and the CNN's own settings while it is the CNN (on the MLP they wait).
+  const conv = JSON.stringify(config.conv);
+  return (p.arch ?? config.arch) !== config.arch || (config.arch === 'cnn' && JSON.stringify({ ...config.conv, ...p.conv }) !== conv);
 }
 
 /** Merges patch b over patch a (latest wins per field). */
@@ -41,6 +45,8 @@ export function mergePatches(a: ConfigPatch, b: ConfigPatch): ConfigPatch {
   if (b.data) out.data = { ...a.data, ...b.data };
   if (b.net) out.net = { ...a.net, ...b.net };
   if (b.train) out.train = { ...a.train, ...b.train };
+  if (b.arch !== undefined) out.arch = b.arch;
+  if (b.conv) out.conv = { ...a.conv, ...b.conv };
   if (b.teach) out.teach = { ...a.teach, ...b.teach };
   return out;
 }

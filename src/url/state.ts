@@ -6,6 +6,7 @@ import {
   DEFAULT_STATE, DROP_URL_KEY, HYPERPARAMS, clamp, entry, fitLength, getValue, maxBatch, sameValue, setAt,
   type LabState, type ListEntry, type ParamEntry, type ParamId,
 } from '../protocol/hyperparams.ts';
+import { CNN_DATA } from '../protocol/config.ts';
 import { formatItem, formatList, parseItem, parseList, parseNumber, shorten } from './codec.ts';
 import { batchFits, fitBatch } from '../protocol/rules.ts';
 
@@ -22,7 +23,7 @@ export interface Notice {
   /** The value in effect, in query form ('' when nothing was taken). */
   used: string;
   /** Why, when more can be said than "not understood": 'customData' — a link cannot carry the learner's own rows. */
-  reason?: 'customData';
+  reason?: 'customData' | 'cnnDigits';
 }
 
 type Item = number | string | boolean;
@@ -111,6 +112,7 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
       state = setAt(state, e.path, p.value as never);
     }
   }
+  state = archRule(state, raw, notices);
   // Only once every entry is read: a batch larger than the training set would lose the whole link.
   const most = maxBatch(state), bs = state.config.train.batchSize;
   if (!batchFits(bs, most)) {
@@ -123,6 +125,14 @@ export function parseUrl(search: string): { state: UrlState; notices: Notice[] }
   const stepText = raw.get(step.url);
   if (state.lesson === null && stepText !== undefined) note(step, 'dropped', stepText, null);
   return { state, notices };
+}
+
+/** A CNN takes the digit images: arch=cnn&data=moons opens the CNN on the digits, and says so. */
+function archRule(state: LabState, raw: ReadonlyMap<string, string>, notices: Notice[]): LabState {
+  if (state.config.arch !== 'cnn' || state.config.data.name === CNN_DATA) return state;
+  const given = raw.get('data');
+  if (given !== undefined) notices.push({ param: 'data', id: 'dataset', kind: 'clamped', given: shorten(given), used: CNN_DATA, reason: 'cnnDigits' });
+  return setAt(state, 'config.data.name', CNN_DATA);
 }
 
 function parseStep(text: string | undefined, notices: Notice[]): number {

@@ -4,6 +4,8 @@
 import type { ViewMode } from '../protocol/config.ts';
 import { HIST_BINS, MAX_MASK_ROWS, MAX_WEIGHTS, type LayerFrame } from '../protocol/frame.ts';
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
+import { BatchNorm2d } from '../engine/layers/batchnorm2d.ts';
+import { Dropout2d } from '../engine/layers/dropout2d.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import { Linear } from '../engine/layers/linear.ts';
@@ -66,7 +68,26 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scra
       meanInfer: mean(run.evalNet.layers[i].out, n),
       gradNorm: trained ? gradNorm(l) : 0,
     };
-    if (l instanceof Dropout) {
+    const shape = run.outShapes[i];
+    if (shape) f.shape = { ...shape };
+    if (l instanceof Dropout2d) {
+      f.p = l.p;
+      f.scaling = l.cfg.scaling;
+    } else if (l instanceof BatchNorm2d) {
+      // Per channel, over N·H·W values: the statistics, the running estimates and γ/β.
+      f.batchMean = l.batchMean.slice();
+      f.batchVar = l.batchVar.slice();
+      f.runningMean = l.runningMean.slice();
+      f.runningVar = l.runningVar.slice();
+      f.momentum = l.cfg.momentum;
+      f.eps = l.cfg.eps;
+      f.gamma = l.gamma.value.slice();
+      f.beta = l.beta.value.slice();
+      f.frozen = l.gamma.frozen && l.beta.frozen;
+      f.gammaGradNorm = trained ? l.gamma.gradNorm : 0;
+      f.betaGradNorm = trained ? l.beta.gradNorm : 0;
+      f.count = l.count(B);
+    } else if (l instanceof Dropout) {
       f.p = l.p;
       f.scaling = l.cfg.scaling;
       if (mode === 'training' && trained && l.maskActive) {
@@ -118,6 +139,7 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scra
   probeNet.forward(run.probeX, P, mode === 'training' ? LAST_BATCH_MODE : EVAL_MODE);
   probeNet.layers.forEach((l, i) => {
     frames[i].probe = l.out.slice(0, P * l.outDim);
+    if (l instanceof Dropout2d && mode === 'training' && l.maskActive) frames[i].probeMask = l.mask.slice(0, P * l.shape.c);
   });
   return frames;
 }

@@ -8,14 +8,16 @@ import type { CustomData } from '../protocol/custom-data.ts';
 import { customDataset } from './custom-dataset.ts';
 import { EngineError } from '../engine/errors.ts';
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
+import { BatchNorm2d } from '../engine/layers/batchnorm2d.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import { EVAL_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
 import { evaluateRows } from '../engine/evaluate.ts';
 import { buildModel, type Model, type StepResult } from '../engine/model.ts';
-import { compileNet } from '../engine/netspec.ts';
+import { modelSpecOf } from '../protocol/arch.ts';
+import { Dropout2d } from '../engine/layers/dropout2d.ts';
 import { rngFor, type Rng } from '../engine/rng.ts';
-import { validateModelSpec, type LossKind, type ModelSpec } from '../engine/spec.ts';
+import { specShapes, validateModelSpec, type ImageShape, type LossKind, type ModelSpec } from '../engine/spec.ts';
 import { Trainer, type Split } from '../engine/trainer.ts';
 import { quantiles } from './history.ts';
 import { RunHistory } from './run-history.ts';
@@ -56,6 +58,8 @@ export class Run {
   readonly probeX: Float32Array;
   readonly probeY: Float32Array;
   readonly history: RunHistory;
+  /** Each layer's output image (C×H×W), null where it outputs flat rows. */
+  readonly outShapes: (ImageShape | null)[];
   /** Fixed histogram ranges per norm layer, from the run's first batch. */
   readonly normRange = new Map<number, { in: Range2; out: Range2 }>();
   metrics: Metrics | null = null;
@@ -75,8 +79,9 @@ export class Run {
     this.seed = config.seed;
     const data = (this.dataset = config.data.name === 'custom' ? customDataset(custom, config.data, config.seed) : makeDataset(config.data, config.seed));
     const loss: LossKind = data.kind === 'classification' ? 'cross_entropy' : 'mse';
-    const spec = (this.spec = compileNet(config.net, data.inputDim, data.classes, loss));
+    const spec = (this.spec = modelSpecOf(config, data.inputDim, data.classes, loss));
     validateModelSpec(spec);
+    this.outShapes = [...specShapes(spec).shapes.slice(1), null];
     validateTrain(config.train, data.train.n);
     const dropoutRng = rngFor(config.seed, 'dropout');
     this.model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng, noiseRng: rngFor(config.seed, 'noise') });
@@ -101,7 +106,7 @@ export class Run {
       // With normalization before the activation, also what the norm receives (the linear output):
       // its output is steady by construction, so only its input shows how the distribution moves.
       const prev = this.model.layers[i - 1]?.type;
-      if ((prev === 'batchnorm' || prev === 'layernorm') && i >= 2) tracked.push(i - 2);
+      if ((prev === 'batchnorm' || prev === 'batchnorm2d' || prev === 'layernorm') && i >= 2) tracked.push(i - 2);
       tracked.push(i - 1, i);
     });
     this.history = new RunHistory(tracked);
@@ -112,7 +117,7 @@ export class Run {
     const B = config.train.batchSize, D = data.inputDim;
     this.batchRows = B;
     this.batchCopy = data.train.x.slice(0, B * D);
-    const drops = this.model.layers.filter((l): l is Dropout => l instanceof Dropout);
+    const drops = this.model.layers.filter((l): l is Dropout | Dropout2d => l instanceof Dropout || l instanceof Dropout2d);
     drops.forEach((d) => d.setRng(this.viewRng));
     this.model.forward(this.batchCopy, B, THIS_BATCH_MODE);
     drops.forEach((d) => d.setRng(dropoutRng));
@@ -148,7 +153,7 @@ export class Run {
   /** Applies the live part of a config (the structure must be unchanged); validates everything first. */
   applyLive(config: LabConfig, teach: TeachFlags): void {
     const d = this.dataset;
-    const spec = compileNet(config.net, d.inputDim, d.classes, this.spec.loss);
+    const spec = modelSpecOf(config, d.inputDim, d.classes, this.spec.loss);
     validateModelSpec(spec);
     validateTrain(config.train, d.train.n);
     // p, scaling, ε, momentum and the switches, in the model and every twin (throws first on another structure).
@@ -163,9 +168,9 @@ export class Run {
     this.metricsStale = true;
   }
 
-  normLayer(index: number): BatchNorm | LayerNorm {
+  normLayer(index: number): BatchNorm | BatchNorm2d | LayerNorm {
     const l = this.model.layers[index];
-    if (!(l instanceof BatchNorm || l instanceof LayerNorm)) {
+    if (!(l instanceof BatchNorm || l instanceof BatchNorm2d || l instanceof LayerNorm)) {
       throw new EngineError('invalid_spec', `layer: ${index} is not a normalization layer`, 'layer');
     }
     return l;
@@ -173,7 +178,7 @@ export class Run {
 
   freeze(index: number, frozen: boolean): void {
     const l = this.model.layers[index];
-    if (!(l instanceof BatchNorm || l instanceof LayerNorm)) return;
+    if (!(l instanceof BatchNorm || l instanceof BatchNorm2d || l instanceof LayerNorm)) return;
     l.gamma.frozen = frozen;
     l.beta.frozen = frozen;
   }

@@ -135,7 +135,8 @@ export class Session {
   setNorm(cmd: SetNormCommand): void {
     const run = this.current;
     const l = run.normLayer(cmd.layer);
-    const F = l.outDim;
+    // Features (BatchNorm1d, LayerNorm) or channels (BatchNorm2d): one γ and β each.
+    const F = l.gamma.value.length;
     if (cmd.feature !== 'all' && !(Number.isInteger(cmd.feature) && cmd.feature >= 0 && cmd.feature < F)) {
       bad('feature', `must be "all" or a whole number in [0, ${F - 1}] (got ${String(cmd.feature)})`);
     }

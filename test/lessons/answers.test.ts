@@ -2,6 +2,7 @@
 // the real engine (as the worker does, seed 1) and the answer, and the numbers quoted in the prose,
 // are checked against it. If the engine or a setup changes so that a lesson would teach something the
 // lab no longer does, this fails.
+import { DEFAULT_CONFIG, type LabConfig } from '../../src/protocol/config.ts';
 import { describe, expect, it } from 'vitest';
 import { simulate, stepsTo, last, type Sim } from './lab-sim.ts';
 import * as S from '../../src/lessons/setups.ts';
@@ -10,7 +11,7 @@ import { BatchNorm, Dropout, EngineError } from '../../src/engine/index.ts';
 import { EVAL_MODE, MC_MODE, THIS_BATCH_MODE, type ForwardMode } from '../../src/engine/layers/types.ts';
 import { kerasCode } from '../../src/codegen/index.ts';
 
-const configOf = (s: FullSetup) => ({ data: s.patch.data, net: s.patch.net, train: s.patch.train, seed: s.seed });
+const configOf = (s: FullSetup) => ({ data: s.patch.data, net: s.patch.net, arch: 'mlp' as const, conv: DEFAULT_CONFIG.conv, train: s.patch.train, seed: s.seed });
 const cache = new Map<FullSetup, Sim>();
 /** Trains a setup once for `steps` (evaluating every `every`), shared by the claims that need it. */
 function trained(s: FullSetup, steps: number, every = 10): Sim {
@@ -192,6 +193,15 @@ describe('using both', () => {
     expect(mean).toBeGreaterThan(1.2);
     expect(mean).toBeLessThan(2);
   });
+});
+
+describe('where they are used', () => {
+  it('E9 in the lab: the deep CNN without BN stays near chance after 400 steps of SGD at lr 0.1; with BatchNorm2d it passes 0.9', () => {
+    const cnn = (bn: boolean) => ({ ...DEFAULT_CONFIG, ...S.E9_PLAIN_SGD.patch, conv: { ...DEFAULT_CONFIG.conv, ...S.E9_PLAIN_SGD.patch.conv, bn }, seed: 1 }) as LabConfig;
+    const plain = simulate(cnn(false)).run(400, 400);
+    expect(plain.diverged || last(plain.points).testAcc <= 0.5).toBe(true);
+    expect(last(simulate(cnn(true)).run(400, 400).points).testAcc).toBeGreaterThan(0.9);
+  }, 240_000);
 });
 
 describe('code and conclusion', () => {

@@ -1,5 +1,6 @@
 // The course's shape and text: every lesson of CONTENT.md, both languages complete and really
 // translated, formulas placed alike, every predict step answerable, every setup a valid lab state.
+import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
 import { describe, expect, it } from 'vitest';
 import en from '../../src/lessons/content/en.ts';
 import ko from '../../src/lessons/content/ko.ts';
@@ -51,7 +52,7 @@ describe('course structure', () => {
     for (const [key, s] of Object.entries(SETUPS) as [StepKey, FullSetup][]) {
       expect(ALL_KEYS, key).toContain(key);
       const { data, net, train, teach } = s.patch;
-      const state = { ...DEFAULT_STATE, config: { data, net, train, seed: s.seed }, teach, mode: s.mode };
+      const state = { ...DEFAULT_STATE, config: { data, net, arch: 'mlp' as const, conv: DEFAULT_CONFIG.conv, train, seed: s.seed }, teach, mode: s.mode };
       expect(invalidParams(state), key).toEqual([]);
       const dims = data.name === 'digits' ? [64, 10] : data.name === 'sine' ? [1, 1] : [2, 2];
       expect(() => compileNet(net, dims[0], dims[1], data.name === 'sine' ? 'mse' : 'cross_entropy'), key).not.toThrow();

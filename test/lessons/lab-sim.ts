@@ -1,7 +1,8 @@
 // Trains a lab config with the real engine the way the worker does (seeded data, init, shuffle and
 // masks; inference-mode evaluation on the full sets), so lesson answers can be checked against the
 // lab instead of against our own belief.
-import { Trainer, buildModel, compileNet, makeDataset, rngFor, type Model } from '../../src/engine/index.ts';
+import { Trainer, buildModel, makeDataset, rngFor, type Model } from '../../src/engine/index.ts';
+import { modelSpecOf } from '../../src/protocol/arch.ts';
 import type { LabConfig, TeachFlags } from '../../src/protocol/config.ts';
 import { DEFAULT_TEACH } from '../../src/protocol/config.ts';
 import type { Dataset } from '../../src/engine/datasets/index.ts';
@@ -28,7 +29,7 @@ export interface Sim {
 export function simulate(config: LabConfig, teach: TeachFlags = DEFAULT_TEACH): Sim {
   const data = makeDataset(config.data, config.seed);
   const loss = data.kind === 'classification' ? 'cross_entropy' : 'mse';
-  const spec = compileNet(config.net, data.inputDim, data.kind === 'classification' ? data.classes : 1, loss);
+  const spec = modelSpecOf(config, data.inputDim, data.kind === 'classification' ? data.classes : 1, loss);
   const model = buildModel(spec, { initRng: rngFor(config.seed, 'init'), dropoutRng: rngFor(config.seed, 'dropout'), noiseRng: rngFor(config.seed, 'noise') });
   model.setTeaching(teach);
   const t = config.train;

@@ -1,5 +1,6 @@
 // The comparison table's measurements: run kinds, steps to target, gap, thinning, the "acts at
 // inference" reading on real frames, and the recorder that turns metrics into runs.
+import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   FRESH_STEPS, MAX_POINTS, UNCHANGED, addPoint, finalGap, inferenceEffect, runKindOf, stepsToTarget, type MeasuredRun, type RunPoint,
@@ -16,7 +17,7 @@ import type { Metrics } from '../../src/protocol/frame.ts';
 import { inspect } from '../../src/worker/inspect.ts';
 import { useInspection } from '../../src/store/inspection.ts';
 
-const configOf = (s: FullSetup): LabConfig => ({ data: s.patch.data, net: s.patch.net, train: s.patch.train, seed: s.seed });
+const configOf = (s: FullSetup): LabConfig => ({ data: s.patch.data, net: s.patch.net, arch: 'mlp' as const, conv: DEFAULT_CONFIG.conv, train: s.patch.train, seed: s.seed });
 const run = (points: RunPoint[]): MeasuredRun => ({ kind: 'none', dataset: 'spiral', seed: 1, base: '', points });
 
 describe('measurements', () => {

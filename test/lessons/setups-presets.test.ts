@@ -12,7 +12,7 @@ describe('experiment steps’ setups', () => {
     ['KNOCKOUT_PLAIN', S.KNOCKOUT_PLAIN, 'E11', 'ko-plain'],
   ] as const)('%s is %s %s', (_name, s, id, key) => {
     const r = presetRun(id, key);
-    expect(s.patch).toEqual({ data: r.config.data, net: r.config.net, train: r.config.train, teach: r.teach });
+    expect(s.patch).toEqual({ data: r.config.data, net: r.config.net, arch: r.config.arch, train: r.config.train, teach: r.teach });
     expect(s.seed).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ import { GUIDE_MODEL, MC_DROPOUT, LAYERNORM, setup, type FullSetup } from '../..
 import type { ReadyInfo } from '../../src/protocol/frame.ts';
 
 const initialLab: LabState = useLab.getState();
-const configOf = (s: FullSetup): LabConfig => ({ data: s.patch.data, net: s.patch.net, train: s.patch.train, seed: s.seed });
+const configOf = (s: FullSetup): LabConfig => ({ data: s.patch.data, net: s.patch.net, arch: 'mlp' as const, conv: DEFAULT_CONFIG.conv, train: s.patch.train, seed: s.seed });
 const code = () => screen.getByRole('tabpanel').querySelector('code')!.textContent ?? '';
 const setConfig = (config: LabConfig) => act(() => useLab.setState({ config }));
 

@@ -6,6 +6,7 @@ import {
   DEFAULT_STATE, HYPERPARAMS, setAt,
   type ItemSpec, type LabState, type ParamEntry,
 } from '../../src/protocol/hyperparams.ts';
+import { CNN_DATA } from '../../src/protocol/config.ts';
 
 type Item = number | string | boolean;
 
@@ -61,5 +62,7 @@ export const validState: fc.Arbitrary<LabState> = fc
       if (e.id === 'lesson' || e.id === 'lessonStep') continue;
       s = setAt(s, e.path, values[e.id] as never);
     }
+    // The architecture rule (protocol/arch-rule.ts): a CNN only on the digits.
+    if (s.config.arch === 'cnn') s = setAt(s, 'config.data.name', CNN_DATA);
     return s.config.train.batchSize > s.config.data.trainSize ? setAt(s, 'config.train.batchSize', s.config.data.trainSize) : s;
   });

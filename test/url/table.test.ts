@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import {
   DEFAULT_STATE, HYPERPARAMS, clamp, entry, getAt, invalidParams, isValidValue, patchFor, setAt,
 } from '../../src/protocol/hyperparams.ts';
+import { sectionPatch } from '../../src/protocol/hyperparams.ts';
 import { DEFAULT_CONFIG } from '../../src/protocol/config.ts';
 import { compileNet } from '../../src/engine/netspec.ts';
 import { validateModelSpec } from '../../src/engine/spec.ts';
@@ -70,10 +71,12 @@ describe('hyperparameter table', () => {
       const state = setAt(DEFAULT_STATE, e.path as 'config.net.dropoutP', other as never);
       if (invalidParams(state).length > 0) continue;
       const session = new Session();
-      session.configure({ ...DEFAULT_CONFIG, data: { ...DEFAULT_CONFIG.data, trainSize: 600 }, train: { ...DEFAULT_CONFIG.train, batchSize: 32 } }, DEFAULT_STATE.teach, 'training', {});
+      // The CNN's own settings act on a CNN (on the digits); on the MLP they wait, changing nothing.
+      const cnn = e.path.startsWith('config.conv.');
+      const data = { ...DEFAULT_CONFIG.data, trainSize: 600, ...(cnn || e.id === 'arch' ? { name: 'digits' as const } : {}) };
+      session.configure({ ...DEFAULT_CONFIG, ...(cnn ? { arch: 'cnn' as const } : {}), data, train: { ...DEFAULT_CONFIG.train, batchSize: 32 } }, DEFAULT_STATE.teach, 'training', {});
       const before = session.current;
-      const [, section, key] = e.path.split('.');
-      session.set({ [section]: { [key]: other } });
+      session.set(sectionPatch(e.path, other as never)!);
       expect(session.current === before, `${e.id} (${e.apply})`).toBe(e.apply === 'live');
     }
   });

@@ -10,6 +10,7 @@ const META: FrameMeta = { seq: 0, rev: 0, stepsPerSecond: 0, playing: true, pend
 
 function config(data: LabConfig['data']): LabConfig {
   return {
+    ...DEFAULT_CONFIG,
     data,
     net: { ...DEFAULT_CONFIG.net, hidden: [16, 16], norm: ['batchnorm', 'none'], dropoutInput: true, dropoutHidden: [true, true], dropoutP: 0.3 },
     train: { ...DEFAULT_CONFIG.train, batchSize: 16 },

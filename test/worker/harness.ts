@@ -11,6 +11,8 @@ export type ErrorEvent = Extract<WorkerEvent, { type: 'error' }>;
 
 export function tinyConfig(over: Partial<LabConfig['net']> = {}, train: Partial<LabConfig['train']> = {}): LabConfig {
   return {
+    arch: 'mlp',
+    conv: DEFAULT_CONFIG.conv,
     data: { name: 'circles', noise: 0.1, trainSize: 64, testSize: 64 },
     net: { ...DEFAULT_CONFIG.net, hidden: [8, 8], norm: ['none', 'none'], dropoutHidden: [true, true], dropoutP: 0.2, ...over },
     train: { ...DEFAULT_CONFIG.train, batchSize: 16, ...train },

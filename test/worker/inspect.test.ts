@@ -13,6 +13,8 @@ import { Harness, tinyConfig } from './harness.ts';
 
 function config(net: Partial<LabConfig['net']> = {}, data: Partial<LabConfig['data']> = {}, train: Partial<LabConfig['train']> = {}): LabConfig {
   return {
+    arch: 'mlp',
+    conv: DEFAULT_CONFIG.conv,
     data: { ...DEFAULT_CONFIG.data, trainSize: 200, testSize: 300, ...data },
     net: { ...DEFAULT_CONFIG.net, hidden: [32, 32], dropoutHidden: [true, true], dropoutP: 0.3, ...net },
     train: { ...DEFAULT_CONFIG.train, ...train },

@@ -11,6 +11,8 @@ import { sameSnapshot, snapshot } from '../engine/helpers.ts';
 
 function session(net: Partial<LabConfig['net']> = {}, steps = 150): Session {
   const c: LabConfig = {
+    arch: 'mlp',
+    conv: DEFAULT_CONFIG.conv,
     data: { ...DEFAULT_CONFIG.data, name: 'digits', trainSize: 300, testSize: 100 },
     net: { ...DEFAULT_CONFIG.net, hidden: [24, 16], norm: ['none', 'none'], dropoutHidden: [false, false], dropoutP: 0.3, ...net },
     train: { ...DEFAULT_CONFIG.train, lr: 0.003 },

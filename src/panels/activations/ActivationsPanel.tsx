@@ -19,9 +19,11 @@ type T = (key: MessageKey, vars?: Vars) => string;
 
 function title(t: T, l: TrackedLayer): string {
   const act = ACT_NAMES[l.act] ?? l.act;
-  if (l.role === 'post') return t('act.post', { n: l.hidden + 1, act });
-  if (l.role === 'normIn') return t('act.normIn', { n: l.hidden + 1, norm: t(`act.norm.${l.norm ?? 'batchnorm'}`) });
-  return l.norm ? t('act.preNorm', { n: l.hidden + 1, act, norm: t(`act.norm.${l.norm}`) }) : t('act.pre', { n: l.hidden + 1, act });
+  // A CNN's conv block is titled as such ("Conv block 2: out of ReLU").
+  const k = l.conv ? 'cnn.act' : 'act';
+  if (l.role === 'post') return t(`${k}.post`, { n: l.hidden + 1, act });
+  if (l.role === 'normIn') return t(`${k}.normIn`, { n: l.hidden + 1, norm: t(`act.norm.${l.norm ?? 'batchnorm'}`) });
+  return l.norm ? t(`${k}.preNorm`, { n: l.hidden + 1, act, norm: t(`act.norm.${l.norm}`) }) : t(`${k}.pre`, { n: l.hidden + 1, act });
 }
 
 function summary(t: T, lang: Lang, name: string, cur: Bands, prev: Bands | null): string {

@@ -15,7 +15,9 @@ export interface TrackedLayer {
   /** The activation function this layer feeds or comes out of. */
   act: LayerType;
   /** A norm layer whose output is the pre-activation (BN before the activation). */
-  norm: 'batchnorm' | 'layernorm' | null;
+  norm: 'batchnorm' | 'batchnorm2d' | 'layernorm' | null;
+  /** The block is a convolution's (a CNN's conv block), not a dense hidden layer's. */
+  conv: boolean;
   key: string;
 }
 
@@ -25,15 +27,20 @@ export function trackedLayers(a: ActivationHistory, types: readonly LayerType[])
   return a.layers.flatMap(({ index, q }) => {
     const type = types[index];
     if (type === undefined) return [];
-    let hidden = -1;
-    for (let i = 0; i <= index; i++) if (types[i] === 'linear') hidden++;
+    let hidden = -1, conv = false;
+    for (let i = 0; i <= index; i++) {
+      if (types[i] === 'linear' || types[i] === 'conv2d') {
+        hidden++;
+        conv = types[i] === 'conv2d';
+      }
+    }
     const next = types[index + 1];
-    const normNext = next === 'batchnorm' || next === 'layernorm' ? next : null;
-    const role: Role = isAct(type) ? 'post' : type === 'linear' && normNext ? 'normIn' : 'pre';
+    const normNext = next === 'batchnorm' || next === 'batchnorm2d' || next === 'layernorm' ? next : null;
+    const role: Role = isAct(type) ? 'post' : (type === 'linear' || type === 'conv2d') && normNext ? 'normIn' : 'pre';
     const act = role === 'post' ? type : role === 'normIn' ? types[index + 2] : next;
     if (!isAct(act)) return [];
-    const norm = role === 'normIn' ? normNext : type === 'batchnorm' || type === 'layernorm' ? type : null;
-    return [{ index, q, hidden, role, act, norm, key: `${hidden}:${role}` }];
+    const norm = role === 'normIn' ? normNext : type === 'batchnorm' || type === 'batchnorm2d' || type === 'layernorm' ? type : null;
+    return [{ index, q, hidden, role, act, norm, conv, key: `${conv ? 'c' : ''}${hidden}:${role}` }];
   });
 }
 

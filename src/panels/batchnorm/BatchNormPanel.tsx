@@ -11,10 +11,18 @@ import { useLab } from '../../store/lab.ts';
 import { normLayersOf, type NormInfo } from './bnModel.ts';
 import { FeatureStats } from './FeatureStats.tsx';
 import { StepThrough } from './StepThrough.tsx';
+import { CnnBatchNorm } from '../cnn/CnnBatchNorm.tsx';
+
+export { FeatureMapsPanel } from '../cnn/FeatureMapsPanel.tsx';
 import '../../charts/charts.css';
 import './batchnorm.css';
 
 export function BatchNormPanel() {
+  const cnn = useLab((s) => s.ready?.config.arch === 'cnn');
+  return cnn ? <CnnBatchNorm /> : <MlpBatchNormPanel />;
+}
+
+function MlpBatchNormPanel() {
   const t = useT();
   const frame = useThrottledFrame(10);
   const lang = useLab((s) => s.lang);

@@ -1,6 +1,7 @@
 // Compare mode: up to four variants — by default none, dropout, BN, both — trained at once from the
 // lab's settings and seed, each in its own worker. One overlay chart, a live results table, a text
 // summary. The workers exist only while this panel is mounted; the lab pauses while they train.
+import { NotForCnn } from '../cnn/NotForCnn.tsx';
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { defineMessages } from '../../i18n/define.ts';
@@ -51,7 +52,12 @@ function useBoxWidth(el: HTMLElement | null): number | undefined {
   return w;
 }
 
-export function ComparePanel({ workerFactory = createTrainingWorker }: { workerFactory?: WorkerFactory }) {
+export function ComparePanel(props: { workerFactory?: WorkerFactory }) {
+  const cnn = useLab((s) => s.config.arch === 'cnn');
+  return cnn ? <NotForCnn title="cmp.title" className="compare-panel" /> : <MlpComparePanel {...props} />;
+}
+
+function MlpComparePanel({ workerFactory = createTrainingWorker }: { workerFactory?: WorkerFactory }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const labConfig = useLab((s) => s.config);

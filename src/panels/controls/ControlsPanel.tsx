@@ -1,11 +1,13 @@
 // Every setting the learner can change, grouped in collapsible sections and driven by the one
 // hyperparameter table; each change goes to the store as the smallest `set` patch.
 import { useT } from '../../i18n/useT.ts';
+import { useLab } from '../../store/lab.ts';
 import { DataSection } from './DataSection.tsx';
 import { NetworkSection } from './NetworkSection.tsx';
 import { DropoutSection } from './DropoutSection.tsx';
 import { NormSection } from './NormSection.tsx';
 import { TrainingSection } from './TrainingSection.tsx';
+import { ConvSection } from '../cnn/ConvSection.tsx';
 import './controls.css';
 
 export { Slider, type SliderProps } from './Slider.tsx';
@@ -18,18 +20,23 @@ export interface ControlsPanelProps {
 }
 
 const DEFAULT_OPEN = ['dropout', 'norm', 'training'];
+/** The MLP's own controls, which a CNN does not have (it has ConvSection's instead). */
+const MLP_ONLY = ['hidden', 'dropoutInput', 'dropoutHidden', 'norm'];
 
 export function ControlsPanel(props: ControlsPanelProps) {
   const t = useT();
   const open = new Set(props.open ?? DEFAULT_OPEN);
+  const cnn = useLab((s) => s.config.arch === 'cnn');
+  const hidden = cnn ? new Set([...(props.hidden ?? []), ...MLP_ONLY]) : props.hidden;
   return (
     <section className="panel controls-panel" aria-labelledby="controls-title">
       <h2 id="controls-title">{t('controls.title')}</h2>
-      <DataSection hidden={props.hidden} defaultOpen={open.has('data')} />
-      <NetworkSection hidden={props.hidden} defaultOpen={open.has('network')} />
-      <DropoutSection hidden={props.hidden} defaultOpen={open.has('dropout')} />
-      <NormSection hidden={props.hidden} defaultOpen={open.has('norm')} />
-      <TrainingSection hidden={props.hidden} defaultOpen={open.has('training')} />
+      <DataSection hidden={hidden} defaultOpen={open.has('data')} />
+      <NetworkSection hidden={hidden} defaultOpen={open.has('network')} />
+      {cnn ? <ConvSection hidden={hidden} /> : null}
+      <DropoutSection hidden={hidden} defaultOpen={open.has('dropout')} />
+      <NormSection hidden={hidden} defaultOpen={open.has('norm')} />
+      <TrainingSection hidden={hidden} defaultOpen={open.has('training')} />
     </section>
   );
 }

@@ -3,9 +3,12 @@ import { useId } from 'react';
 import { DATASETS, type DatasetName } from '../../protocol/config.ts';
 import type { ParamId } from '../../protocol/hyperparams.ts';
 import { useT } from '../../i18n/useT.ts';
-import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
+import { ParamSlider, RestartNote, Section, Select } from './fields.tsx';
 import { anyShown, useParam } from './params.ts';
 import { useCustomData } from '../../data/store.ts';
+import { patchByArchRule } from './archRule.ts';
+import { labelKey } from './params.ts';
+import { entry } from '../../protocol/hyperparams.ts';
 
 const RESTARTING: readonly ParamId[] = ['dataset', 'noise', 'trainSize', 'testSize'];
 
@@ -22,7 +25,14 @@ export function DataSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
     <Section id="data" title={t('controls.section.data')} defaultOpen={props.defaultOpen}>
       {anyShown(RESTARTING, props.hidden) ? <RestartNote id={restartId} text={t('controls.restartData')} /> : null}
       {show('dataset') ? (
-        <ParamChoice id="dataset" as="select" describedBy={restartId} choices={(ownData || name === 'custom' ? [...DATASETS, 'custom' as const] : DATASETS).map((d) => ({ value: d, label: t(`controls.dataset.${d}`) }))} />
+        <Select<DatasetName>
+          label={t(labelKey(entry('dataset')))}
+          value={name}
+          describedBy={restartId}
+          // Data other than the digits takes the CNN back to the MLP (archRule.ts).
+          onChange={(v) => patchByArchRule({ data: { name: v } })}
+          choices={(ownData || name === 'custom' ? [...DATASETS, 'custom' as const] : DATASETS).map((d) => ({ value: d, label: t(`controls.dataset.${d}`) }))}
+        />
       ) : null}
       {show('noise') ? (
         digits || name === 'custom' ? <p className="controls-hint">{t(digits ? 'controls.noiseDigits' : 'data.noNoise')}</p> : <ParamSlider id="noise" describedBy={restartId} />

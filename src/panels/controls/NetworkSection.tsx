@@ -6,20 +6,33 @@ import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
 import { formatValue } from './scale.ts';
 import { Slider } from './Slider.tsx';
-import { ParamChoice, ParamSlider, RestartNote, Section } from './fields.tsx';
+import { ParamChoice, ParamSlider, Radios, RestartNote, Section } from './fields.tsx';
+import { patchByArchRule } from './archRule.ts';
+import type { Arch } from '../../protocol/config.ts';
 import { anyShown, hiddenPatch } from './params.ts';
 
-const IDS: readonly ParamId[] = ['hidden', 'activation', 'init', 'initScale'];
+const IDS: readonly ParamId[] = ['arch', 'hidden', 'activation', 'init', 'initScale'];
 
 export function NetworkSection(props: { hidden?: ReadonlySet<string>; defaultOpen?: boolean }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const restartId = useId();
   const show = (id: ParamId) => !props.hidden?.has(id);
+  const arch = useLab((s) => s.config.arch);
   if (!anyShown(IDS, props.hidden)) return null;
   return (
     <Section id="network" title={t('controls.section.network')} defaultOpen={props.defaultOpen}>
       <RestartNote id={restartId} text={t('controls.restartNetwork')} />
+      {show('arch') ? (
+        <Radios<Arch>
+          legend={t('control.arch')}
+          value={arch}
+          describedBy={restartId}
+          // The CNN takes the digit images: choosing it switches the data (archRule.ts).
+          onChange={(v) => patchByArchRule({ arch: v })}
+          choices={(['mlp', 'cnn'] as const).map((a) => ({ value: a, label: t(`controls.arch.${a}`) }))}
+        />
+      ) : null}
       {show('hidden') ? <HiddenLayers describedBy={restartId} /> : null}
       {show('activation') ? (
         <ParamChoice

@@ -1,7 +1,7 @@
 // The bridge between the hyperparameter table and the store: read an entry's value, turn a new value
 // into the smallest ConfigPatch, and keep lists that follow the hidden layers the right length.
 import {
-  entry, fitLength, getAt, patchFor,
+  entry, fitLength, getAt, patchFor, sectionPatch,
   type LabState as UrlLabState, type ListEntry, type NumberEntry, type ParamEntry, type ParamId, type ParamValue,
 } from '../../protocol/hyperparams.ts';
 import type { ConfigPatch } from '../../protocol/messages.ts';
@@ -41,9 +41,7 @@ export function useAskedParam<T extends ParamValue>(id: ParamId): T | undefined 
 export function configPatch(e: ParamEntry, value: ParamValue): ConfigPatch | null {
   const live = patchFor(e, value);
   if (live || (e.apply !== 'data' && e.apply !== 'rebuild')) return live;
-  const [root, section, key] = e.path.split('.');
-  if (root === 'config' && (section === 'data' || section === 'net' || section === 'train') && key) return { [section]: { [key]: value } };
-  return null;
+  return e.path.startsWith('config.') ? sectionPatch(e.path, value) : null;
 }
 
 /** Sends one entry's new value. */

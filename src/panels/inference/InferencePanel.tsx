@@ -3,6 +3,7 @@
 // statistics, batch statistics and a batch of one. The worker measures on request (`inspect`) on a
 // copy of the network; this panel asks when it opens, after a change, every 2 s while training, and
 // when the learner presses "Measure again".
+import { NotForCnn } from '../cnn/NotForCnn.tsx';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { formatNumber } from '../../i18n/index.ts';
@@ -18,6 +19,11 @@ import '../../charts/charts.css';
 import './inference.css';
 
 export function InferencePanel() {
+  const cnn = useLab((s) => s.config.arch === 'cnn');
+  return cnn ? <NotForCnn title="inf.title" className="inf-panel" /> : <MlpInferencePanel />;
+}
+
+function MlpInferencePanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.ready);

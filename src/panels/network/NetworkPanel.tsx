@@ -17,6 +17,9 @@ import './network.css';
 
 // The unit inspector loads as its own chunk: nothing is selected on the first screen.
 const Inspector = lazy(() => import('./Inspector.tsx').then((m) => ({ default: m.Inspector })));
+// The CNN draws feature maps instead of units, loaded only for arch=cnn with the batch-norm panel's
+// chunk (which holds the CNN's other panel): a chunk of its own cost the first screen 0.1 KB.
+const FeatureMapsPanel = lazy(() => import('../batchnorm/BatchNormPanel.tsx').then((m) => ({ default: m.FeatureMapsPanel })));
 
 type Sel = { col: number; unit: number };
 type T = (key: MessageKey, vars?: Vars) => string;
@@ -94,6 +97,17 @@ function clampSel(s: Sel, cols: readonly NetColumn[], layout: NetLayout, shownOn
 }
 
 export function NetworkPanel() {
+  const cnn = useLab((s) => s.ready?.config.arch === 'cnn');
+  return cnn ? (
+    <Suspense fallback={null}>
+      <FeatureMapsPanel />
+    </Suspense>
+  ) : (
+    <MlpNetworkPanel />
+  );
+}
+
+function MlpNetworkPanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.ready);

@@ -9,7 +9,14 @@ export const where: LessonSteps<'where'> = {
       'BatchNorm2d takes its statistics per channel, over every sample and every position: N·H·W values for each channel. (BatchNorm1d takes them per feature, over the N samples of the batch.) So one sample with 8×8 maps still gives 64 values per channel, and BatchNorm2d trains on it; only a single value per channel (one sample, 1×1 maps) is refused.',
       'Does a CNN need BN to train? Measured with this lab’s engine on the digits as 1×8×8 images (experiment E9: 6 conv layers 3×3 with 16 channels, He initialization, batch 32, 400 steps, seeds 1–3): with SGD (momentum 0.9) at learning rate 0.1, the network with BatchNorm2d after each conv reaches a test accuracy of 0.98–0.99, while the one without BN stays at chance level (0.10). With Adam at 0.001 both train (0.96–0.98 without BN, 0.96–0.97 with it). PyTorch gives the same picture, and its counter-case matters as much: with He initialization and a modest rate (0.01), the CNN without BN trains almost as fast. So “CNNs rely on BN” holds under a condition: a deep network, SGD rather than Adam, and a high learning rate or a poor initialization.',
       'Dropout appears where overfitting is likely. VGG’s large fully connected head, with dropout 0.5, is the classic case. ResNet uses no dropout at all.',
+      'Try E9 here: the setup is its deep CNN **without** BN, trained with SGD (momentum 0.9) at learning rate 0.1.',
     ],
+    predict: {
+      question: 'After 400 steps, this CNN’s test accuracy will be:',
+      choices: { chance: 'Near chance (about 0.1)', trains: 'High (above 0.9)' },
+      explain: 'Near chance: the loss stays at about 2.3 (ln 10), the network has not learned the digits. Now tick “BatchNorm2d in every conv block” under Controls → Convolutional network and train 400 steps again: with BN the same network passes 0.9. Switch the optimizer to Adam and both train, which is the condition behind “CNNs rely on BN”.',
+    },
+    look: '[The loss and accuracy panel](#loss), and [the batch-norm panel](#batchnorm) once BN is on: each channel’s statistics are taken over N·H·W values.',
   },
   'where/transformers': {
     title: 'In Transformers: layer normalization',

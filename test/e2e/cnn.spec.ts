@@ -1,0 +1,134 @@
+// The CNN end to end at 1280×800 (?arch=cnn): it trains (Step N advances), each conv block's feature
+// maps and every BatchNorm2d's per-channel statistics are drawn (read from the canvases' data-*
+// attributes), axe finds no serious or critical violation, the Code view exports nn.Conv2d and
+// nn.BatchNorm2d, a CNN asked for on 2-D points is corrected with a notice, and the CNN's controls
+// are named in Korean.
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+test.use({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    type V = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: V[] }> } }).axe;
+    return (await axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } })).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+const numbers = (page: Page, selector: string, attr: string) =>
+  page.locator(selector).evaluateAll((els, a) => els.map((el) => Number(el.getAttribute(a))), attr);
+
+test('the CNN trains and shows feature maps, per-channel BN statistics and its code (en)', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('./?lang=en&arch=cnn');
+  const status = page.getByTestId('status-line');
+  await expect(status).toContainText('Step 0', { timeout: 15_000 });
+
+  // Step N advances the CNN.
+  for (let i = 1; i <= 3; i++) {
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await expect(status).toContainText(`Step ${i}`, { timeout: 10_000 });
+  }
+
+  // Feature maps: one canvas per conv block (2 by default), 8 maps each, drawn for step 3.
+  const maps = 'canvas[data-export="feature-maps"]';
+  await expect(page.locator(maps)).toHaveCount(2, { timeout: 10_000 });
+  await expect(page.locator(maps).first()).toHaveAttribute('data-step', '3', { timeout: 10_000 });
+  expect(await numbers(page, maps, 'data-maps')).toEqual([8, 8]);
+  expect(await numbers(page, maps, 'data-side')).toEqual([8, 4]);
+  // Dropout2d (p = 0.3 on 16 maps) drops whole maps; a few more steps if this image kept them all.
+  await expect
+    .poll(async () => {
+      const dropped = (await numbers(page, maps, 'data-dropped')).reduce((s, x) => s + x, 0);
+      if (dropped === 0) await page.getByRole('button', { name: 'Step', exact: true }).click();
+      return dropped;
+    }, { timeout: 15_000 })
+    .toBeGreaterThan(0);
+  await expect(page.locator('.cnn-summary')).toContainText('dropped');
+  // The quick strip reads the CNN's dropout (Dropout2d is on), not the MLP's places.
+  await expect(page.getByText('Dropout is switched off everywhere')).toHaveCount(0);
+
+  // BatchNorm2d: per channel, over N·H·W values (batch 32: 32·8·8 and 32·4·4).
+  const bn = 'canvas[data-export="bn2d"]';
+  await expect(page.locator(bn)).toHaveCount(2, { timeout: 10_000 });
+  expect(await numbers(page, bn, 'data-channels')).toEqual([8, 8]);
+  expect(await numbers(page, bn, 'data-count')).toEqual([2048, 512]);
+  await expect(page.locator('.cnn-bn').getByText('N·H·W = 32·8·8 = 2,048')).toBeVisible();
+  await expect(page.locator('.cnn-bn-table').first().locator('tbody tr')).toHaveCount(8);
+  // γ of every channel, live: the worker sets it and the table's γ column follows (column 6).
+  await page.getByRole('slider', { name: 'γ of every channel, BN2d 1' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.locator('.cnn-bn-table').first().locator('tbody tr').first().locator('td').nth(4)).toHaveText('3', { timeout: 10_000 });
+
+  // Inference: no map is dropped.
+  await page.getByRole('radio', { name: 'Inference' }).first().check();
+  await expect(page.locator(maps).first()).toHaveAttribute('data-mode', 'inference', { timeout: 10_000 });
+  expect(await numbers(page, maps, 'data-dropped')).toEqual([0, 0]);
+
+  await page.screenshot({ path: 'test-results/e2e/cnn-1280x800.png' });
+
+  // axe over the page with the CNN's controls open.
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
+  await expect(page.getByRole('slider', { name: 'Conv layers' })).toBeVisible({ timeout: 10_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The Code view exports the CNN.
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const code = page.locator('#tabpanel-code pre.code');
+  await expect(code).toContainText('nn.Conv2d(1, 8, kernel_size=3', { timeout: 10_000 });
+  await expect(code).toContainText('nn.BatchNorm2d(8');
+  await expect(code).toContainText('nn.Dropout2d(p=0.3)');
+  expect(errors).toEqual([]);
+});
+
+test('a CNN on 2-D points is corrected to the digits, with a notice', async ({ page }) => {
+  await page.goto('./?lang=en&arch=cnn&data=moons');
+  await expect(page.getByText('a CNN takes the digit images (1×8×8)')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(2, { timeout: 15_000 });
+});
+
+test('the CNN controls have Korean names', async ({ page }) => {
+  await page.goto('./?lang=ko&arch=cnn');
+  await expect(page.getByTestId('status-line')).toContainText('0번째 스텝', { timeout: 15_000 });
+  await page.getByRole('tab', { name: '설정' }).click();
+  const panel = page.locator('#tabpanel-controls');
+  await expect(panel.getByRole('slider', { name: '합성곱 층 수' })).toBeVisible({ timeout: 10_000 });
+  await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
+  await expect(panel.getByRole('slider', { name: '합성곱 층 채널 수' })).toBeVisible();
+  await expect(panel.getByRole('checkbox', { name: '합성곱 블록마다 BatchNorm2d' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: 'Dropout2d (맵 전체)' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: '합성곱 (CNN)' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: '특징 맵' }).or(page.getByRole('heading', { name: '신경망' }))).toBeVisible();
+});
+
+test('choosing Convolutional (CNN) in the controls switches to the digits and trains the CNN', async ({ page }) => {
+  await page.goto('./?lang=en&data=moons');
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
+  await page.getByRole('radio', { name: 'Convolutional (CNN)' }).check();
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(2, { timeout: 15_000 });
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toHaveValue('digits');
+  await expect(page).toHaveURL(/arch=cnn/);
+  // Other data takes the CNN back to the MLP.
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('moons');
+  await expect(page.getByRole('radio', { name: 'Dense (MLP)' })).toBeChecked({ timeout: 10_000 });
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(0, { timeout: 15_000 });
+});
+
+test('the “where” lesson’s CNN step sets up E9’s deep CNN without BN and asks for a prediction', async ({ page }) => {
+  await page.goto('./?lang=en&lesson=where&step=0');
+  await expect(page.getByText('After 400 steps, this CNN’s test accuracy will be:')).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(6, { timeout: 15_000 });
+  expect(await numbers(page, 'canvas[data-export="feature-maps"]', 'data-maps')).toEqual([16, 16, 16, 16, 16, 16]);
+  await expect(page.getByText('This CNN has no BatchNorm2d')).toBeVisible();
+});

@@ -1,0 +1,62 @@
+// The worker trains the CNN (arch=cnn): frames carry each conv layer's feature maps for the probes,
+// Dropout2d's dropped channels, BatchNorm2d's per-channel statistics over N·H·W, and the live changes
+// (p, γ/β, mode) act as they do on the MLP.
+import { describe, expect, it } from 'vitest';
+import { fixtureConfig, makeFixture, nextFrame, trainFor } from '../fixtures/frames.ts';
+
+const cnn = (dropout: 'none' | 'channel' | 'element' = 'channel') =>
+  fixtureConfig('digits', { arch: 'cnn', conv: { layers: 2, channels: 6, bn: true, dropout }, net: { dropoutP: 0.5 } });
+
+describe('the CNN in the worker', () => {
+  it('trains, and the loss comes down', () => {
+    const { session, frame } = makeFixture(cnn('none'), { steps: 1 });
+    const first = frame.batchLoss;
+    const later = trainFor(session, 60, 20);
+    expect(later.step).toBe(61);
+    expect(later.metrics!.trainLoss).toBeLessThan(first);
+    expect(session.readyInfo().model.layers.map((l) => l.type)).toContain('conv2d');
+  });
+
+  it('streams feature maps per conv layer and the channels Dropout2d dropped for each probe', () => {
+    const { frame, ready } = makeFixture(cnn(), { steps: 2 });
+    const convs = frame.layers.filter((l) => l.type === 'conv2d');
+    expect(convs.map((l) => l.shape)).toEqual([{ c: 6, h: 8, w: 8 }, { c: 6, h: 4, w: 4 }]);
+    expect(convs[0].probe.length).toBe(ready.data.probeCount * 6 * 64);
+    const drops = frame.layers.filter((l) => l.type === 'dropout2d');
+    expect(drops).toHaveLength(2);
+    const m = drops[0].probeMask!;
+    expect(m.length).toBe(ready.data.probeCount * 6);
+    expect([...m].some((k) => k === 0)).toBe(true); // p = 0.5 over 48 maps
+    // A dropped map is zero everywhere, a kept one is scaled by 1/(1 − p).
+    const HW = 64, P = drops[0].probe;
+    m.forEach((keep, k) => {
+      if (!keep) expect(P.subarray(k * HW, (k + 1) * HW).every((v) => v === 0)).toBe(true);
+    });
+  });
+
+  it('streams BatchNorm2d statistics per channel, taken over N·H·W', () => {
+    const { frame } = makeFixture(cnn(), { steps: 2 });
+    const bns = frame.layers.filter((l) => l.type === 'batchnorm2d');
+    expect(bns).toHaveLength(2);
+    expect(bns[0].count).toBe(16 * 8 * 8);
+    expect(bns[1].count).toBe(16 * 4 * 4);
+    for (const k of ['batchMean', 'batchVar', 'runningMean', 'runningVar', 'gamma', 'beta'] as const) expect(bns[0][k]!.length).toBe(6);
+    // Before BN the batch mean is the conv output's; after two steps the running mean has moved from 0.
+    expect([...bns[0].runningMean!].some((v) => v !== 0)).toBe(true);
+  });
+
+  it('takes p, mode and γ/β live, and shows no dropped map in inference', () => {
+    const { session } = makeFixture(cnn(), { steps: 1 });
+    const run = session.current;
+    expect(session.set({ net: { dropoutP: 0 } })).toBeNull();
+    expect(session.current).toBe(run);
+    const bn = session.readyInfo().model.layers.findIndex((l) => l.type === 'batchnorm2d');
+    session.setNorm({ type: 'setNorm', layer: bn, feature: 2, gamma: 3 });
+    const f = nextFrame(session);
+    expect(f.layers[bn].gamma![2]).toBe(3);
+    session.setMode('inference');
+    expect(nextFrame(session).layers.find((l) => l.type === 'dropout2d')!.probeMask).toBeUndefined();
+    // The CNN's own settings (here its dropout) build a new run.
+    expect(session.set({ conv: { dropout: 'element' } })).not.toBeNull();
+  });
+});
