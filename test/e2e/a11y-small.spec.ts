@@ -44,6 +44,8 @@ test('every Tab stop has a role and a name: lesson 2 with its formulas, the cont
   console.log(`${stops.length} Tab stops; without a role or name: ${JSON.stringify(bad)}`);
   expect(stops.length).toBeGreaterThan(30);
   expect(bad).toEqual([]);
+  // Decorative glyphs drawn by CSS (the look-at links' ↗, the disclosures' ▸) are not part of any name.
+  expect(stops.filter((s) => /[↗▸▾]/.test(s.tree))).toEqual([]);
 });
 
 test('names without glyphs or stray spaces, and Load buttons that say which experiment they load', async ({ page }) => {
