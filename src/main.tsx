@@ -9,7 +9,10 @@ import { createTrainingWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
 import { ControllersProvider } from './panels/controllers.tsx';
 import { createControllers } from './app/controllers.ts';
-import { loadLanguage, loadMessages } from './i18n/index.ts';
+import { loadLanguage, loadMessages, translate } from './i18n/index.ts';
+import { frameStore } from './store/frame.ts';
+import { announce, isLessonRunning } from './app/announce.ts';
+import { dropState, netColumns } from './panels/network/structure.ts';
 import { registerServiceWorker } from './app/sw-register.ts';
 import type { StepSetup } from './lessons/setups.ts';
 import type { StepKey } from './lessons/steps.ts';
@@ -40,7 +43,11 @@ function start(setupOf?: (key: StepKey) => StepSetup | undefined): void {
     );
     setTimeout(() => {
       // The rest of this language's strings (charts, lessons, code, compare, …) once the first screen is up.
-      void loadLanguage(useLab.getState().lang).catch(() => undefined);
+      const rest = loadLanguage(useLab.getState().lang).catch(() => undefined);
+      // Focus never left on <body> when the focused element goes, and what Step says (after the first screen).
+      void import('./app/a11y-later.ts').then((m) =>
+        m.startA11y({ lab: useLab, frames: frameStore, netColumns, dropState, quiet: isLessonRunning, announce, translate }, rest),
+      );
       // The comparison lesson's table records the learner's runs even while another tab is open.
       void import('./store/run-recorder.ts').then((m) => m.recorderOf(controllers).start());
     }, 0);

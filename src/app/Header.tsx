@@ -18,16 +18,16 @@ export function Header() {
         <p>{t('app.subtitle')}</p>
       </div>
       <div className="header-tools">
-        <label className="lang-select">
-          <span>{t('app.language')}</span>
-          <select value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-            {LANGS.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        {/* Two buttons, not a select: a closed select switches on ArrowDown at once (Chromium on Windows
+            and Linux), re-rendering the whole page in the other language while the learner only looked. */}
+        <div className="lang-select" role="group" aria-labelledby="lang-label">
+          <span id="lang-label">{t('app.language')}</span>
+          {LANGS.map((l) => (
+            <button key={l} type="button" lang={l} aria-pressed={lang === l} onClick={() => setLang(l)}>
+              {LANG_NAMES[l]}
+            </button>
+          ))}
+        </div>
         <ClassroomTools />
       </div>
     </header>

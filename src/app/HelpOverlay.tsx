@@ -13,6 +13,11 @@ export function closeHelp(): void {
   useClassroom.setState({ helpOpen: false });
 }
 
+/** A language's own name keeps its language inside the other one's text ("한국어" in English), WCAG 3.1.2. */
+function inLangs(text: string) {
+  return text.split(/(English|한국어)/).map((part, i) => (i % 2 ? <span key={i} lang={part === 'English' ? 'en' : 'ko'}>{part}</span> : part));
+}
+
 export function HelpOverlay() {
   const open = useClassroom((s) => s.helpOpen);
   if (!open || typeof document === 'undefined') return null;
@@ -103,7 +108,7 @@ function HelpDialog() {
                     </span>
                   ))}
                 </td>
-                <td>{t(s.label)}</td>
+                <td>{inLangs(t(s.label))}</td>
               </tr>
             ))}
           </tbody>

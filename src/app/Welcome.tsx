@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
+import { handoff } from '../panels/lessons/focus-handoff.ts';
 import { LESSON_IDS } from '../lessons/steps.ts';
 import { useT } from '../i18n/useT.ts';
 import { openTab } from './sidebar-tab.ts';
@@ -54,6 +55,8 @@ export function Welcome() {
           type="button"
           className="primary"
           onClick={() => {
+            // The offer goes away: focus goes to the lesson's heading once it shows.
+            handoff.toStep = true;
             useLesson.getState().openLesson(LESSON_IDS[0], 0);
             openTab('lessons');
             close();

@@ -38,3 +38,4 @@ export function classEdges(cls: ArrayLike<number>, size: number): number[] {
   }
   return out;
 }
+

@@ -16,6 +16,7 @@ import classroom from './messages/classroom.ts';
 import inference from './messages/inference.ts';
 import exportMessages from './messages/export.ts';
 import a11y from './messages/a11y.ts';
+import a11yMore from './messages/a11y-more.ts';
 import arrival from './messages/arrival.ts';
 import trouble from './messages/trouble.ts';
 import cnn from './messages/cnn.ts';
@@ -36,6 +37,7 @@ export const TABLES = {
   export: exportMessages,
   inference,
   a11y,
+  'a11y-more': a11yMore,
   arrival,
   trouble,
   cnn,

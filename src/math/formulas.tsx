@@ -204,7 +204,8 @@ function build(id: FormulaId, lang: Lang): ReactNode {
 
 export function Formula({ id, lang }: { id: FormulaId; lang: Lang }) {
   return (
-    <div className="formula" data-formula={id}>
+    // A formula wider than the lessons' column scrolls sideways and so becomes a Tab stop: it is a named group.
+    <div className="formula" data-formula={id} role="group" aria-label={translate(lang, 'math.formula')}>
       <MathBlock>{build(id, lang)}</MathBlock>
     </div>
   );

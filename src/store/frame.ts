@@ -15,9 +15,13 @@ export function getFrame(): Frame | null {
   return frameStore.getState().frame;
 }
 
+/** Canvas repaints per second at most when the learner asked for less motion. */
+export const REDUCED_HZ = 4;
+
 /**
  * Calls `draw` with each new frame, at most once per display frame, without React renders. With an
- * element, drawing pauses while it is off screen and catches up with the latest frame on return.
+ * element, drawing slows to once a second while it is off screen (so the text alternative a drawing
+ * sets, read by a screen reader without scrolling, stays current) and catches up on return.
  */
 export function subscribeFrame(draw: (f: Frame) => void, element?: Element | null, maxHz = 60): () => void {
   let pending = false;
@@ -28,7 +32,8 @@ export function subscribeFrame(draw: (f: Frame) => void, element?: Element | nul
   let raf = 0;
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const gap = 1000 / maxHz;
+  // Reduced motion: every canvas repaints at most 4 times a second.
+  const gap = 1000 / (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? Math.min(maxHz, REDUCED_HZ) : maxHz);
   const request = (urgent = false) => {
     if (pending) return;
     if (urgent && timer !== undefined) {
@@ -60,7 +65,7 @@ export function subscribeFrame(draw: (f: Frame) => void, element?: Element | nul
     rev = frame.rev;
     if (!isVisible(element)) {
       stale = true;
-      return;
+      if (performance.now() - last < 1000) return;
     }
     request(urgent);
   });

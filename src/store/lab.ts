@@ -157,7 +157,9 @@ export const useLab = create<LabState>()((set, get) => {
     hide: [],
     present: false,
     embed: null,
-    speed: DEFAULT_SPEED,
+    // Less motion asked for: Play starts in slow motion (the Speed control's slowest pace). The speed is
+    // neither in links nor kept, so nothing else has chosen one at start.
+    speed: typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? SPEEDS[0] : DEFAULT_SPEED,
     arrival: false,
     stepRequests: 0,
     stopped: false,

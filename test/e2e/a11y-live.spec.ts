@@ -106,7 +106,7 @@ for (const lang of ['en', 'ko'] as const) {
       return a && a !== document.body ? `${a.tagName.toLowerCase()}.${a.className}: ${(a.textContent ?? '').slice(0, 60)}` : 'body';
     });
     expect(focused).toMatch(/lesson-answer/);
-    await expect(page.locator('[data-announcer]')).toContainText(lang === 'en' ? /You predicted: .+(Right|Not quite)\./ : /내 예측: .+(맞았습니다|아쉽지만)/, { timeout: 3000 });
+    await expect(page.locator('[data-announcer]')).toContainText(lang === 'en' ? /You predicted: .+(Right|Not quite)\./ : /내 예측: .+\. (맞았습니다|아쉽지만)/, { timeout: 3000 });
   });
 }
 

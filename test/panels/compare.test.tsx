@@ -76,10 +76,10 @@ describe('ComparePanel', () => {
     expect(screen.getByRole('heading', { name: 'Compare' })).toBeTruthy();
     const groups = ['A', 'B', 'C', 'D'].map((l) => screen.getByRole('group', { name: new RegExp(`^Variant ${l}`) }));
     // Dropout p from the lab (0.4 in the fixture config); BN on every hidden layer in C and D.
-    expect((within(groups[1]).getByRole('checkbox', { name: 'Dropout, variant B' }) as HTMLInputElement).checked).toBe(true);
-    expect((within(groups[1]).getByRole('combobox', { name: 'p (drop probability), variant B' }) as HTMLSelectElement).value).toBe('0.4');
-    expect((within(groups[2]).getByRole('combobox', { name: 'Normalization, variant C' }) as HTMLSelectElement).value).toBe('batchnorm');
-    expect((within(groups[0]).getByRole('checkbox', { name: 'Dropout, variant A' }) as HTMLInputElement).checked).toBe(false);
+    expect((within(groups[1]).getByRole('checkbox', { name: 'Dropout (variant B)' }) as HTMLInputElement).checked).toBe(true);
+    expect((within(groups[1]).getByRole('combobox', { name: 'p (drop probability) (variant B)' }) as HTMLSelectElement).value).toBe('0.4');
+    expect((within(groups[2]).getByRole('combobox', { name: 'Normalization (variant C)' }) as HTMLSelectElement).value).toBe('batchnorm');
+    expect((within(groups[0]).getByRole('checkbox', { name: 'Dropout (variant A)' }) as HTMLInputElement).checked).toBe(false);
     expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(5);
     expect(screen.getByText(/same initial weights for the linear layers/)).toBeTruthy();
     expect(workers).toHaveLength(0);
@@ -246,7 +246,7 @@ describe('ComparePanel', () => {
     render(<ComparePanel workerFactory={factory} />);
     fireEvent.click(startButton());
     const counts = () => workers.map((w) => w.commands.filter((c) => c.type === 'configure').length);
-    fireEvent.change(screen.getByRole('combobox', { name: 'Normalization, variant A' }), { target: { value: 'layernorm' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Normalization (variant A)' }), { target: { value: 'layernorm' } });
     expect(counts()).toEqual([2, 1, 1, 1]);
     expect(configureOf({ commands: workers[0].commands.slice(2) } as ScriptedWorker).net.norm).toEqual(['layernorm', 'layernorm']);
     expect(screen.getByRole('group', { name: /^Variant A/ }).textContent).toContain('LayerNorm');
@@ -268,7 +268,7 @@ describe('ComparePanel', () => {
     render(<ComparePanel workerFactory={factory} />);
     expect(screen.getByRole('heading', { name: '비교' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '모두 시작' })).toBeTruthy();
-    expect(screen.getByRole('checkbox', { name: '드롭아웃, 변형 B' })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: '드롭아웃 (변형 B)' })).toBeTruthy();
   });
 
   it('trains four real sessions side by side (in-process workers)', async () => {

@@ -184,7 +184,7 @@ describe('Experiments panel', () => {
   it('loads a run into the lab: pause, its settings and teaching switches, the chosen seed, reset', () => {
     render(<ExperimentsPanel createWorker={fakeWorker().factory} />);
     fireEvent.change(screen.getByRole('spinbutton', { name: 'Seed' }), { target: { value: '7' } });
-    fireEvent.click(within(card('E6')).getByRole('button', { name: `Load into the lab ${runLabel('en', 'gaussians')}` }));
+    fireEvent.click(within(card('E6')).getByRole('button', { name: (n) => n.startsWith(`Load into the lab ${runLabel('en', 'gaussians')} E6 · `) }));
     const preset = presetRun('E6', 'gaussians');
     expect(sent.map((c) => c.type)).toEqual(['pause', 'set', 'newSeed', 'reset']);
     const set = sent[1];
@@ -201,7 +201,7 @@ describe('Experiments panel', () => {
 
   it('does not ask for a new seed when the lab already has it', () => {
     render(<ExperimentsPanel createWorker={fakeWorker().factory} />);
-    fireEvent.click(within(card('E8')).getByRole('button', { name: `Load into the lab ${runLabel('en', 'layernorm')}` }));
+    fireEvent.click(within(card('E8')).getByRole('button', { name: (n) => n.startsWith(`Load into the lab ${runLabel('en', 'layernorm')} E8 · `) }));
     expect(sent.map((c) => c.type)).toEqual(['pause', 'set', 'reset']);
     expect(useLab.getState().config.net.norm).toEqual(['layernorm', 'layernorm']);
     expect(useLab.getState().config.train.batchSize).toBe(1);
@@ -215,7 +215,7 @@ describe('Experiments panel', () => {
     expect(screen.getByRole('heading', { level: 3, name: `E1 · ${xt('ko', 'experiment.E1.title')}` })).toBeTruthy();
     expect(xt('ko', 'experiment.E1.title')).toMatch(/[\uac00-\ud7a3]/);
     expect(screen.getByRole('spinbutton', { name: '시드' })).toBeTruthy();
-    expect(within(card('E5')).getByRole('button', { name: `실험실에 불러오기 ${runLabel('ko', 'before-bn')}` })).toBeTruthy();
+    expect(within(card('E5')).getByRole('button', { name: (n) => n.startsWith(`실험실에 불러오기 ${runLabel('ko', 'before-bn')} E5 · `) })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '이 컴퓨터에서 E7 실행' }));
     expect(statusOf('E7').textContent).toBe('E7 실행 중(시드 5)…');
     fake.deliver(1);

@@ -43,6 +43,7 @@ export function ActivationsPanel() {
   const frame = useThrottledFrame(10);
   const archive = archiveOf(useControllers());
   const earlier = useEarlierRuns(archive);
+  const playing = useLab((s) => s.playing);
   const [showPrev, setShowPrev] = useState(true);
   const [showNormIn, setShowNormIn] = useState(true);
   useEffect(() => archive.start(), [archive]);
@@ -53,7 +54,7 @@ export function ActivationsPanel() {
     return (
       <section className="panel act-panel" aria-labelledby="act-title">
         {head}
-        <p className="empty">{t('act.empty')}</p>
+        <p className="empty">{playing ? t('chart.loss.waiting', { step: frame?.step ?? 0 }) : t('act.empty')}</p>
       </section>
     );
   }

@@ -2,7 +2,7 @@
 // the running estimates, the distribution before and after, and the three steps on the current batch.
 // Everything is read from the latest frame on each render (nothing cached), so a γ or β change shows
 // as soon as the frame carrying it arrives.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { HistogramChart, histTotal } from '../../charts/Histogram.tsx';
@@ -25,6 +25,7 @@ export function BatchNormPanel() {
 function MlpBatchNormPanel() {
   const t = useT();
   const frame = useThrottledFrame(10);
+  const playing = useLab((s) => s.playing);
   const lang = useLab((s) => s.lang);
   const net = useLab((s) => s.config.net);
   const patch = useLab((s) => s.patch);
@@ -33,14 +34,22 @@ function MlpBatchNormPanel() {
   const teachBatchStats = useLab((s) => s.ready?.teach.bnBatchStatsAtInference ?? s.teach.bnBatchStatsAtInference);
   const [picked, setPicked] = useState<number | null>(null);
   const layerId = useId(), featureId = useId();
+  // "Add BatchNorm" goes once the layer is there: focus moves to the layer picker that replaced it.
+  const added = useRef(false);
 
   const norms = frame ? normLayersOf(frame) : [];
+  const hasNorm = norms.length > 0;
+  useEffect(() => {
+    if (!hasNorm || !added.current) return;
+    added.current = false;
+    document.getElementById(layerId)?.focus();
+  }, [hasNorm, layerId]);
   const head = <h2 id="bn-title">{t('bn.title')}</h2>;
   if (!frame) {
     return (
       <section className="panel bn-panel" aria-labelledby="bn-title">
         {head}
-        <p className="empty">{t('bn.empty')}</p>
+        <p className="empty">{playing ? t('chart.loss.waiting', { step: 0 }) : t('bn.empty')}</p>
       </section>
     );
   }
@@ -51,7 +60,14 @@ function MlpBatchNormPanel() {
         {head}
         <p>{t(canAdd ? 'bn.none' : 'bn.noneNoHidden')}</p>
         {canAdd ? (
-          <button type="button" className="primary" onClick={() => patch({ net: { norm: net.norm.map((k, i) => (i === 0 ? 'batchnorm' : k)) } })}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              added.current = true;
+              patch({ net: { norm: net.norm.map((k, i) => (i === 0 ? 'batchnorm' : k)) } });
+            }}
+          >
             {t('bn.add')}
           </button>
         ) : null}

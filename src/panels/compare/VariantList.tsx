@@ -49,10 +49,12 @@ function VariantForm({ v, slot, removable, ctl }: { v: Variant; slot: number; re
       <label className="compare-check">
         <input type="checkbox" checked={v.dropout} onChange={(e) => ctl.updateVariant(v.id, { dropout: e.target.checked })} />
         {t('cmp.field.dropout')}
+        {' '}
         {of}
       </label>
       <label htmlFor={`${id}-p`}>
         {t('cmp.field.p')}
+        {' '}
         {of}
       </label>
       <select id={`${id}-p`} value={String(v.p)} disabled={!v.dropout} onChange={(e) => ctl.updateVariant(v.id, { p: Number(e.target.value) })}>
@@ -64,6 +66,7 @@ function VariantForm({ v, slot, removable, ctl }: { v: Variant; slot: number; re
       </select>
       <label htmlFor={`${id}-norm`}>
         {t('cmp.field.norm')}
+        {' '}
         {of}
       </label>
       <select id={`${id}-norm`} value={v.norm} onChange={(e) => ctl.updateVariant(v.id, { norm: e.target.value as NormKind })}>

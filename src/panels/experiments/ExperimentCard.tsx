@@ -76,7 +76,7 @@ export const ExperimentCard = memo(function ExperimentCard({ id, entry, lang, t,
         {preset.runs.map((r, i) => (
           <li key={r.key}>
             <span id={`${uid}-r${i}`}>{runLabel(t, r.key)}</span>
-            <button type="button" id={`${uid}-b${i}`} aria-labelledby={`${uid}-b${i} ${uid}-r${i}`} onClick={() => onLoad(id, r.key)}>
+            <button type="button" id={`${uid}-b${i}`} aria-labelledby={`${uid}-b${i} ${uid}-r${i} ${uid}-h`} onClick={() => onLoad(id, r.key)}>
               {t('xp.load')}
             </button>
           </li>

@@ -6,6 +6,7 @@ import type { ConfigPatch } from '../../protocol/messages.ts';
 import type { LabConfig } from '../../protocol/config.ts';
 import { LabelledBars } from './Bars.tsx';
 import { num, pct, type T } from './format.ts';
+import { focusWhenShown } from '../../app/focus-guard.ts';
 
 interface Props {
   report: InspectionReport;
@@ -26,7 +27,14 @@ export function BnSection({ report, testSize, t, lang, net, patch }: Props) {
         <h3 id="inf-bn-title">{t('inf.bn.title')}</h3>
         <p>{t('inf.bn.none')}</p>
         {net.hidden.length ? (
-          <button type="button" onClick={() => patch({ net: { norm: net.hidden.map(() => 'batchnorm') } })}>
+          <button
+            type="button"
+            onClick={() => {
+              // The button goes once BatchNorm is in: focus moves to this section's heading above the new table.
+              focusWhenShown(() => (document.querySelector('#inf-bn-title ~ .inf-table-wrap') ? document.getElementById('inf-bn-title') : null));
+              patch({ net: { norm: net.hidden.map(() => 'batchnorm') } });
+            }}
+          >
             {t('inf.bn.add')}
           </button>
         ) : null}
@@ -46,7 +54,7 @@ export function BnSection({ report, testSize, t, lang, net, patch }: Props) {
       <h3 id="inf-bn-title">{t('inf.bn.title')}</h3>
       <p>{part ? t('inf.bn.whatPart', { n: report.testRows, total: testSize }) : t('inf.bn.what', { n: report.testRows })}</p>
       {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
-      <div className="inf-table-wrap" tabIndex={0}>
+      <div className="inf-table-wrap" tabIndex={0} role="group" aria-labelledby="inf-bn-title">
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.bn.title')}</caption>
           <thead>

@@ -55,7 +55,7 @@ export function McSection({ report, ready, t, lang, k, setK }: Props) {
       {slider}
       <p>{t('inf.mc.what')}</p>
       {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
-      <div className="inf-table-wrap" tabIndex={0}>
+      <div className="inf-table-wrap" tabIndex={0} role="group" aria-labelledby="inf-mc-title">
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.mc.title')}</caption>
           <thead>

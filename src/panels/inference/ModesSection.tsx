@@ -27,7 +27,7 @@ export function ModesSection({ report, t, lang, teach }: { report: InspectionRep
       {classicForgot ? <p className="inf-warn">{t('inf.modes.teachForget')}</p> : null}
       {teach.bnBatchStatsAtInference && report.bn ? <p className="inf-warn">{t('inf.modes.teachBn')}</p> : null}
       {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
-      <div className="inf-table-wrap" tabIndex={0}>
+      <div className="inf-table-wrap" tabIndex={0} role="group" aria-labelledby="inf-modes-title">
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.modes.title')}</caption>
           <thead>

@@ -7,6 +7,7 @@ import type { ConfigPatch } from '../../protocol/messages.ts';
 import type { LabConfig, TeachFlags } from '../../protocol/config.ts';
 import { LabelledBars } from './Bars.tsx';
 import { layerName, num, pct, type T } from './format.ts';
+import { focusWhenShown } from '../../app/focus-guard.ts';
 
 interface Props {
   report: InspectionReport;
@@ -63,7 +64,14 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
         <h3 id="inf-scale-title">{t('inf.scale.title')}</h3>
         {convention}
         <p>{t('inf.scale.none')}</p>
-        <button type="button" onClick={turnOn}>
+        <button
+          type="button"
+          onClick={() => {
+            // The button goes once dropout is on: focus moves to this section's heading above the new figures.
+            focusWhenShown(() => (document.querySelector('[data-look="inference-scaling"] .inf-table') ? document.getElementById('inf-scale-title') : null));
+            turnOn();
+          }}
+        >
           {t('inf.scale.turnOn')}
         </button>
       </section>
@@ -83,7 +91,7 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
       <p>{t(sc.scaling === 'inverted' ? 'inf.scale.inverted.mistake' : 'inf.scale.classic.mistake')}</p>
       <p className="inf-note">{t('inf.scale.where', { layer: layerName(t, report.layers, sc.layer, regression) })}</p>
       {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
-      <div className="inf-table-wrap" tabIndex={0}>
+      <div className="inf-table-wrap" tabIndex={0} role="group" aria-labelledby="inf-scale-title">
         <table className="inf-table">
           <caption className="chart-sr-only">{t('inf.scale.title')}</caption>
           <thead>

@@ -105,7 +105,7 @@ function SideTable({ result, lang, t }: { result: ExperimentResult; lang: Lang; 
     rows = [...E3_RATE_KEYS].reverse().map((r) => [formatNumber(lang, E3_RATES[r], 3), steps(lang, t, d, `plain-${r}`, budget), steps(lang, t, d, `bn-${r}`, budget)]);
   }
   return (
-    <div className="inf-table-wrap" tabIndex={0}>
+    <div className="inf-table-wrap" tabIndex={0} role="group" aria-label={t('xp.side.caption', { seed: formatValue(lang, result.seed) })}>
       <table className="lesson-table">
         <caption>{t('xp.side.caption', { seed: formatValue(lang, result.seed) })}</caption>
         <thead>

@@ -17,6 +17,7 @@ import { CompareTable } from './CompareTable.tsx';
 import { announce } from '../../app/announce.ts';
 import { useVerdict } from './verdict.ts';
 import { StepControls } from './StepControls.tsx';
+import { handoff } from './focus-handoff.ts';
 
 const StepExperiment = lazy(() => import('./StepExperiment.tsx').then((m) => ({ default: m.StepExperiment })));
 
@@ -39,8 +40,11 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   const shown = useRef<string | null>(null);
 
   useEffect(() => {
-    // Not on first render: a page that opens on a saved step must not steal focus.
-    if (shown.current !== null && shown.current !== key) heading.current?.focus();
+    // Not on first render (a page that opens on a saved step must not steal focus), unless the learner
+    // opened the lesson from the list, whose button is gone.
+    const opened = handoff.toStep;
+    handoff.toStep = false;
+    if (opened || (shown.current !== null && shown.current !== key)) heading.current?.focus();
     shown.current = key;
   }, [key]);
 
@@ -88,7 +92,14 @@ export function StepView({ text, pos }: { text: LessonsText; pos: LessonPos }) {
   return (
     <article className={`lesson-step${folded ? ' folded' : ''}`} aria-labelledby="lesson-step-title">
       <div className="lesson-top">
-        <button type="button" className="link" onClick={close}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => {
+            handoff.toEntry = pos.id;
+            close();
+          }}
+        >
           <span aria-hidden="true">← </span>
           {t('lessons.back')}
         </button>

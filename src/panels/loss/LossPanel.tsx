@@ -25,6 +25,8 @@ export function LossPanel() {
   const archive = archiveOf(useControllers());
   const archived = useEarlierRuns(archive);
   const ready = useLab((s) => s.ready);
+  // Never "Press Play" while training runs (a screen reader reads this text without scrolling to it).
+  const playing = useLab((s) => s.playing);
   // Runs on other data or with another loss are on another scale: they neither draw nor set the y-axis.
   const allEarlier = comparableRuns(archived, ready);
   const otherData = archived.length - allEarlier.length;
@@ -62,7 +64,7 @@ export function LossPanel() {
     return (
       <section className="panel loss-panel" aria-labelledby="loss-title">
         {header}
-        <p className="empty">{t('chart.loss.empty')}</p>
+        <p className="empty">{playing ? t('chart.loss.waiting', { step: frame?.step ?? 0 }) : t('chart.loss.empty')}</p>
       </section>
     );
   }

@@ -1,5 +1,6 @@
 // The unit inspector: a region (not a hover tooltip) with the chosen unit's layer, activation for the
 // chosen input, whether it was dropped this step, and for a BN layer that feature's statistics and γ/β.
+import { useEffect, useRef } from 'react';
 import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { columnName, unitName } from './labels.ts';
@@ -15,10 +16,29 @@ export interface InspectorProps {
   probe: number;
   onMove(delta: number): void;
   onClose(): void;
+  /** The page's one announcer (passed in: a store imported from this lazy chunk would split the first screen's chunk). */
+  announce(text: string): void;
 }
 
-export function Inspector({ t, lang, cols, ready, frame, selected, probe, onMove, onClose }: InspectorProps) {
+export function Inspector({ t, lang, cols, ready, frame, selected, probe, onMove, onClose, announce }: InspectorProps) {
   const num = (v: number | undefined) => (v === undefined ? '—' : formatNumber(lang, v, 4));
+  // "Previous/Next unit" swap the content in place: the new unit is said through the page's one announcer.
+  const moved = useRef(0);
+  const said = useRef('');
+  const actions = useRef<HTMLDivElement>(null);
+  const move = (d: number) => {
+    moved.current = d;
+    onMove(d);
+  };
+  useEffect(() => {
+    const d = moved.current;
+    if (!d) return;
+    moved.current = 0;
+    announce(said.current);
+    // At the first or last unit the pressed button is disabled: focus goes to the other one, not to nothing.
+    const bs = actions.current?.querySelectorAll('button');
+    if (bs && bs[d < 0 ? 0 : 1]?.disabled) bs[d < 0 ? 1 : 0]?.focus();
+  }, [selected?.col, selected?.unit]);
   let body;
   if (!selected || !cols[selected.col]) {
     body = <p className="network-inspector-empty">{t('network.inspector.empty')}</p>;
@@ -52,6 +72,7 @@ export function Inspector({ t, lang, cols, ready, frame, selected, probe, onMove
         rows.push([t('network.inspector.beta'), num(nf.beta?.[j])]);
       }
     }
+    said.current = t('say.unit', { name: unitName(t, col, j, ready), rows: rows.slice(2, 4).map(([k, v]) => `${k}: ${v}`).join('. ') });
     body = (
       <>
         <p className="network-inspector-name">{unitName(t, col, j, ready)}</p>
@@ -63,11 +84,11 @@ export function Inspector({ t, lang, cols, ready, frame, selected, probe, onMove
             </div>
           ))}
         </dl>
-        <div className="network-inspector-actions">
-          <button type="button" onClick={() => onMove(-1)} disabled={j === 0}>
+        <div className="network-inspector-actions" ref={actions}>
+          <button type="button" onClick={() => move(-1)} disabled={j === 0}>
             {t('network.inspector.prev')}
           </button>
-          <button type="button" onClick={() => onMove(1)} disabled={j >= col.width - 1}>
+          <button type="button" onClick={() => move(1)} disabled={j >= col.width - 1}>
             {t('network.inspector.next')}
           </button>
           <button type="button" onClick={onClose}>

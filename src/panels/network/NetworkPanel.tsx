@@ -7,6 +7,8 @@ import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { formatNumber, type MessageKey, type Vars } from '../../i18n/index.ts';
 import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';
+import { later } from '../../app/later.ts';
+import { announce } from '../../app/announce.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
 import { drawNetwork } from './draw.ts';
@@ -61,8 +63,12 @@ function paint(canvas: HTMLCanvasElement, inp: PaintInput, frame: Frame | null):
   const spacing = (layout.columns.length > 1 ? layout.columns[1].x - layout.columns[0].x : Infinity) / layout.text;
   const narrow = spacing < NARROW_SPACING;
   const room = spacing < TINY_SPACING ? 'tiny' : narrow ? 'narrow' : 'wide';
+  // In forced colours the canvas's CSS colour is the system's CanvasText; the words are drawn in it.
+  const ink = typeof matchMedia === 'function' && matchMedia('(forced-colors: active)').matches ? getComputedStyle(canvas).color : undefined;
+  canvas.dataset.ink = ink ?? '';
   if (ctx) {
     shown = drawNetwork(ctx, {
+      ink,
       cols,
       layout,
       frame,
@@ -127,6 +133,7 @@ function MlpNetworkPanel() {
   const focus = clampSel(focusRaw, cols, layout, true);
   const probeCount = ready?.data.probeCount ?? 0;
   const probeIdx = Math.min(probe, Math.max(0, probeCount - 1));
+  later.probe = probeIdx;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -262,6 +269,7 @@ function MlpNetworkPanel() {
           frame={frame}
           selected={selected}
           probe={probeIdx}
+          announce={announce}
           onMove={(d) => selected && setSelected({ col: selected.col, unit: Math.max(0, Math.min(cols[selected.col].width - 1, selected.unit + d)) })}
           onClose={() => {
             const back = selected && clampSel(selected, cols, layout, true);

@@ -21,6 +21,8 @@ export interface DrawInput {
   headers: readonly string[];
   tags: readonly string[];
   more: (n: number) => string;
+  /** Forced colours: the system's text colour (CanvasText) for the words, which the page's grey would lose. */
+  ink?: string;
 }
 
 /** Largest |activation| of each column over every probe row (the colour scale's end), at least 1e-6. */
@@ -132,12 +134,12 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, inp: DrawInput): numb
   const small = `${11 * layout.text}px system-ui, sans-serif`;
   cols.forEach((col, c) => {
     const L = layout.columns[c];
-    ctx.fillStyle = '#1b1f24';
+    ctx.fillStyle = inp.ink ?? '#1b1f24';
     ctx.font = `600 ${12 * layout.text}px system-ui, sans-serif`;
     ctx.fillText(inp.headers[c], L.x, layout.headerY);
     if (inp.tags[c]) {
       ctx.font = small;
-      ctx.fillStyle = '#5b6470';
+      ctx.fillStyle = inp.ink ?? '#5b6470';
       ctx.fillText(inp.tags[c], L.x, layout.tagY);
     }
     const drop = drops[c];

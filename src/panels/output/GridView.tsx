@@ -11,6 +11,7 @@ import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { getFrame, subscribeFrame } from '../../store/frame.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
+import { later } from '../../app/later.ts';
 import { usePalette } from '../../app/palette.ts';
 import { frameMatches } from '../network/structure.ts';
 import { accuracyText, dropoutActive, inferenceMistake, modeText } from './format.ts';
@@ -122,6 +123,9 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
     test: showTest ? d.testY.length : 0,
   });
 
+  // The boundary's islands in words: how many separate regions each class covers in the drawn grid.
+  const regions = grid && later.regions ? later.regions(t, grid.cls, grid.size, d.classes) : '';
+
   return (
     <div className="output-grid">
       <div className="output-toggles">
@@ -143,7 +147,7 @@ export function GridView({ ready }: { ready: ReadyInfo }) {
       </div>
       {grid && !grid.complete && !frame?.playing && <p className="output-note">{t('output.grid.updating')}</p>}
       <p id={summaryId} className="output-summary">
-        {summary}
+        {summary} <span data-testid="output-regions">{regions}</span>
       </p>
       <Legend
         classes={d.classes}

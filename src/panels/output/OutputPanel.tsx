@@ -14,12 +14,13 @@ const DigitsView = lazy(() => import('./DigitsView.tsx').then((m) => ({ default:
 export function OutputPanel() {
   const t = useT();
   const ready = useLab((s) => s.ready);
+  // Not keyed by run: a reset (R) or new seed (N) keeps the view, its toggles and the focus on them.
   let body;
   if (!ready) body = <p className="empty">{t('output.waiting')}</p>;
   else if (ready.data.name === 'custom' && !hasPicture(ready.data)) body = <p className="empty">{t('data.noView', { n: ready.data.inputDim })}</p>;
-  else if (ready.data.inputDim === 2 && ready.data.kind === 'classification' && ready.data.domain) body = <GridView key={ready.runId} ready={ready} />;
-  else if (ready.data.inputDim === 1) body = <CurveView key={ready.runId} ready={ready} />;
-  else body = <DigitsView key={ready.runId} ready={ready} />;
+  else if (ready.data.inputDim === 2 && ready.data.kind === 'classification' && ready.data.domain) body = <GridView ready={ready} />;
+  else if (ready.data.inputDim === 1) body = <CurveView ready={ready} />;
+  else body = <DigitsView ready={ready} />;
   return (
     <section className="panel output-panel" aria-labelledby="output-title">
       <h2 id="output-title">{t('output.title')}</h2>
