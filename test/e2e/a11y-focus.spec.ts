@@ -92,8 +92,12 @@ test('R and N pressed on a focused checkbox leave focus on that checkbox', async
   await watchBody(page);
   for (const box of boxes) {
     for (const key of ['r', 'n']) {
-      await box.scrollIntoViewIfNeeded({ timeout: 10_000 });
-      await box.focus();
+      // The Inference lab redraws its switch when its measurement arrives: scrolling may meet the old one.
+      await expect(async () => {
+        await box.scrollIntoViewIfNeeded({ timeout: 2000 });
+        await box.focus();
+        await expect(box).toBeFocused({ timeout: 500 });
+      }).toPass({ timeout: 15_000 });
       await page.keyboard.press(key);
       // A panel that waits for its next measurement shows its heading meanwhile; the same control
       // gets focus back once it is drawn again.
