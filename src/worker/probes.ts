@@ -52,6 +52,23 @@ function gradNorm(l: Layer): number {
   return Math.sqrt(s);
 }
 
+/** What a normalization layer's frame carries: ε, γ/β and their gradients, and for BN (1d or 2d) the batch and running statistics. */
+function copyNorm(f: LayerFrame, l: BatchNorm | BatchNorm2d | LayerNorm, trained: boolean): void {
+  if (!(l instanceof LayerNorm)) {
+    f.batchMean = l.batchMean.slice();
+    f.batchVar = l.batchVar.slice();
+    f.runningMean = l.runningMean.slice();
+    f.runningVar = l.runningVar.slice();
+    f.momentum = l.cfg.momentum;
+  }
+  f.eps = l.cfg.eps;
+  f.gamma = l.gamma.value.slice();
+  f.beta = l.beta.value.slice();
+  f.frozen = l.gamma.frozen && l.beta.frozen;
+  f.gammaGradNorm = trained ? l.gamma.gradNorm : 0;
+  f.betaGradNorm = trained ? l.beta.gradNorm : 0;
+}
+
 export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scratch: ProbeScratch): LayerFrame[] {
   const model = run.model, B = run.batchRows, x = run.batchX, trained = run.trained;
   // The same batch rows in inference mode: for meanInfer always, and for the batch panels in inference view.
@@ -75,17 +92,7 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scra
       f.scaling = l.cfg.scaling;
     } else if (l instanceof BatchNorm2d) {
       // Per channel, over N·H·W values: the statistics, the running estimates and γ/β.
-      f.batchMean = l.batchMean.slice();
-      f.batchVar = l.batchVar.slice();
-      f.runningMean = l.runningMean.slice();
-      f.runningVar = l.runningVar.slice();
-      f.momentum = l.cfg.momentum;
-      f.eps = l.cfg.eps;
-      f.gamma = l.gamma.value.slice();
-      f.beta = l.beta.value.slice();
-      f.frozen = l.gamma.frozen && l.beta.frozen;
-      f.gammaGradNorm = trained ? l.gamma.gradNorm : 0;
-      f.betaGradNorm = trained ? l.beta.gradNorm : 0;
+      copyNorm(f, l, trained);
       f.count = l.count(B);
     } else if (l instanceof Dropout) {
       f.p = l.p;
@@ -101,19 +108,7 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scra
       f.weightGradNorm = trained ? l.weight.gradNorm : 0;
       f.biasGradNorm = trained && l.bias ? l.bias.gradNorm : 0;
     } else if (l instanceof BatchNorm || l instanceof LayerNorm) {
-      if (l instanceof BatchNorm) {
-        f.batchMean = l.batchMean.slice();
-        f.batchVar = l.batchVar.slice();
-        f.runningMean = l.runningMean.slice();
-        f.runningVar = l.runningVar.slice();
-        f.momentum = l.cfg.momentum;
-      }
-      f.eps = l.cfg.eps;
-      f.gamma = l.gamma.value.slice();
-      f.beta = l.beta.value.slice();
-      f.frozen = l.gamma.frozen && l.beta.frozen;
-      f.gammaGradNorm = trained ? l.gamma.gradNorm : 0;
-      f.betaGradNorm = trained ? l.beta.gradNorm : 0;
+      copyNorm(f, l, trained);
       const F = l.outDim, j = Math.max(0, Math.min(F - 1, Math.floor(feature)));
       const input = i === 0 ? x : batchNet.layers[i - 1].out;
       const self = batchNet.layers[i] as BatchNorm | LayerNorm;

@@ -7,7 +7,8 @@
 // Checked twice: every Korean string the app shows at run time (the message tables, the experiments'
 // texts, the lessons), and every source file under src/ as text, so a Korean string kept anywhere else
 // is covered too.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from './source-files.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messages } from '../../src/i18n/index.ts';
@@ -28,12 +29,6 @@ function strings(x: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sourceFiles(p) : /\.(ts|tsx)$/.test(n) ? [p] : [];
-  });
-}
 
 describe('Korean particles after placeholders', () => {
   it('the check itself: catches each kind of particle, lets counters through', () => {

@@ -1,7 +1,8 @@
 // One Korean term per idea (issue 11): the seed's 공동 적응, 무작위 추측 수준, 실험실; never 공적응, 찍는 수준 or
 // 찍는 것, 불안한 팀, 랩, 노이즈 (잡음 is the one word), 퍼짐 γ. Checked in every source file under src/, so
 // a Korean string kept outside the message tables is covered too.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { sourceFiles } from './source-files.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,12 +19,6 @@ export function termHits(text: string): string[] {
   return BANNED.flatMap(([re, use]) => (re.test(text) ? [`${re.source} → ${use}`] : []));
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? sourceFiles(p) : /\.(ts|tsx)$/.test(n) && !/-data\.ts$/.test(n) ? [p] : [];
-  });
-}
 
 describe('Korean terms', () => {
   it('the check itself catches each banned form', () => {
@@ -37,7 +32,7 @@ describe('Korean terms', () => {
 
   it('no source file under src/ uses a banned form, and the lessons use 공동 적응', () => {
     const root = join(__dirname, '../../src');
-    const files = sourceFiles(root);
+    const files = sourceFiles(root).filter((f) => !/-data\.ts$/.test(f));
     const hits = files.flatMap((f) => termHits(readFileSync(f, 'utf8')).map((h) => `${f.slice(root.length + 1)}: ${h}`));
     expect(hits).toEqual([]);
     expect(readFileSync(join(root, 'lessons/content/ko/dropout.ts'), 'utf8')).toContain('공동 적응');
