@@ -10,6 +10,7 @@ import {
 } from '../lessons/measure.ts';
 import type { RunKind } from '../lessons/setups.ts';
 import { useInspection } from './inspection.ts';
+import { sharedStart } from './shared-start.ts';
 import { useLab } from './lab.ts';
 import { frameStore } from './frame.ts';
 import { useLesson } from './lesson.ts';
@@ -29,8 +30,6 @@ interface Current {
 
 export class RunRecorder {
   private current: Current | null = null;
-  private users = 0;
-  private unsubscribe: (() => void) | null = null;
 
   private readonly runs: Runs;
 
@@ -85,30 +84,19 @@ export class RunRecorder {
   }
 
   /** Starts recording; several callers share the recorder, which stops when the last one stops. */
-  start(): () => void {
-    if (this.users++ === 0) {
-      const a = useLab.subscribe((s, prev) => {
-        if (s.metrics !== prev.metrics) this.recordMetrics();
-      });
-      const b = frameStore.subscribe(() => this.recordFrame());
-      const c = useInspection.subscribe(() => this.recordInspection());
-      this.unsubscribe = () => {
-        a();
-        b();
-        c();
-      };
-    }
-    let stopped = false;
+  readonly start = sharedStart(() => {
+    const a = useLab.subscribe((s, prev) => {
+      if (s.metrics !== prev.metrics) this.recordMetrics();
+    });
+    const b = frameStore.subscribe(() => this.recordFrame());
+    const c = useInspection.subscribe(() => this.recordInspection());
     return () => {
-      if (stopped) return;
-      stopped = true;
-      if (--this.users === 0) {
-        this.unsubscribe?.();
-        this.unsubscribe = null;
-        this.current = null;
-      }
+      a();
+      b();
+      c();
+      this.current = null;
     };
-  }
+  });
 
   private storeEffect(eff: InferenceEffect): void {
     const c = this.current;

@@ -4,6 +4,7 @@
 // and hands it down; the panels that show earlier runs share it.
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
+import { sharedStart } from '../../store/shared-start.ts';
 import type { NormKind } from '../../engine/netspec.ts';
 import type { LayerType } from '../../engine/spec.ts';
 import type { ActivationHistory, Frame, History, ReadyInfo } from '../../protocol/frame.ts';
@@ -76,8 +77,6 @@ interface Current {
 export class RunArchive {
   readonly store = createStore<{ runs: ArchivedRun[] }>(() => ({ runs: [] }));
   private current: Current | null = null;
-  private users = 0;
-  private stop: (() => void) | null = null;
 
   private readonly runs: Runs;
 
@@ -101,31 +100,20 @@ export class RunArchive {
   }
 
   /** Starts watching frames (shared by every panel that shows earlier runs); returns the matching stop. */
-  start(): () => void {
-    if (this.users++ === 0) {
-      const f = frameStore.getState().frame;
-      if (f) this.observeFrame(f, useLab.getState().ready);
-      const unFrame = frameStore.subscribe(({ frame }) => {
-        if (frame) this.observeFrame(frame, useLab.getState().ready);
-      });
-      const unReady = useLab.subscribe((s, prev) => {
-        if (s.ready !== prev.ready) this.observeReady(s.ready);
-      });
-      this.stop = () => {
-        unFrame();
-        unReady();
-      };
-    }
-    let stopped = false;
+  readonly start = sharedStart(() => {
+    const f = frameStore.getState().frame;
+    if (f) this.observeFrame(f, useLab.getState().ready);
+    const unFrame = frameStore.subscribe(({ frame }) => {
+      if (frame) this.observeFrame(frame, useLab.getState().ready);
+    });
+    const unReady = useLab.subscribe((s, prev) => {
+      if (s.ready !== prev.ready) this.observeReady(s.ready);
+    });
     return () => {
-      if (stopped) return;
-      stopped = true;
-      if (--this.users === 0) {
-        this.stop?.();
-        this.stop = null;
-      }
+      unFrame();
+      unReady();
     };
-  }
+  });
 
   /** Forgets every run. */
   clear(): void {
