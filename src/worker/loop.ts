@@ -2,7 +2,9 @@
 // promptly; posts at most one frame per display frame and, while training alone, never a second before
 // the page has acknowledged the first (a command's frame may overtake one unacknowledged frame, so a
 // slider's effect does not wait for the page's next animation frame to ack); obeys the speed cap; turns
-// failures into events and pauses itself.
+// failures into events and pauses itself. It also steps aside for the page, which shares the CPU with
+// it: after a command's frame, training waits until the page has drawn it, and while the page is behind
+// with its acknowledgements, training rests between slices (see holdMs, lagMs, restMs).
 import type { WorkerEvent } from '../protocol/messages.ts';
 import type { ReadyInfo } from '../protocol/frame.ts';
 import { EngineError } from '../engine/errors.ts';
@@ -35,9 +37,23 @@ export interface LoopTiming {
   outputBudgetMs: number;
   /** Largest share of the time full-set evaluations may take while training. */
   evalShare: number;
+  /**
+   * After a command's frame, training waits up to this long for the page to acknowledge it. On a
+   * machine with few cores the worker's slices compete with the page's main thread for a core: the
+   * learner's change is drawn sooner when the worker steps aside until it has been.
+   */
+  holdMs: number;
+  /**
+   * A frame still unacknowledged this long after it went out means the page is behind: between
+   * slices, training then rests `restMs`, leaving the page the CPU to catch up (uncapped Play only).
+   */
+  lagMs: number;
+  restMs: number;
 }
 
-export const DEFAULT_TIMING: LoopTiming = { sliceMs: 8, frameMs: 16, playFrameMs: 33, outputBudgetMs: 0.8, evalShare: 0.08 };
+export const DEFAULT_TIMING: LoopTiming = {
+  sliceMs: 8, frameMs: 16, playFrameMs: 33, outputBudgetMs: 0.8, evalShare: 0.08, holdMs: 50, lagMs: 24, restMs: 4,
+};
 
 /** Steps per second at or below which Play is slow motion: no step goes undrawn. */
 export const SLOW_MOTION = 10;
@@ -80,6 +96,9 @@ export class Runner {
   /** A command's frame went out past an unacknowledged one: no other may until the page acks. */
   private overtaken = false;
   private lastFrameAt = -Infinity;
+  /** Until when training waits for the page to ack the command's frame `holdSeq`. */
+  private holdUntil = -Infinity;
+  private holdSeq = -1;
   private dirty = false;
   /** A command changed something since the last frame: the next frame may come at frameMs. */
   private urgent = false;
@@ -154,8 +173,13 @@ export class Runner {
   }
 
   ack(seq: number): void {
+    const held = seq === this.holdSeq && this.holdUntil > -Infinity;
+    if (held) this.holdUntil = -Infinity;
     // Only the newest frame's ack counts (one for a frame a command's frame overtook is stale).
-    if (seq !== this.inFlight) return;
+    if (seq !== this.inFlight) {
+      if (held) this.kick();
+      return;
+    }
     this.inFlight = null;
     this.overtaken = false;
     this.kick();
@@ -195,6 +219,16 @@ export class Runner {
     return this.session.run !== null && !this.frameBroken && (this.dirty || this.session.outputBehind());
   }
 
+  /** Training waits: a command's frame is out and the page has not drawn it yet (at most holdMs). */
+  private holding(now: number): boolean {
+    return now < this.holdUntil;
+  }
+
+  /** The page has left a frame unacknowledged for more than lagMs: it is short of CPU. */
+  private pageBehind(now: number): boolean {
+    return this.inFlight !== null && now - this.lastFrameAt > this.timing.lagMs;
+  }
+
   private refill(now: number): void {
     if (this.speed === null) return;
     const burst = Math.max(1, this.speed * 0.05);
@@ -209,7 +243,7 @@ export class Runner {
     try {
       const now = this.host.now();
       if (this.mayPost() && now >= this.lastFrameAt + this.frameGap() && this.frameWanted()) this.emitFrame(now);
-      if (this.active) {
+      if (this.active && !this.holding(this.host.now())) {
         phase = 'train';
         const t = this.host.now();
         let deadline = t + this.timing.sliceMs;
@@ -228,10 +262,14 @@ export class Runner {
     const now = this.host.now();
     const frameIn = this.mayPost() && this.frameWanted() ? this.lastFrameAt + this.frameGap() - now : Infinity;
     let wait = Infinity;
-    if (this.active) {
+    if (this.active && this.holding(now)) {
+      // The ack kicks the loop; the hold's end is the latest it waits.
+      wait = Math.min(this.holdUntil - now, frameIn);
+    } else if (this.active) {
       this.refill(now);
       let w = !this.capped || this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.speed!) * 1000;
       if (this.waitingForDraw()) w = Math.max(w, frameIn, 1);
+      else if (!this.capped && this.pageBehind(now)) w = Math.max(w, this.timing.restMs);
       wait = w === 0 ? 0 : Math.min(w, frameIn);
     } else {
       wait = frameIn;
@@ -302,6 +340,11 @@ export class Runner {
     const s = this.session, run = s.current;
     if (!this.active && (run.metricsStale || !run.metrics || run.metrics.step !== run.step)) run.evaluate();
     const seq = ++this.seq;
+    // A command's frame while training: the page draws it before the worker takes the CPU back.
+    if (this.urgent && this.active) {
+      this.holdSeq = seq;
+      this.holdUntil = now + this.timing.holdMs;
+    }
     this.dirty = false;
     this.urgent = false;
     const frame = s.buildFrame(
