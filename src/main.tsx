@@ -1,11 +1,13 @@
 // Entry: settings from the URL, the training worker, the stores wired together, the first screen's
 // strings in the page's language, then the page.
+// First, so the worker starts booting while the modules below are evaluated.
+import { earlyWorker } from './bridge/early-worker.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { applyUrl, namesLesson, syncUrlToHistory } from './app/url-sync.ts';
 import { startSession } from './app/connect.ts';
-import { createTrainingWorker } from './bridge/worker-factory.ts';
+import { withEarlyWorker } from './bridge/worker-factory.ts';
 import { useLab } from './store/lab.ts';
 import { ControllersProvider } from './panels/controllers.tsx';
 import { createControllers } from './app/controllers.ts';
@@ -30,7 +32,7 @@ function start(setupOf?: (key: StepKey) => StepSetup | undefined): void {
   });
   // The page's controllers, made once here and handed down (no module holds them).
   const controllers = createControllers();
-  startSession(createTrainingWorker, controllers.runs);
+  startSession(withEarlyWorker(earlyWorker), controllers.runs);
   syncUrlToHistory(window, 250, corrected);
 
   void strings.catch(() => undefined).then(() => {
