@@ -64,5 +64,11 @@ if (namesLesson(window.location.search)) {
     () => start(),
   );
 } else start();
-// Offline after the first visit (built app only).
-registerServiceWorker();
+// Offline after the first visit (built app only). Registered once the first frame is in: on a first
+// visit the service worker fetches and stores every file of the build, which would otherwise compete
+// with the training worker's start for the CPU and the network.
+const untilFirstFrame = frameStore.subscribe((s) => {
+  if (!s.frame) return;
+  untilFirstFrame();
+  registerServiceWorker();
+});
