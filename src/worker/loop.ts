@@ -49,10 +49,12 @@ export interface LoopTiming {
    */
   lagMs: number;
   restMs: number;
+  /** The output picture's budget in a run's first frame: it finishes in the frames after. */
+  firstOutputMs: number;
 }
 
 export const DEFAULT_TIMING: LoopTiming = {
-  sliceMs: 8, frameMs: 16, playFrameMs: 33, outputBudgetMs: 0.8, evalShare: 0.08, holdMs: 50, lagMs: 24, restMs: 4,
+  sliceMs: 8, frameMs: 16, playFrameMs: 33, outputBudgetMs: 0.8, evalShare: 0.08, holdMs: 50, lagMs: 24, restMs: 4, firstOutputMs: 4,
 };
 
 /** Steps per second at or below which Play is slow motion: no step goes undrawn. */
@@ -99,6 +101,11 @@ export class Runner {
   /** Until when training waits for the page to ack the command's frame `holdSeq`. */
   private holdUntil = -Infinity;
   private holdSeq = -1;
+  /**
+   * The next frame is a new run's first: it goes out without waiting for the whole output picture
+   * (the page's first screen is waiting on it), and the picture follows in the next frames.
+   */
+  private firstFrame = false;
   private dirty = false;
   /** A command changed something since the last frame: the next frame may come at frameMs. */
   private urgent = false;
@@ -146,6 +153,7 @@ export class Runner {
   }
 
   ready(info: ReadyInfo): void {
+    this.firstFrame = true;
     this.pendingSteps = 0;
     this.nextEvalAt = 0;
     this.post({ type: 'ready', info }, collectTransfers(info));
@@ -347,9 +355,11 @@ export class Runner {
     }
     this.dirty = false;
     this.urgent = false;
+    const outputBudget = this.active ? this.timing.outputBudgetMs : this.firstFrame ? this.timing.firstOutputMs : Infinity;
+    this.firstFrame = false;
     const frame = s.buildFrame(
       { seq, rev: this.rev, stepsPerSecond: this.stepsPerSecond(now), playing: this.playing, pendingSteps: this.pendingSteps, speed: this.speed },
-      this.active ? this.timing.outputBudgetMs : Infinity,
+      outputBudget,
       () => this.host.now(),
     );
     if (this.inFlight !== null) this.overtaken = true;

@@ -13,7 +13,8 @@ describe('configure', () => {
   test('posts ready (data and network), then a frame of the untrained run', async () => {
     h = new Harness();
     h.configure();
-    await h.until(() => h.frames.length > 0);
+    // The first frame goes out before the output picture is whole (loop.ts, firstOutputMs); the next ones finish it.
+    await h.until(() => h.frames.some((f) => f.output.kind === 'grid' && f.output.complete));
     expect(h.events[0].type).toBe('ready');
     const info = h.readies[0];
     expect(info.data.name).toBe('circles');

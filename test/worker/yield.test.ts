@@ -89,3 +89,19 @@ test('a page that keeps up is never rested', async () => {
   await h.until(() => h.runner.session.run!.step > 200);
   expect(waits.filter((w) => w === 7.77)).toEqual([]);
 });
+
+test("a run's first frame does not wait for the whole output picture; the next frames finish it", async () => {
+  // A budget too small for a 64×64 grid; a tiny slice at a time would otherwise need many frames.
+  h = new Harness({ timing: { firstOutputMs: 0 } });
+  h.configure();
+  const first = await h.frameWhere(() => true);
+  expect(first.output.kind).toBe('grid');
+  expect(first.output.kind === 'grid' && first.output.complete).toBe(false);
+  const done = await h.frameWhere((f) => f.output.kind === 'grid' && f.output.complete);
+  expect(done.step).toBe(0);
+  // The second configure (a new run) again sends its first frame early.
+  const from = h.events.length;
+  h.configure();
+  const again = await h.frameWhere(() => true, from);
+  expect(again.output.kind === 'grid' && again.output.complete).toBe(false);
+});
