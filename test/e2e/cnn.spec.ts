@@ -90,6 +90,44 @@ test('the CNN trains and shows feature maps, per-channel BN statistics and its c
   expect(errors).toEqual([]);
 });
 
+test('kernel and pooling from a link and the controls: 5×5 without pooling keeps 8×8 maps, BN over N·64', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?lang=en&arch=cnn&kern=5&pool=none&conv=3');
+  const status = page.getByTestId('status-line');
+  await expect(status).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status).toContainText('Step 1', { timeout: 10_000 });
+  const maps = 'canvas[data-export="feature-maps"]', bn = 'canvas[data-export="bn2d"]';
+  await expect(page.locator(maps)).toHaveCount(3, { timeout: 10_000 });
+  await expect(page.locator(maps).first()).toHaveAttribute('data-step', '1', { timeout: 10_000 });
+  expect(await numbers(page, maps, 'data-side')).toEqual([8, 8, 8]);
+  await expect(page.locator(bn)).toHaveCount(3, { timeout: 10_000 });
+  expect(await numbers(page, bn, 'data-count')).toEqual([2048, 2048, 2048]); // batch 32 · 8 · 8 in every block
+
+  // The controls show the link's kernel and pooling; the keyboard moves the kernel to 3×3 (the default, gone from the link).
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  const panel = page.locator('#tabpanel-controls');
+  await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
+  await expect(panel.getByRole('radio', { name: '5×5' })).toBeChecked({ timeout: 10_000 });
+  await expect(panel.getByRole('radio', { name: 'None: every map stays 8×8' })).toBeChecked();
+  await panel.getByRole('radio', { name: '5×5' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.getByRole('radio', { name: '3×3' })).toBeChecked();
+  await expect(page).not.toHaveURL(/kern=/);
+  // Pooling after every block: 8, 4, 2.
+  await panel.getByRole('radio', { name: 'After every block (down to 1×1)' }).check();
+  await expect(page).toHaveURL(/pool=each/);
+  // BN2d's placement is shared with the MLP and shown for the CNN: after the activation.
+  await panel.getByRole('radio', { name: 'After the activation (Conv2d → activation → BatchNorm2d)' }).check();
+  await expect(page).toHaveURL(/normpos=after/);
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const code = page.locator('#tabpanel-code pre.code');
+  await expect(code).toContainText('nn.Conv2d(1, 8, kernel_size=3, stride=1, padding=1)', { timeout: 10_000 });
+  await expect(code).toContainText('nn.ReLU(),\n    nn.BatchNorm2d(8');
+  expect((await code.textContent())!.match(/nn\.MaxPool2d/g)).toHaveLength(3);
+  await expect.poll(() => numbers(page, maps, 'data-side'), { timeout: 15_000 }).toEqual([8, 4, 2]);
+});
+
 test('a CNN on 2-D points is corrected to the digits, with a notice', async ({ page }) => {
   await page.goto('./?lang=en&arch=cnn&data=moons');
   await expect(page.getByText('a CNN takes the digit images (1×8×8)')).toBeVisible({ timeout: 15_000 });
@@ -130,5 +168,5 @@ test('the “where” lesson’s CNN step sets up E9’s deep CNN without BN and
   await expect(page.getByText('After 400 steps, this CNN’s test accuracy will be:')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(6, { timeout: 15_000 });
   expect(await numbers(page, 'canvas[data-export="feature-maps"]', 'data-maps')).toEqual([16, 16, 16, 16, 16, 16]);
-  await expect(page.getByText('This CNN has no BatchNorm2d')).toBeVisible();
+  await expect(page.locator('.bn-panel').getByText('This CNN has no BatchNorm2d')).toBeVisible();
 });
