@@ -128,6 +128,29 @@ test('kernel and pooling from a link and the controls: 5×5 without pooling keep
   await expect.poll(() => numbers(page, maps, 'data-side'), { timeout: 15_000 }).toEqual([8, 4, 2]);
 });
 
+test('element dropout crosses out the single values it dropped and counts them in words; inference drops none', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('./?lang=en&arch=cnn&cdrop=element&p=0.5');
+  const status = page.getByTestId('status-line');
+  await expect(status).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status).toContainText('Step 1', { timeout: 10_000 });
+  const maps = 'canvas[data-export="feature-maps"]';
+  await expect(page.locator(maps).first()).toHaveAttribute('data-step', '1', { timeout: 10_000 });
+  const [first, second] = await numbers(page, maps, 'data-dropped-values');
+  expect(first).toBeGreaterThan(512 * 0.3); // p = 0.5 of 8·8·8 values
+  expect(first).toBeLessThan(512 * 0.7);
+  expect(second).toBeGreaterThan(0);
+  await expect(page.locator('.cnn-summary')).toContainText(`Conv 1: dropped ${first} of 512 values`);
+  await expect(page.locator('.cnn-summary')).toContainText(`Conv 2: dropped ${second} of 128 values`);
+  await expect(page.locator(maps).first()).toHaveAttribute('aria-label', new RegExp(`${first} of 512 values dropped`));
+  await page.locator('.cnn-maps').screenshot({ path: 'test-results/e2e/cnn-element-dropout.png' });
+  await page.getByRole('radio', { name: 'Inference' }).first().check();
+  await expect(page.locator(maps).first()).toHaveAttribute('data-mode', 'inference', { timeout: 10_000 });
+  expect(await numbers(page, maps, 'data-dropped-values')).toEqual([0, 0]);
+  await expect(page.locator('.cnn-summary')).toContainText('Conv 1: no value dropped (inference uses every value)');
+});
+
 test('a CNN on 2-D points is corrected to the digits, with a notice', async ({ page }) => {
   await page.goto('./?lang=en&arch=cnn&data=moons');
   await expect(page.getByText('a CNN takes the digit images (1×8×8)')).toBeVisible({ timeout: 15_000 });

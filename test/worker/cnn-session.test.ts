@@ -73,5 +73,27 @@ describe('the CNN in the worker', () => {
     expect(once.session.readyInfo().model.layers.map((l) => l.type).filter((t) => t === 'conv2d' || t === 'maxpool2d')).toEqual(['conv2d', 'conv2d', 'maxpool2d', 'conv2d']);
     expect(once.session.set({ conv: { kernel: 3 } })).not.toBeNull();
     expect(once.session.set({ conv: { pool: 'each' } })).not.toBeNull();
+    // BN2d's placement is the MLP's control: after the activation, Conv → ReLU → BN2d.
+    expect(once.session.set({ net: { normPlacement: 'after' } })).not.toBeNull();
+    const types = once.session.readyInfo().model.layers.map((l) => l.type);
+    expect(types.slice(0, 3)).toEqual(['conv2d', 'relu', 'batchnorm2d']);
+  });
+
+  it('streams, for element dropout, which single values of each probe were dropped; none in inference', () => {
+    const { session, frame, ready } = makeFixture(cnn('element'), { steps: 2 });
+    const drops = frame.layers.filter((l) => l.type === 'dropout');
+    expect(drops).toHaveLength(2);
+    const P = ready.data.probeCount, m = drops[0].probeMask!;
+    expect(m.length).toBe(P * 6 * 8 * 8);
+    const dropped = [...m].filter((k) => k === 0).length;
+    expect(dropped / m.length).toBeGreaterThan(0.4); // p = 0.5
+    expect(dropped / m.length).toBeLessThan(0.6);
+    // The mask is the probe pass's own: a dropped value is 0 in the maps the panel draws.
+    m.forEach((keep, q) => {
+      if (!keep) expect(drops[0].probe[q]).toBe(0);
+    });
+    expect(drops[1].probeMask!.length).toBe(P * 6 * 4 * 4);
+    session.setMode('inference');
+    expect(nextFrame(session).layers.filter((l) => l.type === 'dropout').map((l) => l.probeMask)).toEqual([undefined, undefined]);
   });
 });
