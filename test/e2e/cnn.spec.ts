@@ -67,6 +67,23 @@ test('the CNN trains and shows feature maps, per-channel BN statistics and its c
   await page.getByRole('slider', { name: 'γ of every channel, BN2d 1' }).focus();
   await page.keyboard.press('End');
   await expect(page.locator('.cnn-bn-table').first().locator('tbody tr').first().locator('td').nth(4)).toHaveText('3', { timeout: 10_000 });
+  // One channel: pick channel 3 of BN2d 1, drag its γ to −3 by keyboard; the other channels keep 3.
+  const rows = page.locator('.cnn-bn-table').first().locator('tbody tr');
+  await page.getByRole('combobox', { name: 'Channel, BN2d 1' }).selectOption('2');
+  await expect(page.locator(bn).first()).toHaveAttribute('data-picked', '2');
+  await page.getByRole('slider', { name: 'γ of channel 3, BN2d 1' }).focus();
+  await page.keyboard.press('Home');
+  await expect(rows.nth(2).locator('td').nth(4)).toHaveText(/^[−-]3$/, { timeout: 10_000 });
+  await expect(rows.nth(0).locator('td').nth(4)).toHaveText('3');
+  // Frozen, γ and β keep their values through a training step (Adam would move every γ by about lr).
+  await page.getByRole('checkbox', { name: 'Freeze γ and β of BN2d 1' }).check();
+  const stepNow = Number(await page.locator(bn).first().getAttribute('data-step'));
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.locator(bn).first()).toHaveAttribute('data-step', String(stepNow + 1), { timeout: 10_000 });
+  await expect(page.getByRole('checkbox', { name: 'Freeze γ and β of BN2d 1' })).toBeChecked();
+  await expect(rows.nth(0).locator('td').nth(4)).toHaveText('3');
+  await expect(rows.nth(2).locator('td').nth(4)).toHaveText(/^[−-]3$/);
+  await page.locator('.cnn-bn-layer').first().screenshot({ path: 'test-results/e2e/cnn-bn-channel.png' });
 
   // Inference: no map is dropped.
   await page.getByRole('radio', { name: 'Inference' }).first().check();
