@@ -184,6 +184,9 @@ test('the CNN controls have Korean names', async ({ page }) => {
   await expect(panel.getByRole('slider', { name: '합성곱 층 채널 수' })).toBeVisible();
   await expect(panel.getByRole('checkbox', { name: '합성곱 블록마다 BatchNorm2d' })).toBeChecked();
   await expect(panel.getByRole('radio', { name: 'Dropout2d (맵 전체)' })).toBeChecked();
+  await expect(panel.getByRole('group', { name: '커널 크기' }).getByRole('radio', { name: '3×3' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: '깊이에 따라: 블록 3개까지는 블록마다, 그보다 깊으면 2번째 뒤에만' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: '활성화 함수 앞 (Conv2d → BatchNorm2d → 활성화)' })).toBeChecked();
   await expect(panel.getByRole('radio', { name: '합성곱 (CNN)' })).toBeChecked();
   await expect(page.getByRole('heading', { name: '특징 맵' }).or(page.getByRole('heading', { name: '신경망' }))).toBeVisible();
 });
