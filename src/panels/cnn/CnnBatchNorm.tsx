@@ -14,10 +14,12 @@ import { convBlocks } from './blocks.ts';
 import './cnn.css';
 
 const MEAN = '#d94801', VAR = '#2171b5', MARK = '#111111';
+/** Redraws per second: the table's 6·C numbers per layer relayout the table when they change; 5 a second is readable. */
+const HZ = 5;
 
 export function CnnBatchNorm() {
   const t = useT();
-  const frame = useThrottledFrame(10);
+  const frame = useThrottledFrame(HZ);
   const head = <h2 id="bn-title">{t('bn.title')}</h2>;
   if (!frame) {
     return (

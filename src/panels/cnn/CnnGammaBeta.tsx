@@ -2,7 +2,7 @@
 // MLP's per-feature controls (controls/GammaBeta.tsx) mirrored per channel, through the same values
 // hook (norm-values.ts: read from the frames, the learner's own value held while the worker catches up)
 // and the same `setNorm` command, whose `feature` is the channel here.
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Slider } from '../controls/Slider.tsx';
 import { Check } from '../controls/fields.tsx';
 import { BETA_RANGE, GAMMA_RANGE, useNormValues } from '../controls/norm-values.ts';
@@ -10,7 +10,8 @@ import { useT } from '../../i18n/useT.ts';
 
 export type ChannelPick = number | 'all';
 
-export function CnnGammaBeta(props: { index: number; channels: number; n: number; channel: ChannelPick; onChannel(c: ChannelPick): void }) {
+/** Memoized: the panel re-renders with every sampled frame, the controls only when their own values move. */
+export const CnnGammaBeta = memo(function CnnGammaBeta(props: { index: number; channels: number; n: number; channel: ChannelPick; onChannel(c: ChannelPick): void }) {
   const t = useT();
   const pickId = useId();
   const { n, channels } = props;
@@ -55,4 +56,4 @@ export function CnnGammaBeta(props: { index: number; channels: number; n: number
       <Check label={t('cnn.bn.freeze', { n })} checked={frozen} onChange={(v) => send({ frozen: v })} hint={t('controls.freezeHint')} />
     </fieldset>
   );
-}
+});
