@@ -19,6 +19,7 @@ import { registerTfjsGradients } from './tfjs-gradients.ts';
 import { formatTable, median, quantile, type Row } from './report.ts';
 import { runStreamBench, type StreamBenchResult } from './stream.ts';
 import { measurePage, type PageBenchResult } from './page.ts';
+import { measureCnnPage, type CnnPageBenchResult } from './page-cnn.ts';
 import { measureTti } from './tti.ts';
 import { execSync } from 'node:child_process';
 
@@ -147,6 +148,7 @@ export async function main(args: string[]): Promise<number> {
       `set → frame p95 ${stream.set_to_frame_ms_p95} ms (target ≤ 20), throughput ${(stream.throughput_ratio * 100).toFixed(0)} % of the bare engine (target ≥ 80 %)`,
   );
   let page: (PageBenchResult & { tti_ms: number; tti_samples_ms: number[] }) | null = null;
+  let pageCnn: CnnPageBenchResult | null = null;
   if (o.page) {
     // Measure the current source, never a stale dist/.
     execSync('npx vite build', { stdio: 'ignore' });
@@ -158,6 +160,11 @@ export async function main(args: string[]): Promise<number> {
         `${p.long_tasks} long tasks > 50 ms (longest ${p.longest_task_ms} ms), slider → pixels ${p.slider_to_pixels_ms} ms median (target ≤ 50: ` +
         `key → set posted ${p.slider_to_send_ms}, → frame back ${p.send_to_frame_ms}, → painted ${p.frame_to_paint_ms}); ` +
         `time to interactive ${tti.tti_ms} ms (median of ${tti.samples_ms.length} cold loads: ${tti.samples_ms.join(', ')} ms; target ≤ 1000)`,
+    );
+    const c = (pageCnn = await measureCnnPage());
+    console.log(
+      `page_cnn (built app, ?arch=cnn, feature maps and BN2d panels, training at full speed): ${c.fps} fps (target ≥ 55), ` +
+        `${c.long_tasks} long tasks > 50 ms (longest ${c.longest_task_ms} ms), ${c.steps_per_s} steps/s; load average ${c.load_avg[0]} → ${c.load_avg[1]}`,
     );
   }
   console.log(
@@ -178,6 +185,7 @@ export async function main(args: string[]): Promise<number> {
       })),
       stream,
       ...(page ? { page } : {}),
+      ...(pageCnn ? { page_cnn: pageCnn } : {}),
     }),
   );
   return 0;

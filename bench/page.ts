@@ -35,7 +35,7 @@ declare global {
   }
 }
 
-async function measureFps(page: Page, ms: number): Promise<{ fps: number; p95: number; long: number[] }> {
+export async function measureFps(page: Page, ms: number): Promise<{ fps: number; p95: number; long: number[] }> {
   return page.evaluate(async (duration) => {
     window.__longTasks = [];
     const gaps: number[] = [];

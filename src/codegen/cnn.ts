@@ -26,8 +26,11 @@ const flatWidth = (s: ImageShape): number => s.c * s.h * s.w;
 function torchLine({ layer: l, shape }: Placed): string {
   const s = shape as ImageShape;
   switch (l.type) {
-    case 'conv2d':
-      return `nn.Conv2d(${s.c}, ${l.out}, kernel_size=${l.kernel}, stride=${l.stride ?? 1}, padding=${l.padding ?? 0}),  # ${s.c}×${s.h}×${s.w} -> ${l.out} maps`;
+    case 'conv2d': {
+      const k = l.kernel, st = l.stride ?? 1, p = l.padding ?? 0;
+      const same = st === 1 && p === (k - 1) / 2 ? `; padding (k - 1) // 2 keeps ${s.h}×${s.w}` : '';
+      return `nn.Conv2d(${s.c}, ${l.out}, kernel_size=${k}, stride=${st}, padding=${p}),  # ${s.c}×${s.h}×${s.w} -> ${l.out} maps${same}`;
+    }
     case 'batchnorm2d':
       return `nn.BatchNorm2d(${s.c}, eps=${pyFloat(l.eps ?? BN_DEFAULTS.eps)}, momentum=${pyFloat(l.momentum ?? BN_DEFAULTS.momentum)}),  # per channel over N·H·W = N·${s.h * s.w} values`;
     case 'dropout2d':

@@ -137,7 +137,9 @@ export function settingsFromJson(text: string, customLoaded = false): SettingsRe
       used = fallback;
       // A file from before the CNN has no architecture: it is an MLP's, and says nothing wrong.
       const preCnn = (e.path === 'config.arch' || e.path.startsWith('config.conv.')) && rawAt(file, 'config.arch') === undefined;
-      if (!preCnn) notices.push({ path: e.path, kind: 'missing', given: '', used: show(used) });
+      // Nor does a CNN's from before the kernel and pooling controls: their defaults are what it meant.
+      const prePool = e.path === 'config.conv.kernel' || e.path === 'config.conv.pool';
+      if (!preCnn && !prePool) notices.push({ path: e.path, kind: 'missing', given: '', used: show(used) });
     } else if (e.id === 'dataset' && given === 'custom') {
       used = customLoaded ? 'custom' : fallback;
       if (!customLoaded) notices.push({ path: e.path, kind: 'customData', given: show(given), used: show(used) });

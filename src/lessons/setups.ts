@@ -124,7 +124,7 @@ export const E9_PLAIN_SGD: StepSetup = {
     data: { ...DEFAULT_CONFIG.data, name: 'digits', noise: 0, trainSize: 1000, testSize: 500 },
     net: { ...PLAIN, activation: 'relu', init: 'he', initScale: 1, normPlacement: 'before', dropoutP: 0 },
     arch: 'cnn',
-    conv: { layers: 6, channels: 16, bn: false, dropout: 'none' },
+    conv: { layers: 6, channels: 16, kernel: 3, pool: 'auto', bn: false, dropout: 'none' },
     train: { ...DEFAULT_CONFIG.train, optimizer: 'sgd', lr: 0.1, momentum: 0.9, weightDecay: 0, batchSize: 32 },
     teach: DEFAULT_TEACH,
   },

@@ -30,14 +30,24 @@ export const CNN_DATA = 'digits';
 /**
  * The CNN's own settings (arch = 'cnn'). What it shares with the MLP is read from `net`: activation,
  * init and its scale, dropout p and scaling, BN ε and momentum, and BN's placement (normPlacement).
- * Kernels are 3×3 with padding 1, as in E9 and the W4 benchmark; a 2×2 max-pool follows every conv
- * block of a shallow CNN (≤ 3 blocks) and only the 2nd block of a deeper one (E9's network).
+ * Kernels are square with "same" padding (k − 1)/2, 3×3 by default as in E9 and the W4 benchmark. A 2×2
+ * max-pool follows no block, the 2nd block only ('once'), every block ('each'), or, by default ('auto',
+ * what links from before the pooling control meant), every block of a shallow CNN (≤ 3 blocks) and only
+ * the 2nd block of a deeper one (E9's network).
  */
+/** 'auto' follows depth: after every block up to 3 blocks, after the 2nd only beyond that. */
+export type ConvPool = 'auto' | 'none' | 'once' | 'each';
+export const CONV_POOLS: readonly ConvPool[] = ['auto', 'none', 'once', 'each'];
+
 export interface ConvConfig {
   /** Conv blocks, 1–6. */
   layers: number;
   /** Output channels of every conv layer. */
   channels: number;
+  /** Kernel side: 1, 3 or 5, with "same" padding (k − 1)/2. */
+  kernel: number;
+  /** Where the 2×2 max-pools stand (see above). */
+  pool: ConvPool;
   /** BatchNorm2d in every block. */
   bn: boolean;
   /** Dropout in every block: none, Dropout2d (whole maps) or element dropout (single values). */
@@ -86,7 +96,7 @@ export const DEFAULT_CONFIG: LabConfig = {
     lnEps: 1e-5,
   },
   arch: 'mlp',
-  conv: { layers: 2, channels: 8, bn: true, dropout: 'channel' },
+  conv: { layers: 2, channels: 8, kernel: 3, pool: 'auto', bn: true, dropout: 'channel' },
   train: { optimizer: 'adam', lr: 0.01, momentum: 0.9, weightDecay: 0, batchSize: 32 },
   seed: 1,
 };

@@ -45,7 +45,9 @@ export interface LayerFrame {
   shape?: { c: number; h: number; w: number };
   /**
    * Dropout2d in training view: which of each probe's channels the probe pass kept (1) or dropped (0),
-   * probeCount × C, so a panel can mark the dropped maps by more than their zeros. Absent in inference view.
+   * probeCount × C, so a panel can mark the dropped maps by more than their zeros. Element dropout in a
+   * conv block (a Dropout layer with a shape): which single values, probeCount × C·H·W. Absent in
+   * inference view.
    */
   probeMask?: Uint8Array;
   /** BatchNorm2d: the values each channel's batch statistics were taken over, N·H·W. */

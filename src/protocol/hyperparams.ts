@@ -1,7 +1,7 @@
 // The one hyperparameter table: every setting a learner (or a teacher's link) can change, with its
 // default, range, URL key, label key and how a change reaches the worker. Controls, URL state and code
 // export all read it, so a range or a key lives in exactly one place.
-import { DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
+import { CONV_POOLS, DATASETS, DEFAULT_CONFIG, DEFAULT_TEACH } from './config.ts';
 import { DEFAULT_STATE, EMBED_PANELS, LANGS, getAt, type LabState, type StatePath } from './lab-state.ts';
 import { MAX_HIDDEN_LAYERS } from '../engine/netspec.ts';
 import type { ConfigPatch } from './messages.ts';
@@ -25,7 +25,7 @@ export type ParamGroup = 'data' | 'network' | 'dropout' | 'norm' | 'training' | 
 export type ParamId =
   | 'dataset' | 'noise' | 'trainSize' | 'testSize'
   | 'hidden' | 'activation' | 'init' | 'initScale'
-  | 'arch' | 'convLayers' | 'convChannels' | 'convBn' | 'convDropout'
+  | 'arch' | 'convLayers' | 'convChannels' | 'convKernel' | 'convPool' | 'convBn' | 'convDropout'
   | 'dropoutP' | 'dropoutInput' | 'dropoutHidden' | 'dropoutScaling'
   | 'norm' | 'normPlacement' | 'bnMomentum' | 'bnEps' | 'lnEps'
   | 'optimizer' | 'lr' | 'momentum' | 'weightDecay' | 'batchSize' | 'seed'
@@ -53,6 +53,8 @@ export interface NumberSpec {
   scale: Scale;
   /** Log scales cannot reach 0; this lets 0 mean "off" (weight decay). */
   zeroAllowed?: boolean;
+  /** Only min + k·step is valid (the kernel: 1, 3, 5); other values go to the nearest one. */
+  snap?: boolean;
 }
 export interface EnumSpec {
   kind: 'enum';
@@ -100,8 +102,10 @@ const C = DEFAULT_CONFIG;
 const label = (id: ParamId): string => `control.${id}`;
 const num = (
   id: ParamId, path: StatePath, url: string, group: ParamGroup, apply: ApplyKind, def: number,
-  min: number, max: number, step: number | null, scale: Scale, kind: 'number' | 'int' = 'number', zeroAllowed?: boolean,
-): NumberEntry => ({ id, path, url, label: label(id), group, apply, kind, default: def, min, max, step, scale, ...(zeroAllowed ? { zeroAllowed } : {}) });
+  min: number, max: number, step: number | null, scale: Scale, kind: 'number' | 'int' = 'number', zeroAllowed?: boolean, snap?: boolean,
+): NumberEntry => ({
+  id, path, url, label: label(id), group, apply, kind, default: def, min, max, step, scale, ...(zeroAllowed ? { zeroAllowed } : {}), ...(snap ? { snap } : {}),
+});
 const en = (id: ParamId, path: StatePath, url: string, group: ParamGroup, apply: ApplyKind, def: string | null, values: readonly string[], codes?: readonly string[]): EnumEntry =>
   ({ id, path, url, label: label(id), group, apply, kind: 'enum', default: def, values, ...(codes ? { codes } : {}) });
 const bool = (id: ParamId, path: StatePath, url: string, group: ParamGroup, apply: ApplyKind, def: boolean): BoolEntry =>
@@ -128,6 +132,10 @@ const CORE: readonly ParamEntry[] = [
   en('arch', 'config.arch', 'arch', 'network', 'rebuild', C.arch, ['mlp', 'cnn']),
   num('convLayers', 'config.conv.layers', 'conv', 'network', 'rebuild', C.conv.layers, 1, 6, 1, 'linear', 'int'),
   num('convChannels', 'config.conv.channels', 'ch', 'network', 'rebuild', C.conv.channels, 1, 32, 1, 'linear', 'int'),
+  // Odd kernels only: "same" padding (k − 1)/2 keeps the map size. 'auto' pooling is what links from
+  // before these two keys meant, so they keep their meaning.
+  num('convKernel', 'config.conv.kernel', 'kern', 'network', 'rebuild', C.conv.kernel, 1, 5, 2, 'linear', 'int', false, true),
+  en('convPool', 'config.conv.pool', 'pool', 'network', 'rebuild', C.conv.pool, CONV_POOLS),
   bool('convBn', 'config.conv.bn', 'bn2d', 'norm', 'rebuild', C.conv.bn),
   en('convDropout', 'config.conv.dropout', 'cdrop', 'dropout', 'rebuild', C.conv.dropout, ['none', 'channel', 'element']),
 
@@ -199,6 +207,7 @@ export function clampNumber(spec: NumberSpec, v: number): number {
   let x = spec.kind === 'int' ? Math.round(v) : v;
   if (spec.zeroAllowed && x <= 0) return 0;
   x = Math.min(spec.max, Math.max(spec.min, x));
+  if (spec.snap && spec.step) x = Math.min(spec.max, spec.min + Math.round((x - spec.min) / spec.step) * spec.step);
   return x === 0 ? 0 : x; // no -0: it would print as "0" and compare unequal under Object.is
 }
 

@@ -134,7 +134,10 @@ export function buildLayerFrames(run: Run, mode: ViewMode, feature: number, scra
   probeNet.forward(run.probeX, P, mode === 'training' ? LAST_BATCH_MODE : EVAL_MODE);
   probeNet.layers.forEach((l, i) => {
     frames[i].probe = l.out.slice(0, P * l.outDim);
-    if (l instanceof Dropout2d && mode === 'training' && l.maskActive) frames[i].probeMask = l.mask.slice(0, P * l.shape.c);
+    if (mode !== 'training') return;
+    if (l instanceof Dropout2d && l.maskActive) frames[i].probeMask = l.mask.slice(0, P * l.shape.c);
+    // Element dropout in a conv block: which single values of each probe's maps were dropped (P·C·H·W bytes).
+    else if (l instanceof Dropout && l.maskActive && run.outShapes[i]) frames[i].probeMask = l.mask.slice(0, P * l.outDim);
   });
   return frames;
 }

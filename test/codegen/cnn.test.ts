@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type LabConfig } from '../../src/protocol/config.ts';
 import { kerasCnnCode, pytorchCnnCode } from '../../src/codegen/cnn.ts';
+import { exportCode } from '../../src/codegen/index.ts';
 import { DEFAULT_CNN, type CnnSpec } from '../../src/engine/cnnspec.ts';
 import { pythonProblems, pythonSyntaxErrors } from './python-check.ts';
 
@@ -54,5 +55,32 @@ describe('Keras CNN export', () => {
     expect(code).toMatch(/padding='same' equals PyTorch's padding=\(k - 1\) \/ 2 only at stride 1/);
     expect(pythonProblems(code)).toEqual([]);
     expect(pythonSyntaxErrors([code]) ?? ['no python3']).toEqual(['']);
+  });
+});
+
+describe('the lab config’s kernel and pooling reach the code', () => {
+  const lab = (conv: Partial<LabConfig['conv']>): LabConfig => ({ ...config, arch: 'cnn', conv: { ...DEFAULT_CONFIG.conv, ...conv } });
+  const info = { classes: 10 } as Parameters<typeof exportCode>[2];
+
+  it('5×5 kernels with padding 2 and no pooling: every map 8×8, the head takes 8·8·8', () => {
+    const code = exportCode('pytorch', lab({ kernel: 5, pool: 'none' }), info);
+    expect(code).toContain('nn.Conv2d(1, 8, kernel_size=5, stride=1, padding=2),  # 1×8×8 -> 8 maps; padding (k - 1) // 2 keeps 8×8');
+    expect(code).toContain('nn.Conv2d(8, 8, kernel_size=5, stride=1, padding=2)');
+    expect(code).not.toContain('nn.MaxPool2d');
+    expect(code).toContain('nn.Linear(512, 10)');
+    expect(pythonSyntaxErrors([code]) ?? ['no python3']).toEqual(['']);
+    const keras = exportCode('keras', lab({ kernel: 5, pool: 'none' }), info);
+    expect(keras).toContain("layers.Conv2D(8, 5, strides=1, padding='same'");
+    expect(keras).not.toContain('MaxPooling2D');
+  });
+
+  it('1×1 kernels, pooling once: one MaxPool2d, after the 2nd block; the default keeps the old links’ places', () => {
+    const once = exportCode('pytorch', lab({ kernel: 1, layers: 3, pool: 'once' }), info);
+    expect(once).toContain('kernel_size=1, stride=1, padding=0');
+    expect(once.match(/nn\.MaxPool2d/g)).toHaveLength(1);
+    expect(once).toContain('nn.Linear(128, 10)'); // 8 channels × 4 × 4
+    // 'auto': every block up to 3 blocks (3 pools, 8→4→2→1), after the 2nd only for 4 blocks and more.
+    expect(exportCode('pytorch', lab({ layers: 3 }), info).match(/nn\.MaxPool2d/g)).toHaveLength(3);
+    expect(exportCode('pytorch', lab({ layers: 4 }), info).match(/nn\.MaxPool2d/g)).toHaveLength(1);
   });
 });

@@ -67,6 +67,23 @@ test('the CNN trains and shows feature maps, per-channel BN statistics and its c
   await page.getByRole('slider', { name: 'γ of every channel, BN2d 1' }).focus();
   await page.keyboard.press('End');
   await expect(page.locator('.cnn-bn-table').first().locator('tbody tr').first().locator('td').nth(4)).toHaveText('3', { timeout: 10_000 });
+  // One channel: pick channel 3 of BN2d 1, drag its γ to −3 by keyboard; the other channels keep 3.
+  const rows = page.locator('.cnn-bn-table').first().locator('tbody tr');
+  await page.getByRole('combobox', { name: 'Channel, BN2d 1' }).selectOption('2');
+  await expect(page.locator(bn).first()).toHaveAttribute('data-picked', '2');
+  await page.getByRole('slider', { name: 'γ of channel 3, BN2d 1' }).focus();
+  await page.keyboard.press('Home');
+  await expect(rows.nth(2).locator('td').nth(4)).toHaveText(/^[−-]3$/, { timeout: 10_000 });
+  await expect(rows.nth(0).locator('td').nth(4)).toHaveText('3');
+  // Frozen, γ and β keep their values through a training step (Adam would move every γ by about lr).
+  await page.getByRole('checkbox', { name: 'Freeze γ and β of BN2d 1' }).check();
+  const stepNow = Number(await page.locator(bn).first().getAttribute('data-step'));
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(page.locator(bn).first()).toHaveAttribute('data-step', String(stepNow + 1), { timeout: 10_000 });
+  await expect(page.getByRole('checkbox', { name: 'Freeze γ and β of BN2d 1' })).toBeChecked();
+  await expect(rows.nth(0).locator('td').nth(4)).toHaveText('3');
+  await expect(rows.nth(2).locator('td').nth(4)).toHaveText(/^[−-]3$/);
+  await page.locator('.cnn-bn-layer').first().screenshot({ path: 'test-results/e2e/cnn-bn-channel.png' });
 
   // Inference: no map is dropped.
   await page.getByRole('radio', { name: 'Inference' }).first().check();
@@ -90,6 +107,67 @@ test('the CNN trains and shows feature maps, per-channel BN statistics and its c
   expect(errors).toEqual([]);
 });
 
+test('kernel and pooling from a link and the controls: 5×5 without pooling keeps 8×8 maps, BN over N·64', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('./?lang=en&arch=cnn&kern=5&pool=none&conv=3');
+  const status = page.getByTestId('status-line');
+  await expect(status).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status).toContainText('Step 1', { timeout: 10_000 });
+  const maps = 'canvas[data-export="feature-maps"]', bn = 'canvas[data-export="bn2d"]';
+  await expect(page.locator(maps)).toHaveCount(3, { timeout: 10_000 });
+  await expect(page.locator(maps).first()).toHaveAttribute('data-step', '1', { timeout: 10_000 });
+  expect(await numbers(page, maps, 'data-side')).toEqual([8, 8, 8]);
+  await expect(page.locator(bn)).toHaveCount(3, { timeout: 10_000 });
+  expect(await numbers(page, bn, 'data-count')).toEqual([2048, 2048, 2048]); // batch 32 · 8 · 8 in every block
+
+  // The controls show the link's kernel and pooling; the keyboard moves the kernel to 3×3 (the default, gone from the link).
+  await page.getByRole('tab', { name: 'Controls' }).click();
+  const panel = page.locator('#tabpanel-controls');
+  await page.locator('#tabpanel-controls details:not([open]) > summary').evaluateAll((els) => els.forEach((el) => (el as HTMLElement).click()));
+  await expect(panel.getByRole('radio', { name: '5×5' })).toBeChecked({ timeout: 10_000 });
+  await expect(panel.getByRole('radio', { name: 'None: every map stays 8×8' })).toBeChecked();
+  await panel.getByRole('radio', { name: '5×5' }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(panel.getByRole('radio', { name: '3×3' })).toBeChecked();
+  await expect(page).not.toHaveURL(/kern=/);
+  // Pooling after every block: 8, 4, 2.
+  await panel.getByRole('radio', { name: 'After every block (down to 1×1)' }).check();
+  await expect(page).toHaveURL(/pool=each/);
+  // BN2d's placement is shared with the MLP and shown for the CNN: after the activation.
+  await panel.getByRole('radio', { name: 'After the activation (Conv2d → activation → BatchNorm2d)' }).check();
+  await expect(page).toHaveURL(/normpos=after/);
+  await page.getByRole('tab', { name: 'Code' }).click();
+  const code = page.locator('#tabpanel-code pre.code');
+  await expect(code).toContainText('nn.Conv2d(1, 8, kernel_size=3, stride=1, padding=1)', { timeout: 10_000 });
+  await expect(code).toContainText('nn.ReLU(),\n    nn.BatchNorm2d(8');
+  expect((await code.textContent())!.match(/nn\.MaxPool2d/g)).toHaveLength(3);
+  await expect.poll(() => numbers(page, maps, 'data-side'), { timeout: 15_000 }).toEqual([8, 4, 2]);
+});
+
+test('element dropout crosses out the single values it dropped and counts them in words; inference drops none', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('./?lang=en&arch=cnn&cdrop=element&p=0.5');
+  const status = page.getByTestId('status-line');
+  await expect(status).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  await expect(status).toContainText('Step 1', { timeout: 10_000 });
+  const maps = 'canvas[data-export="feature-maps"]';
+  await expect(page.locator(maps).first()).toHaveAttribute('data-step', '1', { timeout: 10_000 });
+  const [first, second] = await numbers(page, maps, 'data-dropped-values');
+  expect(first).toBeGreaterThan(512 * 0.3); // p = 0.5 of 8·8·8 values
+  expect(first).toBeLessThan(512 * 0.7);
+  expect(second).toBeGreaterThan(0);
+  await expect(page.locator('.cnn-summary')).toContainText(`Conv 1: dropped ${first} of 512 values`);
+  await expect(page.locator('.cnn-summary')).toContainText(`Conv 2: dropped ${second} of 128 values`);
+  await expect(page.locator(maps).first()).toHaveAttribute('aria-label', new RegExp(`${first} of 512 values dropped`));
+  await page.locator('.cnn-maps').screenshot({ path: 'test-results/e2e/cnn-element-dropout.png' });
+  await page.getByRole('radio', { name: 'Inference' }).first().check();
+  await expect(page.locator(maps).first()).toHaveAttribute('data-mode', 'inference', { timeout: 10_000 });
+  expect(await numbers(page, maps, 'data-dropped-values')).toEqual([0, 0]);
+  await expect(page.locator('.cnn-summary')).toContainText('Conv 1: no value dropped (inference uses every value)');
+});
+
 test('a CNN on 2-D points is corrected to the digits, with a notice', async ({ page }) => {
   await page.goto('./?lang=en&arch=cnn&data=moons');
   await expect(page.getByText('a CNN takes the digit images (1×8×8)')).toBeVisible({ timeout: 15_000 });
@@ -106,6 +184,9 @@ test('the CNN controls have Korean names', async ({ page }) => {
   await expect(panel.getByRole('slider', { name: '합성곱 층 채널 수' })).toBeVisible();
   await expect(panel.getByRole('checkbox', { name: '합성곱 블록마다 BatchNorm2d' })).toBeChecked();
   await expect(panel.getByRole('radio', { name: 'Dropout2d (맵 전체)' })).toBeChecked();
+  await expect(panel.getByRole('group', { name: '커널 크기' }).getByRole('radio', { name: '3×3' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: '깊이에 따라: 블록 3개까지는 블록마다, 그보다 깊으면 2번째 뒤에만' })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: '활성화 함수 앞 (Conv2d → BatchNorm2d → 활성화)' })).toBeChecked();
   await expect(panel.getByRole('radio', { name: '합성곱 (CNN)' })).toBeChecked();
   await expect(page.getByRole('heading', { name: '특징 맵' }).or(page.getByRole('heading', { name: '신경망' }))).toBeVisible();
 });
@@ -130,5 +211,5 @@ test('the “where” lesson’s CNN step sets up E9’s deep CNN without BN and
   await expect(page.getByText('After 400 steps, this CNN’s test accuracy will be:')).toBeVisible({ timeout: 15_000 });
   await expect(page.locator('canvas[data-export="feature-maps"]')).toHaveCount(6, { timeout: 15_000 });
   expect(await numbers(page, 'canvas[data-export="feature-maps"]', 'data-maps')).toEqual([16, 16, 16, 16, 16, 16]);
-  await expect(page.getByText('This CNN has no BatchNorm2d')).toBeVisible();
+  await expect(page.locator('.bn-panel').getByText('This CNN has no BatchNorm2d')).toBeVisible();
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseUrl, serializeUrl } from '../../src/url/state.ts';
 import { withArchRule } from '../../src/protocol/arch-rule.ts';
-import { modelSpecOf } from '../../src/protocol/arch.ts';
+import { cnnSpecOf, modelSpecOf } from '../../src/protocol/arch.ts';
 import { DEFAULT_CONFIG, DEFAULT_TEACH } from '../../src/protocol/config.ts';
 import { settingsFromJson, settingsToJson } from '../../src/export/config.ts';
 
@@ -46,5 +46,40 @@ describe('arch=cnn', () => {
     const c = settingsFromJson(JSON.stringify(old));
     expect(c.ok && c.settings.config.data.name).toBe('digits');
     expect(c.ok && c.notices.map((n) => n.path)).toContain('config.data.name');
+  });
+
+  it('takes the kernel and the pooling from a link, and writes them back only when not the default', () => {
+    const { state, notices } = parseUrl('?arch=cnn&kern=5&pool=none');
+    expect(notices).toEqual([]);
+    expect(state.config.conv).toMatchObject({ kernel: 5, pool: 'none' });
+    const url = serializeUrl(state);
+    expect(url).toContain('kern=5');
+    expect(url).toContain('pool=none');
+    expect(parseUrl(url).state).toEqual(state);
+    expect(serializeUrl(parseUrl('?arch=cnn&kern=3&pool=auto').state)).not.toMatch(/kern=|pool=/);
+    // Only odd kernels: the nearest one, with a notice.
+    const even = parseUrl('?arch=cnn&kern=4');
+    expect(even.state.config.conv.kernel).toBe(5);
+    expect(even.notices).toMatchObject([{ param: 'kern', kind: 'clamped', given: '4', used: '5' }]);
+    expect(parseUrl('?arch=cnn&kern=2').state.config.conv.kernel).toBe(3);
+  });
+
+  it('keeps old links’ meaning: no pool key pools by depth, 3×3 kernels', () => {
+    const spec = (q: string) => cnnSpecOf(parseUrl(q).state.config);
+    expect(spec('?arch=cnn')).toMatchObject({ kernel: 3, pool: 'each' });
+    expect(spec('?arch=cnn&conv=3')).toMatchObject({ pool: 'each' });
+    expect(spec('?arch=cnn&conv=4')).toMatchObject({ pool: 'once' });
+    expect(spec('?arch=cnn&conv=6&pool=each')).toMatchObject({ pool: 'each' });
+    expect(spec('?arch=cnn&conv=2&pool=once')).toMatchObject({ pool: 'once' });
+  });
+
+  it('reads a CNN settings file from before the kernel and pooling controls with no notices', () => {
+    const cnn = { ...DEFAULT_CONFIG, arch: 'cnn' as const, data: { ...DEFAULT_CONFIG.data, name: 'digits' as const } };
+    const old = JSON.parse(settingsToJson({ config: cnn, teach: DEFAULT_TEACH, mode: 'training' }));
+    delete old.config.conv.kernel;
+    delete old.config.conv.pool;
+    const r = settingsFromJson(JSON.stringify(old));
+    expect(r.ok && r.notices).toEqual([]);
+    expect(r.ok && r.settings.config.conv).toEqual(DEFAULT_CONFIG.conv);
   });
 });

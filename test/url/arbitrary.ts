@@ -12,8 +12,11 @@ type Item = number | string | boolean;
 
 function itemArb(spec: ItemSpec): fc.Arbitrary<Item> {
   switch (spec.kind) {
-    case 'int':
-      return fc.integer({ min: spec.min, max: spec.max });
+    case 'int': {
+      // A snapped entry (the kernel: 1, 3, 5) is valid only on its grid min + k·step.
+      const step = spec.snap && spec.step ? spec.step : 0;
+      return step ? fc.integer({ min: 0, max: Math.floor((spec.max - spec.min) / step) }).map((k) => spec.min + k * step) : fc.integer({ min: spec.min, max: spec.max });
+    }
     case 'number': {
       // Log-scale ranges span decades: draw the exponent so small values are as likely as large ones.
       const base =

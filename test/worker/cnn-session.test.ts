@@ -3,9 +3,10 @@
 // (p, γ/β, mode) act as they do on the MLP.
 import { describe, expect, it } from 'vitest';
 import { fixtureConfig, makeFixture, nextFrame, trainFor } from '../fixtures/frames.ts';
+import type { LabConfig } from '../../src/protocol/config.ts';
 
-const cnn = (dropout: 'none' | 'channel' | 'element' = 'channel') =>
-  fixtureConfig('digits', { arch: 'cnn', conv: { layers: 2, channels: 6, bn: true, dropout }, net: { dropoutP: 0.5 } });
+const cnn = (dropout: 'none' | 'channel' | 'element' = 'channel', more: Partial<LabConfig['conv']> = {}) =>
+  fixtureConfig('digits', { arch: 'cnn', conv: { layers: 2, channels: 6, kernel: 3, pool: 'auto', bn: true, dropout, ...more }, net: { dropoutP: 0.5 } });
 
 describe('the CNN in the worker', () => {
   it('trains, and the loss comes down', () => {
@@ -58,5 +59,41 @@ describe('the CNN in the worker', () => {
     expect(nextFrame(session).layers.find((l) => l.type === 'dropout2d')!.probeMask).toBeUndefined();
     // The CNN's own settings (here its dropout) build a new run.
     expect(session.set({ conv: { dropout: 'element' } })).not.toBeNull();
+  });
+
+  it('builds the kernel and pooling the config asks for: 5×5 with padding 2, no pool, 8×8 maps, BN over N·64', () => {
+    const { session, frame } = makeFixture(cnn('none', { kernel: 5, pool: 'none', layers: 3 }), { steps: 1 });
+    const layers = session.readyInfo().model.layers;
+    expect(layers.filter((l) => l.type === 'conv2d').map((l) => [l.type === 'conv2d' && l.kernel, l.type === 'conv2d' && l.padding])).toEqual([[5, 2], [5, 2], [5, 2]]);
+    expect(layers.map((l) => l.type)).not.toContain('maxpool2d');
+    expect(frame.layers.filter((l) => l.type === 'conv2d').map((l) => l.shape)).toEqual([1, 2, 3].map(() => ({ c: 6, h: 8, w: 8 })));
+    expect(frame.layers.filter((l) => l.type === 'batchnorm2d').map((l) => l.count)).toEqual([16 * 64, 16 * 64, 16 * 64]);
+    // Pooling once: only after the 2nd block; a change of kernel or pooling builds a new run.
+    const once = makeFixture(cnn('none', { kernel: 1, pool: 'once', layers: 3 }), { steps: 1 });
+    expect(once.session.readyInfo().model.layers.map((l) => l.type).filter((t) => t === 'conv2d' || t === 'maxpool2d')).toEqual(['conv2d', 'conv2d', 'maxpool2d', 'conv2d']);
+    expect(once.session.set({ conv: { kernel: 3 } })).not.toBeNull();
+    expect(once.session.set({ conv: { pool: 'each' } })).not.toBeNull();
+    // BN2d's placement is the MLP's control: after the activation, Conv → ReLU → BN2d.
+    expect(once.session.set({ net: { normPlacement: 'after' } })).not.toBeNull();
+    const types = once.session.readyInfo().model.layers.map((l) => l.type);
+    expect(types.slice(0, 3)).toEqual(['conv2d', 'relu', 'batchnorm2d']);
+  });
+
+  it('streams, for element dropout, which single values of each probe were dropped; none in inference', () => {
+    const { session, frame, ready } = makeFixture(cnn('element'), { steps: 2 });
+    const drops = frame.layers.filter((l) => l.type === 'dropout');
+    expect(drops).toHaveLength(2);
+    const P = ready.data.probeCount, m = drops[0].probeMask!;
+    expect(m.length).toBe(P * 6 * 8 * 8);
+    const dropped = [...m].filter((k) => k === 0).length;
+    expect(dropped / m.length).toBeGreaterThan(0.4); // p = 0.5
+    expect(dropped / m.length).toBeLessThan(0.6);
+    // The mask is the probe pass's own: a dropped value is 0 in the maps the panel draws.
+    m.forEach((keep, q) => {
+      if (!keep) expect(drops[0].probe[q]).toBe(0);
+    });
+    expect(drops[1].probeMask!.length).toBe(P * 6 * 4 * 4);
+    session.setMode('inference');
+    expect(nextFrame(session).layers.filter((l) => l.type === 'dropout').map((l) => l.probeMask)).toEqual([undefined, undefined]);
   });
 });

@@ -1,9 +1,9 @@
 // The batch-normalization panel for the CNN: for every BatchNorm2d, each channel's batch mean and
 // variance (over N·H·W values: every image of the batch, every position) beside the running estimates
-// inference uses, drawn as bars with marks and listed in a table, with γ and β.
+// inference uses, drawn as bars with marks and listed in a table, with γ and β of one channel or all
+// (CnnGammaBeta.tsx); the picked channel is outlined in the plot and marked in the table.
 import { useEffect, useRef, useState } from 'react';
-import { Slider } from '../controls/Slider.tsx';
-import { BETA_RANGE, GAMMA_RANGE } from '../controls/norm-values.ts';
+import { CnnGammaBeta, type ChannelPick } from './CnnGammaBeta.tsx';
 import { fitCanvas, useElementWidth } from '../../charts/canvas.ts';
 import { useThrottledFrame } from '../useThrottledFrame.ts';
 import { formatNumber } from '../../i18n/index.ts';
@@ -14,10 +14,12 @@ import { convBlocks } from './blocks.ts';
 import './cnn.css';
 
 const MEAN = '#d94801', VAR = '#2171b5', MARK = '#111111';
+/** Redraws per second: the table's 6·C numbers per layer relayout the table when they change; 5 a second is readable. */
+const HZ = 5;
 
 export function CnnBatchNorm() {
   const t = useT();
-  const frame = useThrottledFrame(10);
+  const frame = useThrottledFrame(HZ);
   const head = <h2 id="bn-title">{t('bn.title')}</h2>;
   if (!frame) {
     return (
@@ -48,10 +50,12 @@ function BnLayer(props: { n: number; conv: number; l: LayerFrame; step: number }
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(wrapRef, 360);
   const height = 120;
+  const [channel, setChannel] = useState<ChannelPick>('all');
+  const picked = channel !== 'all' && channel < s.c ? channel : null;
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas && fitCanvas(canvas, width, height);
-    if (ctx) drawStats(ctx, l, width, height);
+    if (ctx) drawStats(ctx, l, width, height, picked);
   });
   const f = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '–' : formatNumber(lang, v, 3));
   const cols = [
@@ -60,7 +64,7 @@ function BnLayer(props: { n: number; conv: number; l: LayerFrame; step: number }
   return (
     <div className="cnn-bn-layer" ref={wrapRef}>
       <h3>{t('cnn.bn.layer', { n: props.n, conv: props.conv })}</h3>
-      <GammaBetaAll l={l} n={props.n} />
+      <CnnGammaBeta index={l.index} channels={s.c} n={props.n} channel={channel} onChannel={setChannel} />
       <p className="bn-note">{t('cnn.bn.over', { n: s.h * s.w > 0 ? count / (s.h * s.w) : 0, h: s.h, w: s.w, count })}</p>
       <canvas
         ref={canvasRef}
@@ -72,6 +76,7 @@ function BnLayer(props: { n: number; conv: number; l: LayerFrame; step: number }
         data-channels={l.batchMean?.length ?? 0}
         data-count={count}
         data-step={props.step}
+        data-picked={picked ?? 'all'}
       />
       <div className="cnn-bn-scroll" tabIndex={0} role="region" aria-label={t('cnn.bn.layer', { n: props.n, conv: props.conv })}>
         <table className="cnn-bn-table">
@@ -87,8 +92,11 @@ function BnLayer(props: { n: number; conv: number; l: LayerFrame; step: number }
           </thead>
           <tbody>
             {Array.from({ length: s.c }, (_, c) => (
-              <tr key={c}>
-                <th scope="row">{c + 1}</th>
+              <tr key={c} className={c === picked ? 'cnn-bn-picked' : undefined}>
+                <th scope="row">
+                  {c === picked ? <span aria-hidden="true">▸ </span> : null}
+                  {c + 1}
+                </th>
                 {cols.map(([k, v]) => (
                   <td key={k}>{f(v?.[c])}</td>
                 ))}
@@ -102,7 +110,7 @@ function BnLayer(props: { n: number; conv: number; l: LayerFrame; step: number }
 }
 
 /** Top half: batch means (bars from 0) with running means (marks); bottom half: batch and running variances. */
-function drawStats(ctx: CanvasRenderingContext2D, l: LayerFrame, W: number, H: number): void {
+function drawStats(ctx: CanvasRenderingContext2D, l: LayerFrame, W: number, H: number, picked: number | null): void {
   ctx.clearRect(0, 0, W, H);
   const bm = l.batchMean, bv = l.batchVar, rm = l.runningMean, rv = l.runningVar;
   if (!bm || !bv || !rm || !rv) return;
@@ -129,25 +137,12 @@ function drawStats(ctx: CanvasRenderingContext2D, l: LayerFrame, W: number, H: n
     ctx.fillRect(x - 2, mid - (rm[c] / mMax) * (half / 2) - 1, bar + 4, 3);
     ctx.fillRect(x - 2, H - 2 - (rv[c] / vMax) * half - 1, bar + 4, 3);
   }
-}
-
-/** How long the learner's own γ/β wins over the frames after a change (the worker catches up). */
-const HOLD_MS = 600;
-
-/** γ and β of every channel at once (their mean shown), sent live to the worker like the MLP's. */
-function GammaBetaAll(props: { l: LayerFrame; n: number }) {
-  const t = useT();
-  const [held, setHeld] = useState<{ gamma?: number; beta?: number; at: number }>({ at: 0 });
-  const mean = (a: Float32Array | undefined) => (a && a.length ? a.reduce((s, x) => s + x, 0) / a.length : 0);
-  const fresh = performance.now() - held.at < HOLD_MS;
-  const send = (v: { gamma?: number; beta?: number }) => {
-    setHeld({ ...held, ...v, at: performance.now() });
-    useLab.getState().setNorm(props.l.index, 'all', v);
-  };
-  return (
-    <div className="cnn-bn-gb">
-      <Slider label={t('cnn.bn.gamma', { n: props.n })} value={(fresh ? held.gamma : undefined) ?? mean(props.l.gamma)} {...GAMMA_RANGE} onChange={(gamma) => send({ gamma })} />
-      <Slider label={t('cnn.bn.beta', { n: props.n })} value={(fresh ? held.beta : undefined) ?? mean(props.l.beta)} {...BETA_RANGE} onChange={(beta) => send({ beta })} />
-    </div>
-  );
+  if (picked !== null && picked < C) {
+    // The channel whose γ/β the learner is setting: a dashed outline around its slot.
+    ctx.save();
+    ctx.strokeStyle = MARK;
+    ctx.setLineDash([3, 2]);
+    ctx.strokeRect(picked * slot + 1, 1, slot - 2, H - 2);
+    ctx.restore();
+  }
 }

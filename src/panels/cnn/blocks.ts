@@ -13,6 +13,8 @@ export interface ConvBlock {
   maps: number;
   /** The block's Dropout2d layer (whole maps dropped), or null (element dropout or none). */
   drop2d: number | null;
+  /** The block's element dropout layer (single values dropped), or null (Dropout2d or none). */
+  dropEl: number | null;
 }
 
 export function convBlocks(types: readonly LayerType[]): ConvBlock[] {
@@ -21,12 +23,13 @@ export function convBlocks(types: readonly LayerType[]): ConvBlock[] {
   for (let i = 0; i < types.length; i++) {
     const type = types[i];
     if (type === 'conv2d') {
-      cur = { n: out.length, conv: i, bn: null, maps: i, drop2d: null };
+      cur = { n: out.length, conv: i, bn: null, maps: i, drop2d: null, dropEl: null };
       out.push(cur);
     } else if (type === 'maxpool2d' || type === 'flatten' || type === 'linear') cur = null;
     else if (cur) {
       if (type === 'batchnorm2d') cur.bn = i;
       if (type === 'dropout2d') cur.drop2d = i;
+      if (type === 'dropout') cur.dropEl = i;
       cur.maps = i;
     }
   }

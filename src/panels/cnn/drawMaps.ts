@@ -1,6 +1,6 @@
 // Paints one block's feature maps for one image: each channel a small greyscale picture (black the
-// block's lowest value, white its highest), a dropped channel a hollow dashed frame with a ✕ — marked
-// by shape, not by colour alone.
+// block's lowest value, white its highest), a dropped channel a hollow dashed frame with a ✕, a single
+// value element dropout dropped a cell crossed out — marked by shape, not by colour alone.
 export const DROP_COLOUR = '#d94801';
 
 export interface MapsLayout {
@@ -19,11 +19,13 @@ export function layoutMaps(channels: number, side: number, width: number): MapsL
 }
 
 /**
- * Draws C maps of H×W from `v` (channel-major, starting at `offset`); `kept[c]` 0 marks a dropped map.
+ * Draws C maps of H×W from `v` (channel-major, starting at `offset`); `kept[c]` 0 marks a dropped map,
+ * `keptValues[c·H·W + q]` 0 a dropped single value (crossed out).
  * Returns [lo, hi], the value range the greys stand for.
  */
 export function drawMaps(
   ctx: CanvasRenderingContext2D, L: MapsLayout, v: Float32Array, offset: number, C: number, H: number, W: number, kept: ArrayLike<number> | null,
+  keptValues: ArrayLike<number> | null = null,
 ): [number, number] {
   let lo = Infinity, hi = -Infinity;
   for (let c = 0; c < C; c++) {
@@ -66,9 +68,29 @@ export function drawMaps(
         ctx.fillRect(x0 + k * px, y0 + r * px, Math.ceil(px), Math.ceil(px));
       }
     }
+    if (keptValues) crossDropped(ctx, keptValues, c * H * W, H, W, x0, y0, px);
     ctx.strokeStyle = '#767676';
     ctx.lineWidth = 1;
     ctx.strokeRect(x0 + 0.5, y0 + 0.5, L.cell - 1, L.cell - 1);
   }
   return [lo, hi];
+}
+
+/** A ✕ over every cell of one map whose value was dropped, in one path. */
+function crossDropped(ctx: CanvasRenderingContext2D, kept: ArrayLike<number>, at: number, H: number, W: number, x0: number, y0: number, px: number): void {
+  const m = Math.max(1, px * 0.15);
+  ctx.beginPath();
+  for (let r = 0; r < H; r++) {
+    for (let k = 0; k < W; k++) {
+      if (kept[at + r * W + k]) continue;
+      const x = x0 + k * px, y = y0 + r * px;
+      ctx.moveTo(x + m, y + m);
+      ctx.lineTo(x + px - m, y + px - m);
+      ctx.moveTo(x + px - m, y + m);
+      ctx.lineTo(x + m, y + px - m);
+    }
+  }
+  ctx.strokeStyle = DROP_COLOUR;
+  ctx.lineWidth = Math.max(1, px / 5);
+  ctx.stroke();
 }

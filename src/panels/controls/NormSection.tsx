@@ -17,12 +17,15 @@ export function NormSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
   const t = useT();
   const lang = useLab((s) => s.lang);
   const norm = useLab((s) => s.config.net.norm);
+  // A CNN's BatchNorm2d is one switch (conv.bn); placement, ε, momentum and the teaching switches are shared.
+  const cnnBn = useLab((s) => (s.config.arch === 'cnn' ? s.config.conv.bn : null));
   const batchStats = useLab((s) => s.teach.bnBatchStatsAtInference);
   const bnNoise = useLab((s) => s.teach.bnNoise);
   const restartId = useId();
   const show = (id: ParamId) => !props.hidden?.has(id);
-  const anyBn = norm.includes('batchnorm');
-  const anyLn = norm.includes('layernorm');
+  const cnn = cnnBn !== null;
+  const anyBn = cnn ? cnnBn : norm.includes('batchnorm');
+  const anyLn = !cnn && norm.includes('layernorm');
   const anyNorm = anyBn || anyLn;
   const kinds = KINDS.map((k) => ({ value: k, label: t(`controls.normKind.${k}`) }));
   const keras = (m: number) => formatValue(lang, Number((1 - m).toFixed(10)), 2);
@@ -51,10 +54,11 @@ export function NormSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
         <ParamChoice<NormPlacement>
           id="normPlacement"
           describedBy={restartId}
-          choices={(['before', 'after'] as const).map((v) => ({ value: v, label: t(`controls.placement.${v}`) }))}
+          choices={(['before', 'after'] as const).map((v) => ({ value: v, label: t(cnn ? `cnn.placement.${v}` : `controls.placement.${v}`) }))}
         />
       ) : null}
-      {!anyNorm && norm.length > 0 ? <p className="controls-hint">{t('controls.noNorm')}</p> : null}
+      {!anyNorm && cnn ? <p className="controls-hint">{t('cnn.bn.none')}</p> : null}
+      {!anyNorm && !cnn && norm.length > 0 ? <p className="controls-hint">{t('controls.noNorm')}</p> : null}
       {anyBn && show('bnMomentum') ? (
         <ParamSlider
           id="bnMomentum"
@@ -78,7 +82,8 @@ export function NormSection(props: { hidden?: ReadonlySet<string>; defaultOpen?:
       {anyBn && show('bnNoise') ? (
         <Check className="controls-teach" label={t('control.bnNoise')} checked={bnNoise} onChange={(v) => setParam('bnNoise', v)} hint={t('controls.bnNoiseHint')} />
       ) : null}
-      <GammaBeta />
+      {/* The MLP's γ/β address its own layers; a CNN's are per channel, in the Batch normalization panel. */}
+      {cnn ? anyBn ? <p className="controls-hint">{t('cnn.bn.gammaBetaWhere')}</p> : null : <GammaBeta />}
     </Section>
   );
 }

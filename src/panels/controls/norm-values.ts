@@ -16,6 +16,13 @@ export interface NormLayerRef {
   width: number;
 }
 
+/** What γ/β controls address: a layer of the compiled network, its type, its γ/β length (features or channels). */
+export interface NormTarget {
+  index: number;
+  kind: 'batchnorm' | 'layernorm' | 'batchnorm2d';
+  width: number;
+}
+
 /** The norm layers the network compiles to, in order. */
 export function normLayers(net: NetSpec): NormLayerRef[] {
   let layers;
@@ -51,7 +58,7 @@ function mean(a: Float32Array): number {
 }
 
 /** γ, β (one feature, or the mean over all) and frozen of a layer, if the frame is of this network. */
-function sampleNorm(f: Frame | null, layer: NormLayerRef | undefined, feature: number | 'all'): NormSample | null {
+function sampleNorm(f: Frame | null, layer: NormTarget | undefined, feature: number | 'all'): NormSample | null {
   const lf = f && layer ? f.layers.find((l) => l.index === layer.index) : undefined;
   if (!lf || !layer || lf.type !== layer.kind || !lf.gamma || !lf.beta || lf.gamma.length !== layer.width) return null;
   const pick = (a: Float32Array) => (feature === 'all' ? mean(a) : a[feature]);
@@ -65,7 +72,7 @@ const sameSample = (a: NormSample | null, b: NormSample | null) =>
  * γ, β and frozen of one norm layer (one feature, or the mean over all) as the controls show them,
  * and `send`, which changes them: the learner's own value wins over the frames for a moment.
  */
-export function useNormValues(layer: NormLayerRef | undefined, feat: number | 'all') {
+export function useNormValues(layer: NormTarget | undefined, feat: number | 'all') {
   const [held, setHeld] = useState<Partial<NormSample>>({});
   const holdTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const sample = useFrameSample((f) => sampleNorm(f, layer, feat), sameSample, [layer?.index, layer?.kind, layer?.width, feat]);
