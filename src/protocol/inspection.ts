@@ -76,8 +76,20 @@ export interface McProbe {
   single: number;
 }
 
+/** Monte-Carlo dropout on one chosen probe input, every class (classification only). */
+export interface McDigit {
+  /** Index in DataInfo.probeX. */
+  probe: number;
+  /** Per class: mean and standard deviation of the probability over the K passes, and the single inference pass's probability. */
+  mean: number[];
+  std: number[];
+  single: number[];
+}
+
 export interface McInspection {
   k: number;
+  /** Only when the request named a probe (and the task is a classification). */
+  digit: McDigit | null;
   /** One per DataInfo.probeX row, in order. */
   probes: McProbe[];
   /** Test rows the MC test figures cover: spread evenly over the test set, fewer for a large K or a large network (a fixed work budget). */
@@ -122,14 +134,21 @@ export interface LnInspection {
   maxDiff: number;
 }
 
-/** Which units to knock out at inference: hidden layer (0-based) and the fraction of its units. */
+/**
+ * Which units to knock out at inference: hidden layer (0-based; for the CNN, the conv block) and the
+ * fraction of its units (the CNN's: channels, each a whole feature map), or one chosen unit.
+ */
 export interface KnockoutRequest {
   hidden: number;
   fraction: number;
+  /** This one unit (channel) instead of a random fraction: a single draw. */
+  unit?: number;
 }
 
 /** A hidden layer's units knocked out at inference: `units` of `width` zeroed, a fresh random set per draw. */
 export interface KnockoutInspection extends KnockoutRequest {
+  /** 'unit': a dense layer's single values; 'channel': a conv block's whole feature maps. */
+  of: 'unit' | 'channel';
   units: number;
   width: number;
   draws: number;
