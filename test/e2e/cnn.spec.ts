@@ -174,3 +174,32 @@ test('the Inference lab measures the CNN: conv layers in both modes, MC dropout 
   await expect(ko.locator('tbody th').nth(1)).toHaveText('4 of 8 maps set to 0 (mean of 20 draws)', { timeout: 10_000 });
   expect(errors).toEqual([]);
 });
+
+test('Compare trains the CNN’s variants side by side: BN2d on/off, Dropout2d vs element dropout', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('./?lang=en&arch=cnn');
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
+  const cmp = page.locator('section.compare-panel');
+  await cmp.scrollIntoViewIfNeeded();
+  await expect(cmp.getByTestId('not-for-cnn')).toHaveCount(0);
+  const names = cmp.locator('.compare-variant .compare-name');
+  await expect(names).toHaveText(['Plain CNN', 'BN2d', 'BN2d + Dropout2d p = 0.3', 'BN2d + element dropout p = 0.3'], { timeout: 10_000 });
+  // The CNN's own fields: the conv blocks' dropout kind and BatchNorm2d.
+  await cmp.getByLabel('Dropout in the conv blocks (variant A)').selectOption('channel');
+  await expect(names.first()).toHaveText('Dropout2d p = 0.3');
+  await expect(cmp.getByLabel('BatchNorm2d (variant A)')).toHaveValue('none');
+
+  await cmp.getByRole('button', { name: 'Start all' }).click();
+  await expect(cmp.getByTestId('compare-base')).toContainText('a CNN of 2 conv blocks × 8 channels', { timeout: 10_000 });
+  // Every variant trains: its "Steps trained" cell passes 20, and a best test accuracy appears.
+  const rows = cmp.locator('table tbody tr');
+  await expect(rows).toHaveCount(4, { timeout: 10_000 });
+  for (let i = 0; i < 4; i++) {
+    await expect.poll(async () => Number((await rows.nth(i).locator('td').last().textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(20);
+  }
+  await expect.poll(async () => rows.first().locator('td').nth(1).textContent(), { timeout: 30_000 }).toMatch(/%/);
+  await cmp.getByRole('button', { name: 'Pause all' }).click();
+  expect(errors).toEqual([]);
+});
