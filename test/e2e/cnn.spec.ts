@@ -145,7 +145,6 @@ test('the Inference lab measures the CNN: conv layers in both modes, MC dropout 
 
   const inf = page.locator('section.inf-panel');
   await inf.scrollIntoViewIfNeeded();
-  await expect(inf.getByTestId('not-for-cnn')).toHaveCount(0);
   // Training vs inference, per conv layer (Dropout2d at the default p = 0.3).
   const modes = inf.locator('[data-look="inference-modes"] tbody th');
   await expect(modes.filter({ hasText: 'Block 1: conv' })).toHaveCount(1, { timeout: 10_000 });
@@ -183,7 +182,6 @@ test('Compare trains the CNN’s variants side by side: BN2d on/off, Dropout2d v
   await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
   const cmp = page.locator('section.compare-panel');
   await cmp.scrollIntoViewIfNeeded();
-  await expect(cmp.getByTestId('not-for-cnn')).toHaveCount(0);
   const names = cmp.locator('.compare-variant .compare-name');
   await expect(names).toHaveText(['Plain CNN', 'BN2d', 'BN2d + Dropout2d p = 0.3', 'BN2d + element dropout p = 0.3'], { timeout: 10_000 });
   // The CNN's own fields: the conv blocks' dropout kind and BatchNorm2d.
