@@ -125,6 +125,23 @@ export interface BnInspection {
   batchStatsInLab: boolean;
 }
 
+/**
+ * BatchNorm2d at inference (the CNN): running statistics, the test set's own, and one image at a time,
+ * whose H·W values per channel still give it statistics of its own (nothing collapses to β).
+ */
+export interface Bn2dInspection {
+  layers: number;
+  /** H·W of each BatchNorm2d layer's maps: the values per channel one image brings. */
+  areas: number[];
+  running: EvalFigures;
+  wholeBatch: EvalFigures;
+  batchOfOne: EvalFigures;
+  /** Largest |x̂| over every BN2d value with one image per batch (> 0: the image was normalized, not flattened to β). */
+  maxAbsXhat: number;
+  /** Whether the lab's network itself uses batch statistics at inference now (teaching switch). */
+  batchStatsInLab: boolean;
+}
+
 /** LayerNorm normalizes each row by itself: one row alone gives what it gives in a full batch. */
 export interface LnInspection {
   layers: number;
@@ -178,6 +195,8 @@ export interface InspectionReport {
   /** Null when no dropout layer has p > 0 (every pass would be the same). */
   mc: McInspection | null;
   bn: BnInspection | null;
+  /** The CNN's BatchNorm2d (absent in older reports). */
+  bn2d?: Bn2dInspection | null;
   ln: LnInspection | null;
   /** Only when the request asked for it (and the network has that hidden layer). */
   knockout: KnockoutInspection | null;

@@ -15,6 +15,7 @@ import {
   type KnockoutInspection, type KnockoutRequest, type McDigit, type McInspection, type ScalingInspection,
 } from '../protocol/inspection.ts';
 import { THIS_BATCH_INFER, InspectNet, means } from './inspect-net.ts';
+import { bn2dFigures } from './inspect-bn2d.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
 import { KNOCKOUT_DRAWS, measureKnockout } from '../experiments/knockout.ts';
@@ -138,6 +139,7 @@ export function inspect(
     scaling,
     mc: scaling ? monteCarlo(ins, run, k, spreadRows(run, c, mcRows(run, k, testRows)), probe) : null,
     bn: ins.bns.length ? bnFigures(ins, test, d.classes, run) : null,
+    bn2d: bn2dFigures(ins, test),
     ln: ins.lns.length ? lnFigures(ins, test) : null,
     knockout: knockout ? knockoutFigures(ins, run, test, knockout) : null,
     ms: 0,

@@ -171,6 +171,11 @@ test('the Inference lab measures the CNN: conv layers in both modes, MC dropout 
   await ko.getByLabel('Channels', { exact: true }).selectOption({ label: 'A random fraction' });
   await ko.getByLabel('Conv block').selectOption({ label: 'Block 2' });
   await expect(ko.locator('tbody th').nth(1)).toHaveText('4 of 8 maps set to 0 (mean of 20 draws)', { timeout: 10_000 });
+
+  // BatchNorm2d at inference: one image alone still normalizes (|x̂| > 0), unlike BatchNorm1d's batch of one.
+  const bn2d = inf.getByTestId('inf-bn2d');
+  await expect(bn2d.locator('tbody tr')).toHaveCount(3);
+  await expect(bn2d.getByText(/per channel \(64, 16\).*largest \|x̂\| measured: [1-9]/)).toBeVisible();
   expect(errors).toEqual([]);
 });
 

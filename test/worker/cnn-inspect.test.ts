@@ -42,7 +42,21 @@ describe('the Inference lab on the CNN', () => {
     const classic = inspect(cnnSession('channel', 0.3, 60, 'classic').current, 8).scaling!;
     expect(classic.mistake).toBe('skip-keep-factor');
     expect(classic.ratio).toBeCloseTo(1 / 0.7, 4);
-    expect(r.bn).toBeNull(); // BatchNorm1d's batch-of-one lesson; BN2d is shown in its own panel
+    expect(r.bn).toBeNull(); // BatchNorm1d's figures
+  });
+
+  it('BatchNorm2d at inference: one image alone still normalizes over its H·W values (no collapse to β)', () => {
+    const run = cnnSession('channel', 0.3).current;
+    const b = inspect(run, 5).bn2d!;
+    expect(b.layers).toBe(2);
+    expect(b.areas).toEqual([64, 16]); // 8×8 maps in block 1, 4×4 after the first pool
+    expect(b.maxAbsXhat).toBeGreaterThan(0.5); // BatchNorm1d with one row gives exactly 0
+    // Each image by its own statistics is worse than the running ones, but far from one class for all.
+    expect(b.running.acc).toBeGreaterThan(0.6);
+    expect(b.batchOfOne.acc).toBeGreaterThan(0.3);
+    expect(Number.isFinite(b.wholeBatch.loss)).toBe(true);
+    const plain = makeFixture(fixtureConfig('digits', { arch: 'cnn', conv: { layers: 2, channels: 6, bn: false, dropout: 'channel' } }), { steps: 1 }).session.current;
+    expect(inspect(plain, 5).bn2d).toBeNull();
   });
 
   it('Monte-Carlo on a chosen digit: with p = 0 every pass is the inference pass', () => {

@@ -3,8 +3,8 @@
 // statistics, batch statistics and a batch of one. The worker measures on request (`inspect`) on a
 // copy of the network; this panel asks when it opens, after a change, every 2 s while training, and
 // when the learner presses "Measure again". The CNN (arch=cnn) gets the same sections through the same
-// worker measurement, with its conv blocks and channels (and every class of one digit for MC); its
-// BatchNorm2d statistics have their own panel.
+// worker measurement, with its conv blocks and channels (every class of one digit for MC, BatchNorm2d
+// with one image at a time for BN).
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { formatNumber } from '../../i18n/index.ts';
@@ -17,6 +17,7 @@ import { ScalingSection } from './ScalingSection.tsx';
 import { measure, useAutoInspect } from './useAutoInspect.ts';
 import { KnockoutSection } from './KnockoutSection.tsx';
 import { McDigit } from './McDigit.tsx';
+import { Bn2dSection } from './Bn2dSection.tsx';
 import '../../charts/charts.css';
 import './inference.css';
 
@@ -88,7 +89,7 @@ export function InferencePanel() {
         {conv && current.mc ? <McDigit digit={current.mc.digit} k={current.mc.k} ready={ready} t={t} lang={lang} /> : null}
       </McSection>
       {conv ? (
-        conv.bn ? <p className="inf-note">{t('ci.bnElsewhere')}</p> : null
+        <Bn2dSection report={current} testSize={ready.data.testSize} t={t} lang={lang} />
       ) : (
         <>
           <BnSection report={current} testSize={ready.data.testSize} t={t} lang={lang} net={net} patch={patch} />
