@@ -32,7 +32,7 @@ export const useInspection = create<InspectionState>()(() => ({ report: null, re
 export function knockoutRequest(choice: KnockoutChoice, layers: number, width = Infinity): KnockoutRequest | undefined {
   if (layers < 1) return undefined;
   const hidden = choice.hidden === null ? layers - 1 : Math.min(choice.hidden, layers - 1);
-  return choice.unit !== null && choice.unit < width ? { hidden, fraction: choice.fraction, unit: choice.unit } : { hidden, fraction: choice.fraction };
+  return choice.unit !== null && choice.unit >= 0 && choice.unit < width ? { hidden, fraction: choice.fraction, unit: choice.unit } : { hidden, fraction: choice.fraction };
 }
 
 export function setMcProbe(probe: number): void {
