@@ -2,7 +2,8 @@
 // round(fraction × width) of them, the same set for every row of one draw — and the loss and accuracy
 // over a set are averaged over several draws. A network whose units only work in particular
 // combinations ("co-adaptation") loses more when some are gone than one trained to do without them.
-// Pure engine code (no DOM): the Inference lab's worker and E11 share it.
+// A unit may span several values (a CNN channel: its whole H×W map), and one chosen unit may replace
+// the random fraction. Pure engine code (no DOM): the Inference lab's worker and E11 share it.
 import { EVAL_MODE, argmaxRow, dropoutLayerIndices, type Layer, type Loss, type NetSpec, type Rng, type Targets } from '../engine/index.ts';
 
 /** Draws averaged per measurement. */

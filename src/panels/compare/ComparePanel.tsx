@@ -1,6 +1,7 @@
 // Compare mode: up to four variants — by default none, dropout, BN, both — trained at once from the
 // lab's settings and seed, each in its own worker. One overlay chart, a live results table, a text
-// summary. The workers exist only while this panel is mounted; the lab pauses while they train.
+// summary. The workers exist only while this panel is mounted; the lab pauses while they train. With
+// the CNN (arch=cnn) the variants are BatchNorm2d on/off and the conv blocks' dropout (variants.ts).
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { defineMessages } from '../../i18n/define.ts';

@@ -1,7 +1,9 @@
 // "Knock out units": at inference, a chosen fraction of a hidden layer's units is set to zero — a fresh
 // random set in each of 20 draws, averaged — and the test accuracy and loss are compared with every
 // unit in place. A network whose units only work in particular combinations (co-adaptation) loses
-// more; dropout trains units to work whichever others are there (E11).
+// more; dropout trains units to work whichever others are there (E11). On the CNN the units are a conv
+// block's channels (whole feature maps), and one chosen channel may be knocked out instead: "Knock out
+// channels", the point Dropout2d makes.
 import { useId } from 'react';
 import type { Lang, MessageKey } from '../../i18n/index.ts';
 import type { InspectionReport } from '../../protocol/inspection.ts';
