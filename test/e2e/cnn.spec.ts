@@ -206,3 +206,16 @@ test('Compare trains the CNN’s variants side by side: BN2d on/off, Dropout2d v
   await cmp.getByRole('button', { name: 'Pause all' }).click();
   expect(errors).toEqual([]);
 });
+
+test('the CNN’s Inference lab and Compare speak Korean', async ({ page }) => {
+  await page.goto('./?lang=ko&arch=cnn');
+  const inf = page.locator('section.inf-panel');
+  await inf.scrollIntoViewIfNeeded();
+  await expect(inf.getByRole('heading', { name: '채널 끄기' })).toBeVisible({ timeout: 15_000 });
+  await expect(inf.locator('[data-look="inference-modes"] tbody th').filter({ hasText: '블록 1: 합성곱' })).toHaveCount(1);
+  await expect(inf.getByTestId('mc-digit').locator('caption')).toContainText('클래스별', { timeout: 10_000 });
+  await expect(inf.getByRole('heading', { name: '추론에서의 BatchNorm2d' })).toBeVisible();
+  const cmp = page.locator('section.compare-panel');
+  await expect(cmp.locator('.compare-variant .compare-name').first()).toHaveText('기본 CNN');
+  await expect(cmp.getByLabel('합성곱 블록의 드롭아웃 (변형 C)')).toHaveValue('channel');
+});
