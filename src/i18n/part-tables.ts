@@ -4,7 +4,7 @@ export const PART_TABLES = {
   first: ['app', 'network', 'output', 'controls', 'classroom', 'a11y', 'arrival'],
   /** The first screen's lazily loaded charts (Loss and accuracy, Batch normalization) load these with their code. */
   charts: ['loss', 'batchnorm'],
-  rest: ['cnn', 'activations', 'lessons-ui', 'code', 'compare', 'export', 'inference', 'trouble', 'a11y-more'],
+  rest: ['cnn', 'cnn-inspect', 'activations', 'lessons-ui', 'code', 'compare', 'export', 'inference', 'trouble', 'a11y-more'],
 } as const;
 
 export type Part = keyof typeof PART_TABLES;

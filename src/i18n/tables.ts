@@ -20,6 +20,7 @@ import a11yMore from './messages/a11y-more.ts';
 import arrival from './messages/arrival.ts';
 import trouble from './messages/trouble.ts';
 import cnn from './messages/cnn.ts';
+import cnnInspect from './messages/cnn-inspect.ts';
 
 /** Each table by its file name under messages/ (parts.ts names them the same way). */
 export const TABLES = {
@@ -41,6 +42,7 @@ export const TABLES = {
   arrival,
   trouble,
   cnn,
+  'cnn-inspect': cnnInspect,
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -76,8 +76,20 @@ export interface McProbe {
   single: number;
 }
 
+/** Monte-Carlo dropout on one chosen probe input, every class (classification only). */
+export interface McDigit {
+  /** Index in DataInfo.probeX. */
+  probe: number;
+  /** Per class: mean and standard deviation of the probability over the K passes, and the single inference pass's probability. */
+  mean: number[];
+  std: number[];
+  single: number[];
+}
+
 export interface McInspection {
   k: number;
+  /** Only when the request named a probe (and the task is a classification). */
+  digit: McDigit | null;
   /** One per DataInfo.probeX row, in order. */
   probes: McProbe[];
   /** Test rows the MC test figures cover: spread evenly over the test set, fewer for a large K or a large network (a fixed work budget). */
@@ -113,6 +125,23 @@ export interface BnInspection {
   batchStatsInLab: boolean;
 }
 
+/**
+ * BatchNorm2d at inference (the CNN): running statistics, the test set's own, and one image at a time,
+ * whose H·W values per channel still give it statistics of its own (nothing collapses to β).
+ */
+export interface Bn2dInspection {
+  layers: number;
+  /** H·W of each BatchNorm2d layer's maps: the values per channel one image brings. */
+  areas: number[];
+  running: EvalFigures;
+  wholeBatch: EvalFigures;
+  batchOfOne: EvalFigures;
+  /** Largest |x̂| over every BN2d value with one image per batch (> 0: the image was normalized, not flattened to β). */
+  maxAbsXhat: number;
+  /** Whether the lab's network itself uses batch statistics at inference now (teaching switch). */
+  batchStatsInLab: boolean;
+}
+
 /** LayerNorm normalizes each row by itself: one row alone gives what it gives in a full batch. */
 export interface LnInspection {
   layers: number;
@@ -122,14 +151,21 @@ export interface LnInspection {
   maxDiff: number;
 }
 
-/** Which units to knock out at inference: hidden layer (0-based) and the fraction of its units. */
+/**
+ * Which units to knock out at inference: hidden layer (0-based; for the CNN, the conv block) and the
+ * fraction of its units (the CNN's: channels, each a whole feature map), or one chosen unit.
+ */
 export interface KnockoutRequest {
   hidden: number;
   fraction: number;
+  /** This one unit (channel) instead of a random fraction: a single draw. */
+  unit?: number;
 }
 
 /** A hidden layer's units knocked out at inference: `units` of `width` zeroed, a fresh random set per draw. */
 export interface KnockoutInspection extends KnockoutRequest {
+  /** 'unit': a dense layer's single values; 'channel': a conv block's whole feature maps. */
+  of: 'unit' | 'channel';
   units: number;
   width: number;
   draws: number;
@@ -159,6 +195,8 @@ export interface InspectionReport {
   /** Null when no dropout layer has p > 0 (every pass would be the same). */
   mc: McInspection | null;
   bn: BnInspection | null;
+  /** The CNN's BatchNorm2d (absent in older reports). */
+  bn2d?: Bn2dInspection | null;
   ln: LnInspection | null;
   /** Only when the request asked for it (and the network has that hidden layer). */
   knockout: KnockoutInspection | null;

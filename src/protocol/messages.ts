@@ -64,7 +64,7 @@ type CommandBody =
   | { type: 'speed'; stepsPerSecond: number | null }
   | { type: 'options'; options: Partial<SessionOptions> }
   /** Measure the Inference lab's figures now (K Monte-Carlo passes; `rows` test rows for the per-layer means, default 64). */
-  | { type: 'inspect'; k: number; rows?: number; knockout?: KnockoutRequest }
+  | { type: 'inspect'; k: number; rows?: number; knockout?: KnockoutRequest; probe?: number }
   /** The learner's own rows, kept by the session for data name 'custom' (the run rebuilds if it uses them). */
   | { type: 'data'; dataset: CustomData }
   /** The page has taken frame `seq`; the worker may send the next one. */

@@ -102,7 +102,7 @@ export interface LabState {
   setNorm(layer: number, feature: number | 'all', v: { gamma?: number; beta?: number; frozen?: boolean }): void;
   setOptions(o: Partial<SessionOptions>): void;
   /** Ask the worker for the Inference lab's measurements (answered by an `inspection` event). */
-  inspect(k: number, rows?: number, knockout?: KnockoutRequest): void;
+  inspect(k: number, rows?: number, knockout?: KnockoutRequest, probe?: number): void;
   /** Replaces config, teaching switches and mode at once (an imported settings file): one configure, one restart. */
   applySettings(s: { config: LabConfig; teach: TeachFlags; mode: ViewMode }): void;
   /** Sends the learner's own rows to the worker, which uses them while config.data.name is 'custom'. */
@@ -218,7 +218,8 @@ export const useLab = create<LabState>()((set, get) => {
       set({ options: { ...get().options, ...o } });
       send({ type: 'options', options: o });
     },
-    inspect: (k, rows, knockout) => send({ type: 'inspect', k, ...(rows === undefined ? {} : { rows }), ...(knockout ? { knockout } : {}) }),
+    inspect: (k, rows, knockout, probe) =>
+      send({ type: 'inspect', k, ...(rows === undefined ? {} : { rows }), ...(knockout ? { knockout } : {}), ...(probe === undefined ? {} : { probe }) }),
     applySettings: ({ config, teach, mode }) => {
       set({ config, teach, mode, asked: null });
       send(configureCommand(get()));

@@ -69,9 +69,9 @@ export function handleCommand(r: Runner, cmd: Command): void {
       }
       case 'inspect': {
         requireRun(r);
-        const bad = validateInspect(cmd.k, cmd.rows, cmd.knockout);
+        const bad = validateInspect(cmd.k, cmd.rows, cmd.knockout, cmd.probe);
         if (bad) throw new CommandError('bad_command', bad);
-        r.post({ type: 'inspection', report: inspect(s.current, cmd.k, cmd.rows, undefined, cmd.knockout) });
+        r.post({ type: 'inspection', report: inspect(s.current, cmd.k, cmd.rows, undefined, cmd.knockout, cmd.probe) });
         break;
       }
       default: {

@@ -5,6 +5,7 @@
 // draws from.
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
+import { Dropout2d } from '../engine/layers/dropout2d.ts';
 import { LayerNorm } from '../engine/layers/layernorm.ts';
 import type { ForwardMode } from '../engine/layers/types.ts';
 import type { Targets } from '../engine/loss.ts';
@@ -19,9 +20,13 @@ export const INSPECT_STREAM = STREAM.mc + 64;
 /** Inference with each batch's own statistics, dropout off. */
 export const THIS_BATCH_INFER: ForwardMode = { dropout: 'off', bn: 'thisBatch', updateRunning: false };
 
+/** Element dropout (the MLP's, the CNN's "element" choice) or channel dropout (the CNN's Dropout2d): they scale alike. */
+export type DropLayer = Dropout | Dropout2d;
+const isDrop = (l: unknown): l is DropLayer => l instanceof Dropout || l instanceof Dropout2d;
+
 export class InspectNet {
   readonly net: Model;
-  readonly drops: Dropout[];
+  readonly drops: DropLayer[];
   readonly bns: BatchNorm[];
   readonly lns: LayerNorm[];
   readonly rng: Rng;
@@ -36,7 +41,7 @@ export class InspectNet {
     this.net = model.twin(this.rng);
     this.net.setOverrides(BASE);
     const layers = this.net.layers;
-    this.drops = layers.filter((l): l is Dropout => l instanceof Dropout);
+    this.drops = layers.filter(isDrop);
     this.bns = layers.filter((l): l is BatchNorm => l instanceof BatchNorm);
     this.lns = layers.filter((l): l is LayerNorm => l instanceof LayerNorm);
   }
@@ -61,7 +66,7 @@ export class InspectNet {
     let h = x;
     for (const l of this.net.layers) {
       h = l.forward(h, B, mode);
-      if (this.trainFactorAtInference && mode.dropout === 'off' && l instanceof Dropout && l.p > 0 && l.cfg.scaling === 'inverted') {
+      if (this.trainFactorAtInference && mode.dropout === 'off' && isDrop(l) && l.p > 0 && l.cfg.scaling === 'inverted') {
         scaleInPlace(h, B * l.outDim, l.trainScale());
       }
     }

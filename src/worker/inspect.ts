@@ -4,15 +4,18 @@
 // beside it). Runs on an InspectNet: the run's model, buffers, masks, statistics and random streams
 // are left exactly as they were.
 import { BatchNorm } from '../engine/layers/batchnorm.ts';
+import { Conv2d } from '../engine/layers/conv2d.ts';
 import { Dropout } from '../engine/layers/dropout.ts';
+import { Dropout2d } from '../engine/layers/dropout2d.ts';
 import { EVAL_MODE, MC_MODE, THIS_BATCH_MODE } from '../engine/layers/types.ts';
 import { argmaxRow, type Targets } from '../engine/loss.ts';
 import type { Split } from '../engine/trainer.ts';
 import {
   INSPECT_LIMITS, type BatchOfOne, type BnInspection, type EvalFigures, type InspectionReport, type LayerModes, type LnInspection,
-  type KnockoutInspection, type KnockoutRequest, type McInspection, type ScalingInspection,
+  type KnockoutInspection, type KnockoutRequest, type McDigit, type McInspection, type ScalingInspection,
 } from '../protocol/inspection.ts';
 import { THIS_BATCH_INFER, InspectNet, means } from './inspect-net.ts';
+import { bn2dFigures } from './inspect-bn2d.ts';
 import type { Run } from './run.ts';
 import { chooseRows } from './run-setup.ts';
 import { KNOCKOUT_DRAWS, measureKnockout } from '../experiments/knockout.ts';
@@ -84,14 +87,17 @@ function spreadRows(run: Run, c: Cached, n: number): Split {
   return s;
 }
 
-/** Multiply-adds of one row's forward pass (the linear layers dominate). */
-function macsPerRow(run: Run): number {
+/** Multiply-adds of one row's forward pass (the linear and conv layers dominate). */
+export function macsPerRow(run: Run): number {
   let m = 0;
-  for (const l of run.model.layers) if (l.type === 'linear') m += l.inDim * l.outDim;
+  for (const l of run.model.layers) {
+    if (l.type === 'linear') m += l.inDim * l.outDim;
+    else if (l instanceof Conv2d) m += l.outDim * l.inShape.c * l.kernel * l.kernel;
+  }
   return Math.max(1, m);
 }
 
-export function validateInspect(k: unknown, rows: unknown, knockout?: unknown): string | null {
+export function validateInspect(k: unknown, rows: unknown, knockout?: unknown, probe?: unknown): string | null {
   const { k: K, rows: R } = INSPECT_LIMITS;
   if (!(typeof k === 'number' && Number.isInteger(k) && k >= K.min && k <= K.max)) return `inspect: k must be a whole number in [${K.min}, ${K.max}] (got ${String(k)})`;
   if (rows !== undefined && !(typeof rows === 'number' && Number.isInteger(rows) && rows >= R.min && rows <= R.max)) {
@@ -102,12 +108,15 @@ export function validateInspect(k: unknown, rows: unknown, knockout?: unknown): 
     const h = ko?.hidden, f = ko?.fraction;
     if (!(typeof h === 'number' && Number.isInteger(h) && h >= 0)) return `inspect: knockout.hidden must be a whole number ≥ 0 (got ${String(h)})`;
     if (!(typeof f === 'number' && f >= 0 && f <= 1)) return `inspect: knockout.fraction must be a number in [0, 1] (got ${String(f)})`;
+    const u = ko?.unit;
+    if (u !== undefined && !(typeof u === 'number' && Number.isInteger(u) && u >= 0)) return `inspect: knockout.unit must be a whole number ≥ 0 (got ${String(u)})`;
   }
+  if (probe !== undefined && !(typeof probe === 'number' && Number.isInteger(probe) && probe >= 0)) return `inspect: probe must be a whole number ≥ 0 (got ${String(probe)})`;
   return null;
 }
 
 export function inspect(
-  run: Run, k: number, rows: number = INSPECT_LIMITS.defaultRows, now: () => number = () => performance.now(), knockout?: KnockoutRequest,
+  run: Run, k: number, rows: number = INSPECT_LIMITS.defaultRows, now: () => number = () => performance.now(), knockout?: KnockoutRequest, probe?: number,
 ): InspectionReport {
   const t0 = now();
   const c = cached(run), ins = c.net, d = run.dataset;
@@ -128,8 +137,9 @@ export function inspect(
     testRows,
     layers,
     scaling,
-    mc: scaling ? monteCarlo(ins, run, k, spreadRows(run, c, mcRows(run, k, testRows))) : null,
+    mc: scaling ? monteCarlo(ins, run, k, spreadRows(run, c, mcRows(run, k, testRows)), probe) : null,
     bn: ins.bns.length ? bnFigures(ins, test, d.classes, run) : null,
+    bn2d: bn2dFigures(ins, test),
     ln: ins.lns.length ? lnFigures(ins, test) : null,
     knockout: knockout ? knockoutFigures(ins, run, test, knockout) : null,
     ms: 0,
@@ -162,7 +172,7 @@ function layerModes(ins: InspectNet, X: Float32Array, R: number, passes: number)
       index: i, type: l.type, meanTrain: sum[i], meanInfer: m.mean, absTrain: abs[i], absInfer: m.abs, ratio: abs[i] > 0 ? m.abs / abs[i] : NaN,
       changeInfer: c.mean, changeInferMax: c.max,
     };
-    if (l instanceof Dropout) row.p = l.p;
+    if (l instanceof Dropout || l instanceof Dropout2d) row.p = l.p;
     return row;
   });
 }
@@ -219,9 +229,10 @@ function softmaxAt(z: Float32Array, b: number, C: number, c: number): number {
   return Math.exp(z[o + c] - max) / s;
 }
 
-function monteCarlo(ins: InspectNet, run: Run, k: number, rows: Split): McInspection {
+function monteCarlo(ins: InspectNet, run: Run, k: number, rows: Split, probe?: number): McInspection {
   const net = ins.net, C = net.outDim, ce = net.loss.kind === 'cross_entropy';
   return ins.with(false, false, () => {
+    const digit = ce && probe !== undefined && probe < run.probeRows.length ? mcDigit(ins, run.probeX.subarray(probe * net.spec.input, (probe + 1) * net.spec.input), k, probe) : null;
     const P = run.probeRows.length;
     const mc = net.mcPredict(run.probeX, P, k, MC_MODE);
     const z = ins.forward(run.probeX, P, EVAL_MODE);
@@ -231,8 +242,24 @@ function monteCarlo(ins: InspectNet, run: Run, k: number, rows: Split): McInspec
       return { cls, mean: mc.mean[i], std: Math.sqrt(mc.variance[i]), single: ce ? softmaxAt(z, b, C, cls) : z[i] };
     });
     const m = net.mcPredict(rows.x, rows.n, k, MC_MODE).mean;
-    return { k, probes, rows: rows.n, mc: meanFigures(m, rows.y, rows.n, C, ce), single: ins.evaluate(rows.x, rows.y, rows.n, EVAL_MODE, 256) };
+    return { k, digit, probes, rows: rows.n, mc: meanFigures(m, rows.y, rows.n, C, ce), single: ins.evaluate(rows.x, rows.y, rows.n, EVAL_MODE, 256) };
   });
+}
+
+/**
+ * K passes with fresh masks (BN on running statistics) on one input: every class's mean probability and
+ * its spread, beside the single inference pass. The teaching switches are the caller's (monteCarlo: off).
+ */
+export function mcDigit(ins: InspectNet, x: Float32Array, k: number, probe: number): McDigit {
+  const C = ins.net.outDim;
+  const mc = ins.net.mcPredict(x, 1, k, MC_MODE);
+  const z = ins.forward(x, 1, EVAL_MODE);
+  return {
+    probe,
+    mean: Array.from(mc.mean.subarray(0, C)),
+    std: Array.from(mc.variance.subarray(0, C), (v) => Math.sqrt(v)),
+    single: Array.from({ length: C }, (_, c) => softmaxAt(z, 0, C, c)),
+  };
 }
 
 /** Loss and accuracy of averaged predictions: probabilities (cross-entropy) or values (MSE). */
@@ -305,15 +332,39 @@ function lnFigures(ins: InspectNet, test: Split): LnInspection {
 }
 
 /**
- * Units of a hidden layer knocked out at inference (BN on running statistics, dropout off, no teaching
- * mistake): zeroed at the dropout place after the layer, which holds its units' outputs. Null when the
- * network has no such hidden layer.
+ * Where a hidden layer's units are (the dropout place after it, the identity at inference, which holds
+ * them after the activation and any normalization) and how many values one unit is: for the MLP the
+ * places are [input, after hidden 0, …] (see dropoutLayerIndices) and a unit is one value; for the CNN
+ * they are one per conv block and a unit is a channel, its whole H×W map. Null: no such layer.
+ */
+export function knockoutPlace(ins: InspectNet, run: Run, hidden: number): { at: number; span: number; of: 'unit' | 'channel' } | null {
+  const layers = ins.net.layers;
+  const drops = layers.flatMap((l, i) => (l instanceof Dropout || l instanceof Dropout2d ? [i] : []));
+  const convs = layers.filter((l): l is Conv2d => l instanceof Conv2d);
+  if (convs.length) {
+    const at = drops[hidden], conv = convs[hidden];
+    if (at === undefined || !conv || drops.length !== convs.length) return null;
+    return { at, span: layers[at].outDim / conv.outShape.c, of: 'channel' };
+  }
+  const at = drops[hidden + 1];
+  if (at === undefined || drops.length !== run.model.layers.filter((l) => l.type === 'linear').length) return null;
+  return { at, span: 1, of: 'unit' };
+}
+
+/**
+ * Units (the CNN's: channels) of a hidden layer knocked out at inference (BN on running statistics,
+ * dropout off, no teaching mistake). Null when the network has no such layer or unit.
  */
 function knockoutFigures(ins: InspectNet, run: Run, test: Split, ko: KnockoutRequest): KnockoutInspection | null {
-  // The dropout places are [input, after hidden 0, after hidden 1, …] (see dropoutLayerIndices).
-  const drops = ins.net.layers.flatMap((l, i) => (l.type === 'dropout' ? [i] : []));
-  const at = drops[ko.hidden + 1];
-  if (at === undefined || drops.length !== run.model.layers.filter((l) => l.type === 'linear').length) return null;
-  const f = ins.with(false, false, () => measureKnockout(ins.net.layers, ins.net.loss, test.x, test.y, test.n, at, ko.fraction, ins.rng, KNOCKOUT_DRAWS));
-  return { hidden: ko.hidden, fraction: ko.fraction, units: f.units, width: f.width, draws: f.draws, testRows: test.n, intact: f.intact, knocked: f.knocked, accMin: f.accMin, accMax: f.accMax };
+  const place = knockoutPlace(ins, run, ko.hidden);
+  if (!place) return null;
+  const { at, span, of } = place;
+  if (ko.unit !== undefined && ko.unit >= ins.net.layers[at].outDim / span) return null;
+  const f = ins.with(false, false, () =>
+    measureKnockout(ins.net.layers, ins.net.loss, test.x, test.y, test.n, at, ko.fraction, ins.rng, KNOCKOUT_DRAWS, { span, unit: ko.unit }),
+  );
+  return {
+    hidden: ko.hidden, fraction: ko.fraction, ...(ko.unit !== undefined ? { unit: ko.unit } : {}), of, units: f.units, width: f.width, draws: f.draws, testRows: test.n,
+    intact: f.intact, knocked: f.knocked, accMin: f.accMin, accMax: f.accMax,
+  };
 }

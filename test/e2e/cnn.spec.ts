@@ -213,3 +213,90 @@ test('the “where” lesson’s CNN step sets up E9’s deep CNN without BN and
   expect(await numbers(page, 'canvas[data-export="feature-maps"]', 'data-maps')).toEqual([16, 16, 16, 16, 16, 16]);
   await expect(page.locator('.bn-panel').getByText('This CNN has no BatchNorm2d')).toBeVisible();
 });
+
+test('the Inference lab measures the CNN: conv layers in both modes, MC dropout on one digit, channels knocked out', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('./?lang=en&arch=cnn');
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await expect(page.getByTestId('status-line')).toContainText(/Step [1-9]\d/, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+  const inf = page.locator('section.inf-panel');
+  await inf.scrollIntoViewIfNeeded();
+  // Training vs inference, per conv layer (Dropout2d at the default p = 0.3).
+  const modes = inf.locator('[data-look="inference-modes"] tbody th');
+  await expect(modes.filter({ hasText: 'Block 1: conv' })).toHaveCount(1, { timeout: 10_000 });
+  await expect(modes.filter({ hasText: 'Block 2: Dropout2d (p = 0.3)' })).toHaveCount(1);
+  await expect(modes.filter({ hasText: 'Flatten' })).toHaveCount(1);
+
+  // Monte-Carlo dropout on a chosen digit: ten classes, probabilities summing to 1, and the digit follows the choice.
+  const digit = inf.getByTestId('mc-digit');
+  await expect(digit.locator('tbody tr')).toHaveCount(10, { timeout: 10_000 });
+  await inf.getByLabel('Digit for every class').selectOption('3');
+  await expect(digit.locator('caption')).toContainText('test image 4', { timeout: 10_000 });
+  const means = await digit.locator('tbody tr td:nth-child(2)').evaluateAll((tds) => tds.map((td) => Number(td.textContent!.split('±')[0].replace(/,/g, ''))));
+  expect(means.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.97);
+  expect(means.reduce((a, b) => a + b, 0)).toBeLessThan(1.03);
+  await expect(inf.getByTestId('mc-digit-read')).toContainText('The MC mean ranks');
+
+  // Knock out one channel of block 1, then half of block 2's channels at random.
+  const ko = inf.locator('section[aria-labelledby="inf-ko-title"]');
+  await expect(ko.getByRole('heading', { name: 'Knock out channels' })).toBeVisible();
+  await ko.getByLabel('Channels', { exact: true }).selectOption({ label: 'Channel 2 only' });
+  await ko.getByLabel('Conv block').selectOption({ label: 'Block 1' });
+  await expect(ko.locator('tbody th').nth(1)).toHaveText('Channel 2 set to 0', { timeout: 10_000 });
+  await expect(ko.getByText(/Lost: -?[\d.]+ accuracy points on \d+ test digits/)).toBeVisible();
+  await ko.getByLabel('Channels', { exact: true }).selectOption({ label: 'A random fraction' });
+  await ko.getByLabel('Conv block').selectOption({ label: 'Block 2' });
+  await expect(ko.locator('tbody th').nth(1)).toHaveText('4 of 8 maps set to 0 (mean of 20 draws)', { timeout: 10_000 });
+
+  // BatchNorm2d at inference: one image alone still normalizes (|x̂| > 0), unlike BatchNorm1d's batch of one.
+  const bn2d = inf.getByTestId('inf-bn2d');
+  await expect(bn2d.locator('tbody tr')).toHaveCount(3);
+  await expect(bn2d.getByText(/per channel \(64, 16\).*largest \|x̂\| measured: [1-9]/)).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('Compare trains the CNN’s variants side by side: BN2d on/off, Dropout2d vs element dropout', async ({ page }) => {
+  test.setTimeout(90_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto('./?lang=en&arch=cnn');
+  await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 15_000 });
+  const cmp = page.locator('section.compare-panel');
+  await cmp.scrollIntoViewIfNeeded();
+  const names = cmp.locator('.compare-variant .compare-name');
+  await expect(names).toHaveText(['Plain CNN', 'BN2d', 'BN2d + Dropout2d p = 0.3', 'BN2d + element dropout p = 0.3'], { timeout: 10_000 });
+  // The CNN's own fields: the conv blocks' dropout kind and BatchNorm2d.
+  await cmp.getByLabel('Dropout in the conv blocks (variant A)').selectOption('channel');
+  await expect(names.first()).toHaveText('Dropout2d p = 0.3');
+  await expect(cmp.getByLabel('BatchNorm2d (variant A)')).toHaveValue('none');
+
+  await cmp.getByRole('button', { name: 'Start all' }).click();
+  await expect(cmp.getByTestId('compare-base')).toContainText('a CNN of 2 conv blocks × 8 channels', { timeout: 10_000 });
+  // Every variant trains: its "Steps trained" cell passes 20, and a best test accuracy appears.
+  const rows = cmp.locator('table tbody tr');
+  await expect(rows).toHaveCount(4, { timeout: 10_000 });
+  for (let i = 0; i < 4; i++) {
+    await expect.poll(async () => Number((await rows.nth(i).locator('td').last().textContent())!.replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(20);
+  }
+  await expect.poll(async () => rows.first().locator('td').nth(1).textContent(), { timeout: 30_000 }).toMatch(/%/);
+  await cmp.getByRole('button', { name: 'Pause all' }).click();
+  expect(errors).toEqual([]);
+});
+
+test('the CNN’s Inference lab and Compare speak Korean', async ({ page }) => {
+  await page.goto('./?lang=ko&arch=cnn');
+  const inf = page.locator('section.inf-panel');
+  await inf.scrollIntoViewIfNeeded();
+  await expect(inf.getByRole('heading', { name: '채널 끄기' })).toBeVisible({ timeout: 15_000 });
+  await expect(inf.locator('[data-look="inference-modes"] tbody th').filter({ hasText: '블록 1: 합성곱' })).toHaveCount(1);
+  await expect(inf.getByTestId('mc-digit').locator('caption')).toContainText('클래스별', { timeout: 10_000 });
+  await expect(inf.getByRole('heading', { name: '추론에서의 BatchNorm2d' })).toBeVisible();
+  const cmp = page.locator('section.compare-panel');
+  await expect(cmp.locator('.compare-variant .compare-name').first()).toHaveText('기본 CNN');
+  await expect(cmp.getByLabel('합성곱 블록의 드롭아웃 (변형 C)')).toHaveValue('channel');
+});

@@ -1,5 +1,5 @@
 // Strings of the convolutional network (arch=cnn): its controls, the feature maps, the per-channel
-// BatchNorm2d statistics, and the one-line notes of panels that only make sense for the MLP.
+// BatchNorm2d statistics (the Inference lab and Compare on the CNN: cnn-inspect.ts).
 import { defineMessages } from '../define.ts';
 
 export default defineMessages({
@@ -26,7 +26,6 @@ export default defineMessages({
     'controls.convDropout.channel': 'Dropout2d (whole maps)',
     'controls.convDropout.element': 'Element dropout (single values)',
     'url.cnnDigits': 'The link asks for a CNN on “{given}”, but a CNN takes the digit images (1×8×8): the lab opens the CNN on the digits.',
-    'cnn.notApplicable': 'This panel is for the dense network (MLP); switch Architecture to Dense to use it.',
     'cnn.maps.title': 'Feature maps',
     'cnn.maps.sample': 'Digit',
     'cnn.maps.sampleOption': 'Test image {n} (a {cls})',
@@ -91,7 +90,6 @@ export default defineMessages({
     'controls.convDropout.channel': 'Dropout2d (맵 전체)',
     'controls.convDropout.element': '원소 드롭아웃 (값 하나씩)',
     'url.cnnDigits': '링크가 CNN을 “{given}” 데이터로 요구하지만 CNN은 숫자 이미지(1×8×8)만 받습니다. 숫자 데이터로 CNN을 엽니다.',
-    'cnn.notApplicable': '이 패널은 완전연결 신경망(MLP)용입니다. 쓰려면 구조를 완전연결로 바꾸세요.',
     'cnn.maps.title': '특징 맵',
     'cnn.maps.sample': '숫자',
     'cnn.maps.sampleOption': '테스트 이미지 {n} (정답 {cls})',

@@ -1,7 +1,7 @@
 // Compare mode: up to four variants — by default none, dropout, BN, both — trained at once from the
 // lab's settings and seed, each in its own worker. One overlay chart, a live results table, a text
-// summary. The workers exist only while this panel is mounted; the lab pauses while they train.
-import { NotForCnn } from '../cnn/NotForCnn.tsx';
+// summary. The workers exist only while this panel is mounted; the lab pauses while they train. With
+// the CNN (arch=cnn) the variants are BatchNorm2d on/off and the conv blocks' dropout (variants.ts).
 import { useEffect, useId, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { defineMessages } from '../../i18n/define.ts';
@@ -52,12 +52,7 @@ function useBoxWidth(el: HTMLElement | null): number | undefined {
   return w;
 }
 
-export function ComparePanel(props: { workerFactory?: WorkerFactory }) {
-  const cnn = useLab((s) => s.config.arch === 'cnn');
-  return cnn ? <NotForCnn title="cmp.title" className="compare-panel" /> : <MlpComparePanel {...props} />;
-}
-
-function MlpComparePanel({ workerFactory = createTrainingWorker }: { workerFactory?: WorkerFactory }) {
+export function ComparePanel({ workerFactory = createTrainingWorker }: { workerFactory?: WorkerFactory }) {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const labConfig = useLab((s) => s.config);
@@ -96,15 +91,15 @@ function MlpComparePanel({ workerFactory = createTrainingWorker }: { workerFacto
           </button>
         </div>
       </div>
-      <p className="compare-intro">{t('cmp.intro')}</p>
+      <p className="compare-intro">{t(labConfig.arch === 'cnn' ? 'ci.cmp.intro' : 'cmp.intro')}</p>
       <p className="compare-note">{t('cmp.sameInit')}</p>
       <p className="compare-note">{t('cmp.labPaused')}</p>
-      {labConfig.net.hidden.length === 0 ? <p className="compare-warn">{t('cmp.noHidden')}</p> : null}
+      {labConfig.arch !== 'cnn' && labConfig.net.hidden.length === 0 ? <p className="compare-warn">{t('cmp.noHidden')}</p> : null}
       {base ? (
         <p className="compare-note" data-testid="compare-base">
           {t('cmp.base', {
             dataset: labelOr(lang, `controls.dataset.${base.data.name}`, base.data.name),
-            hidden: base.net.hidden.join(' × ') || '0',
+            hidden: base.arch === 'cnn' ? t('ci.cmp.shape', { layers: base.conv.layers, channels: base.conv.channels }) : base.net.hidden.join(' × ') || '0',
             optimizer: labelOr(lang, `controls.optimizer.${base.train.optimizer}`, base.train.optimizer),
             lr: base.train.lr,
             batch: base.train.batchSize,

@@ -1,5 +1,6 @@
 // The variants, each a small form: dropout on the hidden layers (on/off and p), and the normalization
-// of every hidden layer (none, BatchNorm, or LayerNorm as the alternative). Up to four.
+// of every hidden layer (none, BatchNorm, or LayerNorm as the alternative). Up to four. The CNN's:
+// the conv blocks' dropout (none, Dropout2d, element) and p, and BatchNorm2d on or off.
 import { memo, useId } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { entry } from '../../protocol/hyperparams.ts';
@@ -9,7 +10,7 @@ import type { CompareController } from './controller.ts';
 import { useCompare } from './store.ts';
 import { markerPath, VARIANT_STYLES } from './style.ts';
 import { num, variantName } from './text.ts';
-import { MAX_VARIANTS, sameSettings, VARIANT_LETTERS, type Variant } from './variants.ts';
+import { MAX_VARIANTS, sameSettings, VARIANT_LETTERS, type ConvDropout, type Variant } from './variants.ts';
 
 /** p choices from the hyperparameter table's range and step (p > 0: "dropout on" must drop something). */
 function pChoices(current: number): number[] {
@@ -23,6 +24,11 @@ function pChoices(current: number): number[] {
 
 const NORMS: readonly NormKind[] = ['none', 'batchnorm', 'layernorm'];
 const NORM_KEY = { none: 'cmp.norm.none', batchnorm: 'cmp.norm.batchnorm', layernorm: 'cmp.norm.layernorm' } as const;
+/** The CNN's variants: BatchNorm2d in every conv block or none, and the conv blocks' dropout kind. */
+const CNN_NORMS: readonly NormKind[] = ['none', 'batchnorm'];
+const CNN_NORM_KEY = { none: 'ci.cmp.bnOff', batchnorm: 'ci.cmp.bnOn' } as const;
+const CONV_DROPS = ['none', 'channel', 'element'] as const;
+const CONV_DROP_KEY = { none: 'ci.cmp.dropNone', channel: 'ci.cmp.dropChannel', element: 'ci.cmp.dropElement' } as const;
 
 export function Marker({ slot }: { slot: number }) {
   const s = VARIANT_STYLES[slot];
@@ -40,18 +46,43 @@ function VariantForm({ v, slot, removable, ctl }: { v: Variant; slot: number; re
   const id = useId();
   const letter = VARIANT_LETTERS[slot];
   const of = <span className="chart-sr-only">{t('cmp.field.of', { letter })}</span>;
+  const cnn = v.convDropout !== undefined;
   return (
     <fieldset className="compare-variant" data-slot={slot}>
       <legend>
         <Marker slot={slot} />
         <span className="compare-letter">{t('cmp.variant', { letter })}</span> <span className="compare-name">{variantName(lang, v)}</span>
       </legend>
-      <label className="compare-check">
-        <input type="checkbox" checked={v.dropout} onChange={(e) => ctl.updateVariant(v.id, { dropout: e.target.checked })} />
-        {t('cmp.field.dropout')}
-        {' '}
-        {of}
-      </label>
+      {cnn ? (
+        <>
+          <label htmlFor={`${id}-drop`}>
+            {t('ci.cmp.drop')}
+            {' '}
+            {of}
+          </label>
+          <select
+            id={`${id}-drop`}
+            value={v.dropout ? v.convDropout : 'none'}
+            onChange={(e) => {
+              const d = e.target.value as 'none' | ConvDropout;
+              ctl.updateVariant(v.id, d === 'none' ? { dropout: false } : { dropout: true, convDropout: d });
+            }}
+          >
+            {CONV_DROPS.map((d) => (
+              <option key={d} value={d}>
+                {t(CONV_DROP_KEY[d])}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : (
+        <label className="compare-check">
+          <input type="checkbox" checked={v.dropout} onChange={(e) => ctl.updateVariant(v.id, { dropout: e.target.checked })} />
+          {t('cmp.field.dropout')}
+          {' '}
+          {of}
+        </label>
+      )}
       <label htmlFor={`${id}-p`}>
         {t('cmp.field.p')}
         {' '}
@@ -65,14 +96,14 @@ function VariantForm({ v, slot, removable, ctl }: { v: Variant; slot: number; re
         ))}
       </select>
       <label htmlFor={`${id}-norm`}>
-        {t('cmp.field.norm')}
+        {t(cnn ? 'ci.cmp.norm' : 'cmp.field.norm')}
         {' '}
         {of}
       </label>
       <select id={`${id}-norm`} value={v.norm} onChange={(e) => ctl.updateVariant(v.id, { norm: e.target.value as NormKind })}>
-        {NORMS.map((n) => (
+        {(cnn ? CNN_NORMS : NORMS).map((n) => (
           <option key={n} value={n}>
-            {t(NORM_KEY[n])}
+            {t(cnn ? CNN_NORM_KEY[n as 'none' | 'batchnorm'] : NORM_KEY[n])}
           </option>
         ))}
       </select>

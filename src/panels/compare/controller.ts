@@ -6,7 +6,7 @@ import { DEFAULT_TEACH } from '../../protocol/config.ts';
 import { useLab } from '../../store/lab.ts';
 import { throttleAcks } from './ack-throttle.ts';
 import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
-import { defaultVariants, variantConfig, type Variant } from './variants.ts';
+import { defaultVariants, forCnn, variantConfig, type Variant } from './variants.ts';
 import { getCustomData } from '../../data/store.ts';
 
 /** Least time between two frames of one variant (10 a second; the panel redraws at 8 Hz). */
@@ -87,10 +87,14 @@ export class CompareController {
     return () => this.detach();
   }
 
-  /** Untouched variants, before any Start, are the standard four built from the lab's current settings. */
+  /**
+   * Untouched variants, before any Start, are the standard four built from the lab's current settings;
+   * so are edited ones made for the other architecture (MLP variants mean nothing to a CNN).
+   */
   private followLab(): void {
-    const cs = useCompare.getState();
-    if (cs.status === 'idle' && !cs.edited) useCompare.setState({ variants: defaultVariants(useLab.getState().config) });
+    const cs = useCompare.getState(), config = useLab.getState().config;
+    const otherArch = forCnn(cs.variants) !== (config.arch === 'cnn');
+    if (cs.status === 'idle' && (!cs.edited || otherArch)) useCompare.setState({ variants: defaultVariants(config), edited: false });
   }
 
   /** Disposes every worker and forgets what they reported; the variants and target are kept. */

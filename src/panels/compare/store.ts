@@ -121,7 +121,7 @@ export function nextVariant(existing: readonly Variant[], base: LabConfig): Vari
   if (existing.length >= MAX_VARIANTS) return null;
   const p = defaultP(base);
   for (const d of defaultVariants(base)) {
-    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout)) return newVariant({ dropout: d.dropout, p, norm: d.norm });
+    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout && v.convDropout === d.convDropout)) return newVariant({ ...d, p });
   }
-  return newVariant({ dropout: false, p, norm: 'none' });
+  return newVariant({ dropout: false, p, norm: 'none', ...(base.arch === 'cnn' ? { convDropout: 'channel' as const } : {}) });
 }

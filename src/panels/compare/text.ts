@@ -13,6 +13,12 @@ export function labelOr(lang: Lang, key: string, fallback: string): string {
 }
 
 export function variantName(lang: Lang, v: Variant): string {
+  if (v.convDropout !== undefined) {
+    const cnn: string[] = [];
+    if (v.norm === 'batchnorm') cnn.push(translate(lang, 'ci.cmp.name.bn'));
+    if (v.dropout) cnn.push(translate(lang, v.convDropout === 'element' ? 'ci.cmp.name.element' : 'ci.cmp.name.channel', { p: num(lang, v.p, 2) }));
+    return cnn.length ? cnn.join(' + ') : translate(lang, 'ci.cmp.name.plain');
+  }
   const parts: string[] = [];
   if (v.norm !== 'none') parts.push(translate(lang, v.norm === 'batchnorm' ? 'cmp.name.batchnorm' : 'cmp.name.layernorm'));
   if (v.dropout) parts.push(translate(lang, 'cmp.name.dropout', { p: num(lang, v.p, 2) }));

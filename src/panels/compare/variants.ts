@@ -1,6 +1,8 @@
 // What a comparison variant is: the lab's own settings with only the regularizers changed (dropout on
 // the hidden layers and its p, the normalization of every hidden layer), so data, network shape,
-// optimizer and seed stay shared and the differences seen come from the regularizers alone.
+// optimizer and seed stay shared and the differences seen come from the regularizers alone. For the
+// CNN (arch = cnn) the same fields mean BatchNorm2d in every conv block on or off, and the conv
+// blocks' dropout: Dropout2d (whole maps) or element dropout, at p.
 import type { LabConfig } from '../../protocol/config.ts';
 import type { NormKind } from '../../engine/netspec.ts';
 
@@ -11,7 +13,14 @@ export interface Variant {
   /** Drop probability used when `dropout` is on. */
   p: number;
   norm: NormKind;
+  /**
+   * Only on the CNN's variants: which dropout the conv blocks get when `dropout` is on (channel:
+   * Dropout2d, element: single values). `norm` is then 'none' or 'batchnorm' (BatchNorm2d).
+   */
+  convDropout?: ConvDropout;
 }
+
+export type ConvDropout = 'channel' | 'element';
 
 export const MAX_VARIANTS = 4;
 /** p for a new dropout variant when the lab's own p is 0 (dropout switched off there). */
@@ -32,9 +41,23 @@ export function defaultP(base: LabConfig): number {
   return p > 0 && p < 1 ? p : FALLBACK_P;
 }
 
-/** The syllabus' four: neither, dropout, batch norm, both. */
+/** Whether a set of variants was made for the CNN (their forms and names differ). */
+export const forCnn = (variants: readonly Variant[]): boolean => variants.some((v) => v.convDropout !== undefined);
+
+/**
+ * The syllabus' four: neither, dropout, batch norm, both. For the CNN: plain, BatchNorm2d, and
+ * BatchNorm2d with Dropout2d or with element dropout (the channel-vs-element question).
+ */
 export function defaultVariants(base: LabConfig): Variant[] {
   const p = defaultP(base);
+  if (base.arch === 'cnn') {
+    return [
+      newVariant({ dropout: false, p, norm: 'none', convDropout: 'channel' }),
+      newVariant({ dropout: false, p, norm: 'batchnorm', convDropout: 'channel' }),
+      newVariant({ dropout: true, p, norm: 'batchnorm', convDropout: 'channel' }),
+      newVariant({ dropout: true, p, norm: 'batchnorm', convDropout: 'element' }),
+    ];
+  }
   return [
     newVariant({ dropout: false, p, norm: 'none' }),
     newVariant({ dropout: true, p, norm: 'none' }),
@@ -48,6 +71,15 @@ export function defaultVariants(base: LabConfig): Variant[] {
  * the norm kind applies to every hidden layer, so "dropout" and "BN" mean one thing per variant.
  */
 export function variantConfig(base: LabConfig, v: Variant): LabConfig {
+  if (base.arch === 'cnn') {
+    return {
+      ...base,
+      data: { ...base.data },
+      train: { ...base.train },
+      net: { ...base.net, hidden: [...base.net.hidden], dropoutP: v.dropout ? v.p : base.net.dropoutP },
+      conv: { ...base.conv, bn: v.norm === 'batchnorm', dropout: v.dropout ? (v.convDropout ?? 'channel') : 'none' },
+    };
+  }
   const n = base.net.hidden.length;
   return {
     ...base,
@@ -66,5 +98,5 @@ export function variantConfig(base: LabConfig, v: Variant): LabConfig {
 
 /** Two variants that would train identically (same regularizers): the panel warns about them. */
 export function sameSettings(a: Variant, b: Variant): boolean {
-  return a.norm === b.norm && a.dropout === b.dropout && (!a.dropout || a.p === b.p);
+  return a.norm === b.norm && a.dropout === b.dropout && (!a.dropout || (a.p === b.p && a.convDropout === b.convDropout));
 }

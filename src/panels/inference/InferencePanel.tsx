@@ -2,8 +2,9 @@
 // scaling done right and forgotten, Monte-Carlo dropout, and BatchNorm at inference with running
 // statistics, batch statistics and a batch of one. The worker measures on request (`inspect`) on a
 // copy of the network; this panel asks when it opens, after a change, every 2 s while training, and
-// when the learner presses "Measure again".
-import { NotForCnn } from '../cnn/NotForCnn.tsx';
+// when the learner presses "Measure again". The CNN (arch=cnn) gets the same sections through the same
+// worker measurement, with its conv blocks and channels (every class of one digit for MC, BatchNorm2d
+// with one image at a time for BN).
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { formatNumber } from '../../i18n/index.ts';
@@ -15,19 +16,17 @@ import { ModesSection } from './ModesSection.tsx';
 import { ScalingSection } from './ScalingSection.tsx';
 import { measure, useAutoInspect } from './useAutoInspect.ts';
 import { KnockoutSection } from './KnockoutSection.tsx';
+import { McDigit } from './McDigit.tsx';
+import { Bn2dSection } from './Bn2dSection.tsx';
 import '../../charts/charts.css';
 import './inference.css';
 
 export function InferencePanel() {
-  const cnn = useLab((s) => s.config.arch === 'cnn');
-  return cnn ? <NotForCnn title="inf.title" className="inf-panel" /> : <MlpInferencePanel />;
-}
-
-function MlpInferencePanel() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.ready);
   const net = useLab((s) => s.config.net);
+  const conv = useLab((s) => (s.config.arch === 'cnn' ? s.config.conv : null));
   const teach = useLab((s) => s.teach);
   const playing = useLab((s) => s.playing);
   const k = useLab((s) => s.options.mcSamples);
@@ -81,11 +80,22 @@ function MlpInferencePanel() {
         {playing ? <> {t('inf.auto')}</> : null}
       </p>
       <ModesSection report={current} t={t} lang={lang} teach={teach} />
-      <ScalingSection report={current} t={t} lang={lang} net={net} teach={teach} patch={patch} />
-      <KnockoutSection report={current} t={t} lang={lang} layers={net.hidden.length} />
-      <McSection report={current} ready={ready} t={t} lang={lang} k={k} setK={(v) => setOptions({ mcSamples: v })} />
-      <BnSection report={current} testSize={ready.data.testSize} t={t} lang={lang} net={net} patch={patch} />
-      <LnSection report={current} t={t} lang={lang} />
+      <ScalingSection
+        report={current} t={t} lang={lang} net={net} teach={teach} patch={patch}
+        turnOn={conv ? () => patch({ conv: { dropout: conv.dropout === 'none' ? 'channel' : conv.dropout }, net: net.dropoutP > 0 ? {} : { dropoutP: 0.3 } }) : undefined}
+      />
+      <KnockoutSection report={current} t={t} lang={lang} layers={conv ? conv.layers : net.hidden.length} channels={conv?.channels} />
+      <McSection report={current} ready={ready} t={t} lang={lang} k={k} setK={(v) => setOptions({ mcSamples: v })}>
+        {conv && current.mc ? <McDigit digit={current.mc.digit} k={current.mc.k} ready={ready} t={t} lang={lang} /> : null}
+      </McSection>
+      {conv ? (
+        <Bn2dSection report={current} testSize={ready.data.testSize} t={t} lang={lang} />
+      ) : (
+        <>
+          <BnSection report={current} testSize={ready.data.testSize} t={t} lang={lang} net={net} patch={patch} />
+          <LnSection report={current} t={t} lang={lang} />
+        </>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 // "Monte-Carlo dropout": K passes with dropout on at inference, per probe input mean ± std beside the
 // single pass with dropout off, and what averaging does on the test set.
+import type { ReactNode } from 'react';
 import type { Lang } from '../../i18n/index.ts';
 import type { ReadyInfo } from '../../protocol/frame.ts';
 import type { InspectionReport } from '../../protocol/inspection.ts';
@@ -16,9 +17,11 @@ interface Props {
   lang: Lang;
   k: number;
   setK(k: number): void;
+  /** Shown after the explanation (the CNN's every-class view of one digit). */
+  children?: ReactNode;
 }
 
-export function McSection({ report, ready, t, lang, k, setK }: Props) {
+export function McSection({ report, ready, t, lang, k, setK, children }: Props) {
   const mc = report.mc;
   const regression = report.kind === 'regression';
   const slider = (
@@ -54,6 +57,7 @@ export function McSection({ report, ready, t, lang, k, setK }: Props) {
       <h3 id="inf-mc-title">{t('inf.mc.title')}</h3>
       {slider}
       <p>{t('inf.mc.what')}</p>
+      {children}
       {/* A table wider than a phone scrolls sideways; keyboard users need to reach it too. */}
       <div className="inf-table-wrap" tabIndex={0} role="group" aria-labelledby="inf-mc-title">
         <table className="inf-table">

@@ -12,7 +12,7 @@ const isOff = (l: LayerModes): boolean => Number.isFinite(l.ratio) && Math.abs(l
 export function ModesSection({ report, t, lang, teach }: { report: InspectionReport; t: T; lang: Lang; teach: TeachFlags }) {
   const regression = report.kind === 'regression';
   // Dropout layers with p = 0 copy their input: listing them would only repeat the row above.
-  const rows = report.layers.filter((l) => !(l.type === 'dropout' && !(l.p! > 0)));
+  const rows = report.layers.filter((l) => !((l.type === 'dropout' || l.type === 'dropout2d') && !(l.p! > 0)));
   const hidOff = rows.length < report.layers.length;
   let worst: LayerModes | null = null;
   for (const l of rows) {

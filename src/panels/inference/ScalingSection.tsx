@@ -16,9 +16,11 @@ interface Props {
   net: LabConfig['net'];
   teach: TeachFlags;
   patch(p: ConfigPatch): void;
+  /** What "Turn dropout on" does (default: the MLP's hidden layers, or its input without hidden layers). */
+  turnOn?: () => void;
 }
 
-export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
+export function ScalingSection({ report, t, lang, net, teach, patch, turnOn: turnOnAs }: Props) {
   const groupId = useId(), switchId = useId(), switchHint = useId();
   const sc = report.scaling;
   // The convention the learner has chosen; the report catches up with the next measurement.
@@ -58,7 +60,7 @@ export function ScalingSection({ report, t, lang, net, teach, patch }: Props) {
   );
 
   if (!sc) {
-    const turnOn = () => patch({ net: net.hidden.length ? { dropoutHidden: net.hidden.map(() => true), ...(net.dropoutP > 0 ? {} : { dropoutP: 0.5 }) } : { dropoutInput: true, ...(net.dropoutP > 0 ? {} : { dropoutP: 0.2 }) } });
+    const turnOn = turnOnAs ?? (() => patch({ net: net.hidden.length ? { dropoutHidden: net.hidden.map(() => true), ...(net.dropoutP > 0 ? {} : { dropoutP: 0.5 }) } : { dropoutInput: true, ...(net.dropoutP > 0 ? {} : { dropoutP: 0.2 }) } }));
     return (
       <section className="inf-section" aria-labelledby="inf-scale-title" data-look="inference-scaling">
         <h3 id="inf-scale-title">{t('inf.scale.title')}</h3>

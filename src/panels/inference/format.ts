@@ -39,6 +39,7 @@ export function layerName(t: T, layers: readonly Pick<LayerModes, 'type' | 'p'>[
   for (let j = 0; j <= i; j++) if (layers[j].type === 'linear' && j !== lastLinear) hidden++;
   const l = layers[i], p = String(Math.round((l.p ?? 0) * 100) / 100);
   if (i === lastLinear) return t(regression ? 'inf.layer.outputValue' : 'inf.layer.output');
+  if (layers.some((x) => x.type === 'conv2d')) return convLayerName(t, layers, i, p);
   switch (l.type) {
     case 'dropout':
       return hidden === 0 ? t('inf.layer.inputDropout', { p }) : t('inf.layer.dropout', { n: hidden, p });
@@ -50,5 +51,27 @@ export function layerName(t: T, layers: readonly Pick<LayerModes, 'type' | 'p'>[
       return t('inf.layer.layernorm', { n: hidden });
     default:
       return t('inf.layer.act', { n: hidden, act: ACT[l.type] ?? l.type });
+  }
+}
+
+/** The CNN's layers by conv block (the lab compiles conv → [BN2d] → act → [BN2d] → dropout → [pool] per block, then flatten and the head). */
+function convLayerName(t: T, layers: readonly Pick<LayerModes, 'type'>[], i: number, p: string): string {
+  let n = 0;
+  for (let j = 0; j <= i; j++) if (layers[j].type === 'conv2d') n++;
+  switch (layers[i].type) {
+    case 'conv2d':
+      return t('ci.layer.conv', { n });
+    case 'batchnorm2d':
+      return t('ci.layer.bn2d', { n });
+    case 'dropout2d':
+      return t('ci.layer.drop2d', { n, p });
+    case 'dropout':
+      return t('ci.layer.dropEl', { n, p });
+    case 'maxpool2d':
+      return t('ci.layer.pool', { n });
+    case 'flatten':
+      return t('ci.layer.flatten');
+    default:
+      return t('ci.layer.act', { n, act: ACT[layers[i].type] ?? layers[i].type });
   }
 }

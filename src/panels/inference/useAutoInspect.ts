@@ -9,9 +9,19 @@ import { knockoutRequest, useInspection } from '../../store/inspection.ts';
 export const SETTLE_MS = 250;
 export const TRAINING_GAP_MS = 2000;
 
-/** Asks for the Inference lab's figures, the knock-out the learner chose included. */
+/**
+ * Asks for the Inference lab's figures, the knock-out the learner chose included: the MLP's hidden
+ * layers, or the CNN's conv blocks and their channels (with every class of the chosen digit for MC).
+ */
 export function measure(s: LabState): void {
-  if (s.ready) s.inspect(s.options.mcSamples, undefined, knockoutRequest(useInspection.getState().knockout, s.config.net.hidden.length));
+  if (!s.ready) return;
+  const ins = useInspection.getState();
+  if (s.config.arch === 'cnn') {
+    const { layers, channels } = s.config.conv;
+    s.inspect(s.options.mcSamples, undefined, knockoutRequest(ins.knockout, layers, channels), ins.mcProbe);
+  } else {
+    s.inspect(s.options.mcSamples, undefined, knockoutRequest({ ...ins.knockout, unit: null }, s.config.net.hidden.length));
+  }
 }
 
 export function useAutoInspect(): void {
@@ -35,7 +45,7 @@ export function useAutoInspect(): void {
       else if (s.step !== prev.step && timer === undefined) after(last + TRAINING_GAP_MS - performance.now());
     });
     const unsubKo = useInspection.subscribe((s, prev) => {
-      if (s.knockout !== prev.knockout) after(SETTLE_MS);
+      if (s.knockout !== prev.knockout || s.mcProbe !== prev.mcProbe) after(SETTLE_MS);
     });
     return () => {
       unsub();
