@@ -7,7 +7,7 @@ import { useLab } from '../../store/lab.ts';
 import { throttleAcks } from './ack-throttle.ts';
 import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
 import { defaultVariants, variantConfig, type Variant } from './variants.ts';
-import { getCustomData } from '../../data/store.ts';
+import { getCustomData } from '../../store/custom-data.ts';
 
 /** Least time between two frames of one variant (10 a second; the panel redraws at 8 Hz). */
 const FRAME_GAP_MS = 100;
