@@ -1,8 +1,9 @@
 // What a comparison variant is: the lab's own settings with only the regularizers changed (dropout on
 // the hidden layers and its p, the normalization of every hidden layer), so data, network shape,
-// optimizer and seed stay shared and the differences seen come from the regularizers alone.
-import type { LabConfig } from '../../protocol/config.ts';
-import type { NormKind } from '../../engine/netspec.ts';
+// optimizer and seed stay shared and the differences seen come from the regularizers alone. Pure: the
+// comparison store (compare.ts) hands out the ids of variants added later.
+import type { LabConfig } from '../protocol/config.ts';
+import type { NormKind } from '../engine/netspec.ts';
 
 export interface Variant {
   /** Stable for the variant's life (React keys, the bridge it owns); not shown. */
@@ -20,10 +21,8 @@ export const FALLBACK_P = 0.5;
 /** Letters name variants in the chart, the table and the summary, beside colour and marker. */
 export const VARIANT_LETTERS = ['A', 'B', 'C', 'D'] as const;
 
-let nextId = 0;
-
-export function newVariant(v: Omit<Variant, 'id'>): Variant {
-  return { id: ++nextId, ...v };
+export function newVariant(v: Omit<Variant, 'id'>, id: number): Variant {
+  return { id, ...v };
 }
 
 /** The lab's p where it is usable, else FALLBACK_P. */
@@ -32,14 +31,17 @@ export function defaultP(base: LabConfig): number {
   return p > 0 && p < 1 ? p : FALLBACK_P;
 }
 
-/** The syllabus' four: neither, dropout, batch norm, both. */
+/**
+ * The syllabus' four: neither, dropout, batch norm, both, with ids 1–4. They replace the variants only
+ * before any Start (no worker owns an id then), so the ids can be the same each time.
+ */
 export function defaultVariants(base: LabConfig): Variant[] {
   const p = defaultP(base);
   return [
-    newVariant({ dropout: false, p, norm: 'none' }),
-    newVariant({ dropout: true, p, norm: 'none' }),
-    newVariant({ dropout: false, p, norm: 'batchnorm' }),
-    newVariant({ dropout: true, p, norm: 'batchnorm' }),
+    newVariant({ dropout: false, p, norm: 'none' }, 1),
+    newVariant({ dropout: true, p, norm: 'none' }, 2),
+    newVariant({ dropout: false, p, norm: 'batchnorm' }, 3),
+    newVariant({ dropout: true, p, norm: 'batchnorm' }, 4),
   ];
 }
 

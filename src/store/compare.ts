@@ -1,13 +1,12 @@
-// The comparison's state: the variants the learner set up and the target loss (a zustand store React
-// renders from), and what each variant's worker streams (a vanilla store updated per event, read by the
-// panel at a throttled rate: four workers can send 240 frames a second between them).
-import { create } from 'zustand';
-import { createStore } from 'zustand/vanilla';
-import type { Frame, History, Metrics } from '../../protocol/frame.ts';
-import type { LabConfig } from '../../protocol/config.ts';
-import { defaultVariants, MAX_VARIANTS, newVariant, defaultP, type Variant } from './variants.ts';
-import { stepsToTarget } from './measures.ts';
-import { useLab } from '../../store/lab.ts';
+// The comparison's store, two slices: the variants the learner set up and the target loss (React
+// renders from them), and what each variant's worker streams (`live`, updated per event and read by
+// the panel at a throttled rate: four workers can send 240 frames a second between them). Apart from
+// the lab store: it loads with the Compare panel, and its stream would wake every lab reader.
+import { create, type StateCreator } from 'zustand';
+import type { History, Metrics } from '../protocol/frame.ts';
+import type { LabConfig } from '../protocol/config.ts';
+import { defaultVariants, MAX_VARIANTS, newVariant, defaultP, type Variant } from './compare-variants.ts';
+import { useLab } from './lab.ts';
 
 export type CompareStatus = 'idle' | 'running' | 'paused';
 export type ChartView = 'loss' | 'accuracy';
@@ -29,14 +28,17 @@ export interface CompareState {
   edited: boolean;
   /** Step every variant stops at (null: trains on until paused), so the early steps stay readable. */
   stopAt: number | null;
+  /** The highest variant id handed out so far (ids are never reused while a worker may still own one). */
+  variantSeq: number;
   setTarget(t: number): void;
   setStopAt(n: number | null): void;
   setView(v: ChartView): void;
   setLog(log: boolean): void;
 }
 
-export const useCompare = create<CompareState>()((set) => ({
+const createSettingsSlice: StateCreator<CompareStore, [], [], CompareState> = (set) => ({
   variants: defaultVariants(useLab.getState().config),
+  variantSeq: MAX_VARIANTS,
   target: DEFAULT_TARGET,
   status: 'idle',
   view: 'loss',
@@ -50,7 +52,7 @@ export const useCompare = create<CompareState>()((set) => ({
   },
   setView: (view) => set({ view }),
   setLog: (log) => set({ log }),
-}));
+});
 
 /** What one variant's worker has reported. */
 export interface VariantLive {
@@ -76,52 +78,43 @@ export function emptyLive(): VariantLive {
   return { runId: 0, kind: null, step: 0, history: null, metrics: null, playing: false, stepsPerSecond: 0, diverged: null, error: null, reach: null };
 }
 
-export const liveStore = createStore<{ live: Record<number, VariantLive> }>(() => ({ live: {} }));
+export interface LiveState {
+  live: Record<number, VariantLive>;
+}
+
+export type CompareStore = CompareState & LiveState;
+
+export const useCompare = create<CompareStore>()((...a) => ({ ...createSettingsSlice(...a), live: {} }));
+
+/** The live slice's readers (useLive.ts) subscribe here: the same store. */
+export const liveStore = useCompare;
 
 export function getLive(id: number): VariantLive {
-  return liveStore.getState().live[id] ?? emptyLive();
+  return useCompare.getState().live[id] ?? emptyLive();
 }
 
 export function putLive(id: number, v: Partial<VariantLive>): void {
-  const live = liveStore.getState().live;
-  liveStore.setState({ live: { ...live, [id]: { ...(live[id] ?? emptyLive()), ...v } } });
+  const live = useCompare.getState().live;
+  useCompare.setState({ live: { ...live, [id]: { ...(live[id] ?? emptyLive()), ...v } } });
 }
 
 export function dropLive(id: number): void {
-  const { [id]: _gone, ...rest } = liveStore.getState().live;
-  liveStore.setState({ live: rest });
+  const { [id]: _gone, ...rest } = useCompare.getState().live;
+  useCompare.setState({ live: rest });
 }
 
 export function clearLive(): void {
-  liveStore.setState({ live: {} });
+  useCompare.setState({ live: {} });
 }
 
-/** A frame folded into a variant's live state. */
-export function liveFromFrame(prev: VariantLive, f: Frame, target: number): VariantLive {
-  if (f.runId < prev.runId) return prev;
-  let reach = prev.reach && prev.reach.target === target && f.runId === prev.runId ? prev.reach : null;
-  if (!reach) {
-    const r = stepsToTarget(f.history, target);
-    if (r?.exact) reach = { target, step: r.step };
-  }
-  return {
-    ...prev,
-    runId: f.runId,
-    step: f.step,
-    history: f.history,
-    metrics: f.metrics ?? prev.metrics,
-    playing: f.playing,
-    stepsPerSecond: f.stepsPerSecond > 0 ? f.stepsPerSecond : prev.stepsPerSecond,
-    reach,
-  };
-}
-
-/** The next variant to add: the first of the standard four not yet present, else a plain one. */
+/** The next variant to add: the first of the standard four not yet present, else a plain one (its id a new one). */
 export function nextVariant(existing: readonly Variant[], base: LabConfig): Variant | null {
   if (existing.length >= MAX_VARIANTS) return null;
   const p = defaultP(base);
+  const id = Math.max(useCompare.getState().variantSeq, ...existing.map((v) => v.id)) + 1;
+  useCompare.setState({ variantSeq: id });
   for (const d of defaultVariants(base)) {
-    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout)) return newVariant({ dropout: d.dropout, p, norm: d.norm });
+    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout)) return newVariant({ dropout: d.dropout, p, norm: d.norm }, id);
   }
-  return newVariant({ dropout: false, p, norm: 'none' });
+  return newVariant({ dropout: false, p, norm: 'none' }, id);
 }
