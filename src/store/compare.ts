@@ -1,8 +1,10 @@
-// The comparison's store, two slices: the variants the learner set up and the target loss (React
-// renders from them), and what each variant's worker streams (`live`, updated per event and read by
-// the panel at a throttled rate: four workers can send 240 frames a second between them). Apart from
-// the lab store: it loads with the Compare panel, and its stream would wake every lab reader.
-import { create, type StateCreator } from 'zustand';
+// The comparison's state, loaded with the Compare panel: the variants the learner set up and the target
+// loss (a store React renders from), and what each variant's worker streams (`liveStore`, updated per
+// event and read by the panel at a throttled rate: four workers can send 240 frames a second between
+// them). The stream is a store of its own, as the lab's frame stream is (frame.ts): in the settings'
+// store it would re-render every reader of the settings at the stream's rate.
+import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import type { History, Metrics } from '../protocol/frame.ts';
 import type { LabConfig } from '../protocol/config.ts';
 import { defaultVariants, MAX_VARIANTS, newVariant, defaultP, type Variant } from './compare-variants.ts';
@@ -36,7 +38,7 @@ export interface CompareState {
   setLog(log: boolean): void;
 }
 
-const createSettingsSlice: StateCreator<CompareStore, [], [], CompareState> = (set) => ({
+export const useCompare = create<CompareState>()((set) => ({
   variants: defaultVariants(useLab.getState().config),
   variantSeq: MAX_VARIANTS,
   target: DEFAULT_TARGET,
@@ -52,7 +54,7 @@ const createSettingsSlice: StateCreator<CompareStore, [], [], CompareState> = (s
   },
   setView: (view) => set({ view }),
   setLog: (log) => set({ log }),
-});
+}));
 
 /** What one variant's worker has reported. */
 export interface VariantLive {
@@ -78,33 +80,24 @@ export function emptyLive(): VariantLive {
   return { runId: 0, kind: null, step: 0, history: null, metrics: null, playing: false, stepsPerSecond: 0, diverged: null, error: null, reach: null };
 }
 
-export interface LiveState {
-  live: Record<number, VariantLive>;
-}
-
-export type CompareStore = CompareState & LiveState;
-
-export const useCompare = create<CompareStore>()((...a) => ({ ...createSettingsSlice(...a), live: {} }));
-
-/** The live slice's readers (useLive.ts) subscribe here: the same store. */
-export const liveStore = useCompare;
+export const liveStore = createStore<{ live: Record<number, VariantLive> }>(() => ({ live: {} }));
 
 export function getLive(id: number): VariantLive {
-  return useCompare.getState().live[id] ?? emptyLive();
+  return liveStore.getState().live[id] ?? emptyLive();
 }
 
 export function putLive(id: number, v: Partial<VariantLive>): void {
-  const live = useCompare.getState().live;
-  useCompare.setState({ live: { ...live, [id]: { ...(live[id] ?? emptyLive()), ...v } } });
+  const live = liveStore.getState().live;
+  liveStore.setState({ live: { ...live, [id]: { ...(live[id] ?? emptyLive()), ...v } } });
 }
 
 export function dropLive(id: number): void {
-  const { [id]: _gone, ...rest } = useCompare.getState().live;
-  useCompare.setState({ live: rest });
+  const { [id]: _gone, ...rest } = liveStore.getState().live;
+  liveStore.setState({ live: rest });
 }
 
 export function clearLive(): void {
-  useCompare.setState({ live: {} });
+  liveStore.setState({ live: {} });
 }
 
 /** The next variant to add: the first of the standard four not yet present, else a plain one (its id a new one). */
