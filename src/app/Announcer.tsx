@@ -1,14 +1,13 @@
 // The one polite live region, visually hidden, and what the lab's state says into it: training
 // started, paused, restarted. The step counter itself is never spoken (see announce.ts).
 import { useEffect } from 'react';
-import { useStore } from 'zustand';
-import { announce, announceStore, isLessonRunning, markSpoken } from './announce.ts';
+import { announce, isLessonRunning, markSpoken } from './announce.ts';
 import { useLab } from '../store/lab.ts';
 import { frameStore } from '../store/frame.ts';
 import { translate } from '../i18n/index.ts';
 
 export function Announcer() {
-  const spoken = useStore(announceStore, (s) => s.spoken);
+  const spoken = useLab((s) => s.spoken);
   useEffect(() => speakLabState(), []);
   // Re-keying the text node makes the same words a new message for screen readers.
   return (

@@ -15,7 +15,7 @@ import { PanelSlot } from '../charts/PanelSlot.tsx';
 import { useT } from '../i18n/useT.ts';
 import { loadMessages, type MessageKey } from '../i18n/index.ts';
 import { Classroom, PresentationBar } from './Classroom.tsx';
-import { PANEL_IDS, useClassroom, useShownPanels, type PanelId } from './presentation.ts';
+import { PANEL_IDS, useShownPanels, type PanelId } from './presentation.ts';
 import { QuickControls } from './QuickControls.tsx';
 
 // Panels load as separate chunks, keeping the initial script small: the deeper ones, and of the first
@@ -51,9 +51,9 @@ export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const present = useLab((s) => s.present);
-  const sidebarHidden = useClassroom((s) => s.sidebarHidden);
+  const sidebarHidden = useLab((s) => s.sidebarHidden);
   // Presentation with the step's panels (not all of them): the page is one screen high (presentation.css).
-  const fit = useClassroom((s) => present && !s.allPanels);
+  const fit = useLab((s) => present && !s.allPanels);
   const shown = useShownPanels();
   const embed = useLab((s) => s.embed);
   if (embed) return <Embed panel={embed} Panel={PANELS[embed].Panel} />;

@@ -6,7 +6,7 @@ import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
 import { useT } from '../i18n/useT.ts';
 import { installShortcuts, shortcutHidden, type ShortcutId } from './shortcuts.ts';
-import { PANEL_IDS, togglePresent, useClassroom, useShownPanels } from './presentation.ts';
+import { PANEL_IDS, togglePresent, useShownPanels } from './presentation.ts';
 import { initPalette, togglePalette, usePalette } from './palette.ts';
 import './presentation.css';
 
@@ -25,11 +25,11 @@ export function runShortcut(id: ShortcutId): void {
     case 'seed': return lab.newSeed();
     case 'lang': return lab.setLang(lab.lang === 'en' ? 'ko' : 'en');
     case 'present': return togglePresent();
-    case 'sidebar': return useClassroom.setState({ sidebarHidden: !useClassroom.getState().sidebarHidden });
+    case 'sidebar': return useLab.setState({ sidebarHidden: !useLab.getState().sidebarHidden });
     case 'palette': return togglePalette();
     case 'prevStep': return useLesson.getState().prev();
     case 'nextStep': return useLesson.getState().open ? useLesson.getState().next() : undefined;
-    case 'help': return useClassroom.setState({ helpOpen: !useClassroom.getState().helpOpen });
+    case 'help': return useLab.setState({ helpOpen: !useLab.getState().helpOpen });
     default: {
       const never: never = id;
       return never;
@@ -40,8 +40,8 @@ export function runShortcut(id: ShortcutId): void {
 /** Mounted once by the page: shortcuts on the document, the help dialog, the stored palette. */
 export function Classroom() {
   useLayoutEffect(() => initPalette(), []);
-  useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useClassroom.getState().helpOpen, enabled: useClassroom.getState().shortcutsOn })), []);
-  const helpOpen = useClassroom((s) => s.helpOpen);
+  useEffect(() => installShortcuts(document, runShortcut, () => ({ modalOpen: useLab.getState().helpOpen, enabled: useLab.getState().shortcutsOn })), []);
+  const helpOpen = useLab((s) => s.helpOpen);
   return helpOpen ? <HelpOverlay /> : null;
 }
 
@@ -50,11 +50,11 @@ export function ClassroomTools() {
   const t = useT();
   const present = useLab((s) => s.present);
   const palette = usePalette();
-  const keysOn = useClassroom((s) => s.shortcutsOn);
+  const keysOn = useLab((s) => s.shortcutsOn);
   const keys = (k: string) => (keysOn ? k : undefined);
   return (
     <div className="classroom-tools">
-      <button type="button" className="classroom-help" onClick={() => useClassroom.setState({ helpOpen: true })} aria-haspopup="dialog" aria-keyshortcuts={keys('?')}>
+      <button type="button" className="classroom-help" onClick={() => useLab.setState({ helpOpen: true })} aria-haspopup="dialog" aria-keyshortcuts={keys('?')}>
         <span aria-hidden="true">⌨ </span>
         {t('keys.open')}
       </button>
@@ -73,8 +73,8 @@ export function ClassroomTools() {
 export function PresentationBar() {
   const t = useT();
   const present = useLab((s) => s.present);
-  const sidebarHidden = useClassroom((s) => s.sidebarHidden);
-  const all = useClassroom((s) => s.allPanels);
+  const sidebarHidden = useLab((s) => s.sidebarHidden);
+  const all = useLab((s) => s.allPanels);
   const shown = useShownPanels();
   if (!present) return null;
   const names = PANEL_IDS.filter((p) => shown.has(p)).map((p) => t(`panel.${p}`)).join(', ');
@@ -83,10 +83,10 @@ export function PresentationBar() {
       <button type="button" className="primary" onClick={togglePresent}>
         {t('present.exit')}
       </button>
-      <button type="button" aria-pressed={!sidebarHidden} aria-keyshortcuts="b" onClick={() => useClassroom.setState({ sidebarHidden: !sidebarHidden })}>
+      <button type="button" aria-pressed={!sidebarHidden} aria-keyshortcuts="b" onClick={() => useLab.setState({ sidebarHidden: !sidebarHidden })}>
         {t('present.sidebar')}
       </button>
-      <button type="button" aria-pressed={all} onClick={() => useClassroom.setState({ allPanels: !all })}>
+      <button type="button" aria-pressed={all} onClick={() => useLab.setState({ allPanels: !all })}>
         {t('present.allPanels')}
       </button>
       <p className="present-showing">{t('present.showing', { panels: names })}</p>

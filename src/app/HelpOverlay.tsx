@@ -3,14 +3,14 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { SHORTCUTS, keyLabel, shortcutHidden } from './shortcuts.ts';
-import { setShortcutsOn, useClassroom } from './presentation.ts';
+import { setShortcutsOn } from './presentation.ts';
 import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
 
 const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export function closeHelp(): void {
-  useClassroom.setState({ helpOpen: false });
+  useLab.setState({ helpOpen: false });
 }
 
 /** A language's own name keeps its language inside the other one's text ("한국어" in English), WCAG 3.1.2. */
@@ -19,7 +19,7 @@ function inLangs(text: string) {
 }
 
 export function HelpOverlay() {
-  const open = useClassroom((s) => s.helpOpen);
+  const open = useLab((s) => s.helpOpen);
   if (!open || typeof document === 'undefined') return null;
   return createPortal(<HelpDialog />, document.body);
 }
@@ -122,7 +122,7 @@ function HelpDialog() {
 /** WCAG 2.1.4: single-key shortcuts can be turned off; the choice is kept. */
 function ShortcutSwitch() {
   const t = useT();
-  const on = useClassroom((s) => s.shortcutsOn);
+  const on = useLab((s) => s.shortcutsOn);
   const hintId = useId();
   return (
     <div className="help-switch">

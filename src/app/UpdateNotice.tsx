@@ -1,10 +1,11 @@
 // The notice that a newer build of the lab is ready, with the reload that switches to it.
-import { reloadToUpdate, useUpdate } from './sw-register.ts';
+import { dismissUpdate, reloadToUpdate } from './sw-register.ts';
+import { useLab } from '../store/lab.ts';
 import { useT } from '../i18n/useT.ts';
 
 export function UpdateNotice() {
   const t = useT();
-  const show = useUpdate((s) => s.ready && !s.dismissed);
+  const show = useLab((s) => s.update.ready && !s.update.dismissed);
   if (!show) return null;
   return (
     <div className="notices update-notice" aria-live="polite">
@@ -14,7 +15,7 @@ export function UpdateNotice() {
         <button type="button" className="primary" onClick={() => reloadToUpdate()}>
           {t('update.reload')}
         </button>
-        <button type="button" onClick={() => useUpdate.setState({ dismissed: true })}>
+        <button type="button" onClick={dismissUpdate}>
           {t('update.later')}
         </button>
       </div>

@@ -3,6 +3,7 @@
 // that is still there: the heading of its section, article, tab panel or dialog, else that part itself.
 // Places that know a better target (a lesson's heading, the layer picker that replaced a button) move
 // focus themselves; this is the net under them.
+import { useLab } from '../store/lab.ts';
 
 const PART = 'section, article, [role="tabpanel"], [role="dialog"], [role="region"], main';
 
@@ -23,14 +24,13 @@ function identity(el: Element): string {
   return `${el.tagName}|${el.getAttribute('type') ?? ''}|${el.getAttribute('role') ?? ''}|${name.trim().slice(0, 80)}`;
 }
 
-let wanted: { find: () => HTMLElement | null; until: number } | null = null;
-
 /**
  * A button that goes once its change has landed (a later frame or measurement) names where focus goes
  * then: the first element `find` returns within `ms`, checked whenever the page changes.
  */
 export function focusWhenShown(find: () => HTMLElement | null, ms = 10_000): void {
-  wanted = { find, until: Date.now() + ms };
+  // Kept in the lab store (ui slice), not in this module: the page's guard reads it.
+  useLab.setState({ focusWanted: { find, until: Date.now() + ms } });
 }
 
 /** Starts guarding `doc`; returns the stop function. */
@@ -51,9 +51,10 @@ export function guardFocus(doc: Document = document): () => void {
     lostId = identity(el);
   };
   const check = () => {
+    const wanted = useLab.getState().focusWanted;
     if (wanted) {
       const el = Date.now() > wanted.until ? null : wanted.find();
-      if (el || Date.now() > wanted.until) wanted = null;
+      if (el || Date.now() > wanted.until) useLab.setState({ focusWanted: null });
       if (el) {
         if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.tabIndex = -1;
         chain = [];

@@ -5,12 +5,12 @@
 // measures it under simulated protan, deutan and tritan vision). Charts read colour from CSS custom
 // properties (--train, --test) and canvases from the tables in src/charts/colors.ts, so switching
 // sets both and repaints the current frame.
-import { useSyncExternalStore } from 'react';
-import { createStore } from 'zustand/vanilla';
 import { setColorScheme } from '../charts/colors.ts';
 import { getFrame, setFrame } from '../store/frame.ts';
+import { useLab } from '../store/lab.ts';
+import type { PaletteId } from '../store/ui-slice.ts';
 
-export type PaletteId = 'standard' | 'safe';
+export type { PaletteId } from '../store/ui-slice.ts';
 
 export interface Scheme {
   /** Diverging ramp stops, negative (t = −1) to positive (t = +1) through a light neutral. */
@@ -38,10 +38,8 @@ function stored(): PaletteId {
   }
 }
 
-const store = createStore<{ palette: PaletteId }>(() => ({ palette: 'standard' }));
-
 export function getPalette(): PaletteId {
-  return store.getState().palette;
+  return useLab.getState().palette;
 }
 
 /** Applies a palette to the page: CSS properties on `root`, canvas tables, and a repaint. */
@@ -54,7 +52,7 @@ export function setPalette(id: PaletteId, root: HTMLElement | null = typeof docu
     }
     root.dataset.palette = id;
   }
-  store.setState({ palette: id });
+  useLab.setState({ palette: id });
   try {
     if (typeof localStorage !== 'undefined') localStorage.setItem(KEY, id);
   } catch {
@@ -75,5 +73,5 @@ export function initPalette(): void {
 }
 
 export function usePalette(): PaletteId {
-  return useSyncExternalStore(store.subscribe, getPalette, getPalette);
+  return useLab((s) => s.palette);
 }

@@ -1,9 +1,9 @@
 // Presentation mode's choices: which panels a lesson step is about (so a projector shows only those),
 // and the page-level switches the classroom tools share (side column, all panels, help list).
-import { create } from 'zustand';
 import type { LessonId, StepKey } from '../lessons/steps.ts';
 import { useLab } from '../store/lab.ts';
 import { openStepKey, useLesson } from '../store/lesson.ts';
+import { SHORTCUTS_KEY } from '../store/ui-slice.ts';
 
 export type PanelId = 'network' | 'output' | 'loss' | 'batchnorm' | 'activations' | 'inference' | 'compare' | 'experiments';
 export const PANEL_IDS: readonly PanelId[] = ['network', 'output', 'loss', 'batchnorm', 'activations', 'inference', 'compare', 'experiments'];
@@ -51,30 +51,8 @@ export function panelsForStep(key: StepKey | null): readonly PanelId[] {
   return STEP_PANELS[key] ?? LESSON_PANELS[key.split('/')[0] as LessonId] ?? DEFAULT_PANELS;
 }
 
-interface ClassroomState {
-  /** The side column (lessons, controls, code) folded away to give the panels the width. */
-  sidebarHidden: boolean;
-  /** In presentation mode, show every panel rather than the lesson's. */
-  allPanels: boolean;
-  helpOpen: boolean;
-  /** Single-key shortcuts act (the learner can turn them off; the choice is kept in localStorage). */
-  shortcutsOn: boolean;
-}
-
-const SHORTCUTS_KEY = 'reglab.shortcuts';
-
-function storedShortcutsOn(): boolean {
-  try {
-    return typeof localStorage === 'undefined' || localStorage.getItem(SHORTCUTS_KEY) !== 'off';
-  } catch {
-    return true;
-  }
-}
-
-export const useClassroom = create<ClassroomState>()(() => ({ sidebarHidden: false, allPanels: false, helpOpen: false, shortcutsOn: storedShortcutsOn() }));
-
 export function setShortcutsOn(on: boolean): void {
-  useClassroom.setState({ shortcutsOn: on });
+  useLab.setState({ shortcutsOn: on });
   try {
     if (typeof localStorage !== 'undefined') {
       if (on) localStorage.removeItem(SHORTCUTS_KEY);
@@ -87,9 +65,8 @@ export function setShortcutsOn(on: boolean): void {
 
 export function togglePresent(): void {
   const present = !useLab.getState().present;
-  useLab.setState({ present });
-  // Leaving presentation brings the page back as it was: every panel and the side column.
-  if (!present) useClassroom.setState({ sidebarHidden: false, allPanels: false });
+  // Leaving presentation brings the page back as it was: every panel and the side column (one update).
+  useLab.setState(present ? { present } : { present, sidebarHidden: false, allPanels: false });
 }
 
 export function shownPanels(present: boolean, allPanels: boolean, key: StepKey | null): ReadonlySet<PanelId> {
@@ -99,7 +76,7 @@ export function shownPanels(present: boolean, allPanels: boolean, key: StepKey |
 /** The panels on the page now (every panel outside presentation mode). */
 export function useShownPanels(): ReadonlySet<PanelId> {
   const present = useLab((s) => s.present);
-  const all = useClassroom((s) => s.allPanels);
+  const all = useLab((s) => s.allPanels);
   const key = useLesson(openStepKey);
   return shownPanels(present, all, key);
 }

@@ -74,9 +74,9 @@ export function keyName(e: Pick<KeyLike, 'key' | 'code' | 'shiftKey'>): string |
   return null;
 }
 
-const TEXT_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'slider', 'spinbutton', 'menu', 'grid', 'tree']);
-const ACTIVATE_ROLES = new Set(['button', 'link', 'tab', 'radio', 'checkbox', 'switch', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'option', 'treeitem']);
-const CLICKY_INPUTS = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'image', 'color', 'file']);
+const TEXT_ROLES: ReadonlySet<string> = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'slider', 'spinbutton', 'menu', 'grid', 'tree']);
+const ACTIVATE_ROLES: ReadonlySet<string> = new Set(['button', 'link', 'tab', 'radio', 'checkbox', 'switch', 'menuitem', 'menuitemradio', 'menuitemcheckbox', 'option', 'treeitem']);
+const CLICKY_INPUTS: ReadonlySet<string> = new Set(['button', 'submit', 'reset', 'checkbox', 'radio', 'image', 'color', 'file']);
 
 function asElement(t: EventTarget | null): Element | null {
   return t && typeof (t as Element).closest === 'function' ? (t as Element) : null;

@@ -1,10 +1,10 @@
-// Which tab of the side column is open: a store, so the page around it (the quick controls, a lesson's
+// Which tab of the side column is open: in the lab store (ui-slice.ts), so the page around it (the quick controls, a lesson's
 // links) can follow it and open another.
-import { create } from 'zustand';
 import { useLab } from '../store/lab.ts';
 import { useLesson } from '../store/lesson.ts';
+import type { Tab } from '../store/ui-slice.ts';
 
-export type Tab = 'lessons' | 'controls' | 'code' | 'export';
+export type { Tab } from '../store/ui-slice.ts';
 export const TABS: readonly Tab[] = ['lessons', 'controls', 'code', 'export'];
 
 /**
@@ -16,14 +16,11 @@ export function initialTab(): Tab {
   return useLesson.getState().open || useLab.getState().arrival ? 'lessons' : 'controls';
 }
 
-/** null until a tab is picked: the first tab then depends on the link, read when the page renders. */
-export const useSidebarTab = create<{ tab: Tab | null }>()(() => ({ tab: null }));
-
 /** The tab open now. */
 export function useOpenTab(): Tab {
-  return useSidebarTab((s) => s.tab) ?? initialTab();
+  return useLab((s) => s.sidebarTab) ?? initialTab();
 }
 
 export function openTab(tab: Tab): void {
-  useSidebarTab.setState({ tab });
+  useLab.setState({ sidebarTab: tab });
 }

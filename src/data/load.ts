@@ -3,7 +3,7 @@
 import { useLab } from '../store/lab.ts';
 import { customTestRows, customTrainRows } from '../protocol/custom-data.ts';
 import { parseCsv, type CsvResult } from './parse-csv.ts';
-import { useCustomData } from './store.ts';
+import { useCustomData } from '../store/custom-data.ts';
 import { batchFits, fitBatch } from '../protocol/rules.ts';
 
 /** Files larger than this are refused before reading (5,000 rows × 65 columns fit easily). */

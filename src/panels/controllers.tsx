@@ -6,7 +6,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Runs } from '../store/runs.ts';
 import type { RunRecorder } from '../store/run-recorder.ts';
-import type { RunArchive } from './loss/runs.ts';
+import type { RunArchive } from '../store/run-archive.ts';
 
 export interface Controllers {
   /** Which run is in progress and when a new one began (the one rule). */

@@ -1,29 +1,14 @@
 // The Inference lab's latest measurements from the worker (one `inspection` event per `inspect`
-// command). Kept apart from the lab store: only the Inference panel reads it.
-import { create } from 'zustand';
-import type { InspectionReport, KnockoutRequest } from '../protocol/inspection.ts';
+// command): a slice of the lab store (page-slices.ts). `useInspection` is the lab store under the
+// name its readers know; select narrowly (`useInspection((s) => s.report)`).
+import type { KnockoutRequest } from '../protocol/inspection.ts';
+import type { InspectionReport } from '../protocol/inspection.ts';
+import { useLab } from './lab.ts';
+import type { KnockoutChoice } from './page-slices.ts';
 
-export interface KnockoutChoice {
-  /** Hidden layer (0-based; the CNN's conv block); null: the last one (whatever the network's depth). */
-  hidden: number | null;
-  fraction: number;
-  /** One unit (the CNN's: one channel) instead of a random fraction; null: the fraction. */
-  unit: number | null;
-}
+export { DEFAULT_KNOCKOUT, type InspectionState, type KnockoutChoice } from './page-slices.ts';
 
-export interface InspectionState {
-  report: InspectionReport | null;
-  /** Reports received so far (a new one may carry the same numbers; the panel says it was measured again). */
-  received: number;
-  /** What the "Knock out units" section asks the worker to knock out with each measurement. */
-  knockout: KnockoutChoice;
-  /** The probe input (test digit) whose every class Monte-Carlo dropout shows (the CNN's Inference lab). */
-  mcProbe: number;
-}
-
-export const DEFAULT_KNOCKOUT: KnockoutChoice = { hidden: null, fraction: 0.5, unit: null };
-
-export const useInspection = create<InspectionState>()(() => ({ report: null, received: 0, knockout: DEFAULT_KNOCKOUT, mcProbe: 0 }));
+export const useInspection = useLab;
 
 /**
  * The request for a network with `layers` hidden layers (none without hidden layers); a chosen unit
@@ -36,13 +21,13 @@ export function knockoutRequest(choice: KnockoutChoice, layers: number, width = 
 }
 
 export function setMcProbe(probe: number): void {
-  useInspection.setState({ mcProbe: probe });
+  useLab.setState({ mcProbe: probe });
 }
 
 export function setKnockout(k: Partial<KnockoutChoice>): void {
-  useInspection.setState((s) => ({ knockout: { ...s.knockout, ...k } }));
+  useLab.setState((s) => ({ knockout: { ...s.knockout, ...k } }));
 }
 
 export function setInspection(report: InspectionReport | null): void {
-  useInspection.setState((s) => ({ report, received: report ? s.received + 1 : s.received }));
+  useLab.setState((s) => ({ report, received: report ? s.received + 1 : s.received }));
 }

@@ -1,28 +1,22 @@
-// The lesson's exact run in progress ("Train N steps", a comparison-table row), if any. Apart from the
-// lessons chunk so the status line, on the first screen, can say "training" while it runs: the lab is
-// not playing then, it is stepping chunk by chunk.
-import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
+// The lesson's exact run in progress ("Train N steps", a comparison-table row), if any: a slice of the
+// lab store (page-slices.ts), so the status line, on the first screen, can say "training" while it
+// runs: the lab is not playing then, it is stepping chunk by chunk.
+import { useLab } from './lab.ts';
+import type { TrainingRun } from './page-slices.ts';
 
-export interface TrainingRun {
-  total: number;
-  done: number;
-  /** The lesson step (or table row) that started it, so only its own button shows the progress. */
-  owner: string;
-  finished: boolean;
-}
-
-export const trainingStore = createStore<{
-  run: TrainingRun | null;
-  /** Ends the run in progress (the lessons' trainer puts it here while a run goes on). */
-  stop: ((finished: boolean) => void) | null;
-}>(() => ({ run: null, stop: null }));
+export type { TrainingRun } from './page-slices.ts';
 
 export function useTraining(): TrainingRun | null {
-  return useStore(trainingStore, (s) => s.run);
+  return useLab((s) => s.lessonRun);
 }
 
 /** True while a lesson's exact run is training (not once it has finished). */
 export function useLessonTraining(): boolean {
-  return useStore(trainingStore, (s) => s.run !== null && !s.run.finished);
+  return useLab((s) => s.lessonRun !== null && !s.lessonRun.finished);
+}
+
+/** True while a lesson's exact run is training, outside React. */
+export function lessonRunning(): boolean {
+  const run = useLab.getState().lessonRun;
+  return run !== null && !run.finished;
 }

@@ -39,12 +39,15 @@ export interface LessonState {
   setTarget(v: number): void;
 }
 
-const memory = new Map<string, string>();
-const memoryStorage: StateStorage = {
-  getItem: (k) => memory.get(k) ?? null,
-  setItem: (k, v) => void memory.set(k, v),
-  removeItem: (k) => void memory.delete(k),
-};
+/** Storage for a page without localStorage: the store's own, made with it (so a fresh store starts empty). */
+function memoryStorage(): StateStorage {
+  const memory = new Map<string, string>();
+  return {
+    getItem: (k) => memory.get(k) ?? null,
+    setItem: (k, v) => void memory.set(k, v),
+    removeItem: (k) => void memory.delete(k),
+  };
+}
 
 function clampStep(id: LessonId, step: number): number {
   return Math.max(0, Math.min(stepCount(id) - 1, Math.trunc(Number.isFinite(step) ? step : 0)));
@@ -100,7 +103,7 @@ export const useLesson = create<LessonState>()(
     }),
     {
       name: 'reglab.lessons.v1',
-      storage: createJSONStorage(() => (typeof localStorage !== 'undefined' ? localStorage : memoryStorage)),
+      storage: createJSONStorage(() => (typeof localStorage !== 'undefined' ? localStorage : memoryStorage())),
       partialize: (s) => ({ open: s.open, lastStep: s.lastStep, predictions: s.predictions, revealed: s.revealed, runs: s.runs, target: s.target }),
       // A stored position from another version of the course must not point past a lesson's end.
       merge: (stored, current) => {

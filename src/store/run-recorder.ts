@@ -9,7 +9,6 @@ import {
   type InferenceEffect,
 } from '../lessons/measure.ts';
 import type { RunKind } from '../lessons/setups.ts';
-import { useInspection } from './inspection.ts';
 import { sharedStart } from './shared-start.ts';
 import { useLab } from './lab.ts';
 import { frameStore } from './frame.ts';
@@ -78,7 +77,7 @@ export class RunRecorder {
 
   /** Reads the worker's inspection of the current run (the table asks for one when a run stops). */
   recordInspection(): void {
-    const report = useInspection.getState().report, c = this.current;
+    const report = useLab.getState().report, c = this.current;
     if (!report || !c || c.frozen || report.runId !== c.runId) return;
     this.storeEffect(inspectionEffect(report.layers));
   }
@@ -87,13 +86,12 @@ export class RunRecorder {
   readonly start = sharedStart(() => {
     const a = useLab.subscribe((s, prev) => {
       if (s.metrics !== prev.metrics) this.recordMetrics();
+      if (s.report !== prev.report) this.recordInspection();
     });
     const b = frameStore.subscribe(() => this.recordFrame());
-    const c = useInspection.subscribe(() => this.recordInspection());
     return () => {
       a();
       b();
-      c();
       this.current = null;
     };
   });

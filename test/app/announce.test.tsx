@@ -3,8 +3,7 @@
 // a notice counts as speaking, and the lab says started / paused / restarted but never the step count.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render } from '@testing-library/react';
-import { ANNOUNCE_GAP_MS, announce, announceStore, isLessonRunning, markSpoken, resetAnnouncer } from '../../src/app/announce.ts';
-import { trainingStore } from '../../src/store/lesson-run.ts';
+import { ANNOUNCE_GAP_MS, announce, isLessonRunning, markSpoken, resetAnnouncer } from '../../src/app/announce.ts';
 import { Announcer } from '../../src/app/Announcer.tsx';
 import { StatusLine } from '../../src/app/Transport.tsx';
 import { shortcutFor } from '../../src/app/shortcuts.ts';
@@ -23,7 +22,9 @@ beforeEach(() => {
   clock = 10_000;
   resetAnnouncer(() => clock);
   spoken.length = 0;
-  unsub = announceStore.subscribe((s) => spoken.push(s.spoken.text));
+  unsub = useLab.subscribe((s, p) => {
+    if (s.spoken !== p.spoken) spoken.push(s.spoken.text);
+  });
 });
 afterEach(() => {
   unsub();
@@ -66,7 +67,7 @@ describe('announce', () => {
     announce('same');
     advance(ANNOUNCE_GAP_MS);
     announce('same');
-    expect(announceStore.getState().spoken.n).toBe(2);
+    expect(useLab.getState().spoken.n).toBe(2);
   });
 });
 
@@ -130,10 +131,10 @@ describe('the shortcut switch', () => {
 describe('a lesson run', () => {
   it('is known from the lesson-run slice alone, before the lessons chunk has loaded', () => {
     expect(isLessonRunning()).toBe(false);
-    trainingStore.setState({ run: { total: 500, done: 20, owner: 'k', finished: false } });
+    useLab.setState({ lessonRun: { total: 500, done: 20, owner: 'k', finished: false } });
     expect(isLessonRunning()).toBe(true);
-    trainingStore.setState({ run: { total: 500, done: 500, owner: 'k', finished: true } });
+    useLab.setState({ lessonRun: { total: 500, done: 500, owner: 'k', finished: true } });
     expect(isLessonRunning()).toBe(false);
-    trainingStore.setState({ run: null });
+    useLab.setState({ lessonRun: null });
   });
 });

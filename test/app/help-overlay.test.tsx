@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { render } from '../fixtures/render.tsx';
 import { Classroom, ClassroomTools } from '../../src/app/Classroom.tsx';
-import { useClassroom } from '../../src/app/presentation.ts';
 import { SHORTCUTS, keyLabel } from '../../src/app/shortcuts.ts';
 import { messages, type Lang } from '../../src/i18n/index.ts';
 import { useLab } from '../../src/store/lab.ts';
@@ -15,7 +14,7 @@ const initialLab = useLab.getState();
 afterEach(() => {
   cleanup();
   useLab.setState(initialLab, true);
-  useClassroom.setState({ helpOpen: false, sidebarHidden: false, allPanels: false });
+  useLab.setState({ helpOpen: false, sidebarHidden: false, allPanels: false });
 });
 
 const question = () => act(() => {

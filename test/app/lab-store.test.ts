@@ -2,7 +2,7 @@
 // batch down in the same `set`, so the worker never refuses it and the controls show what is in force.
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { connectPort, useLab } from '../../src/store/lab.ts';
-import { useCustomData } from '../../src/data/store.ts';
+import { useCustomData } from '../../src/store/custom-data.ts';
 import { customTrainRows } from '../../src/protocol/custom-data.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 

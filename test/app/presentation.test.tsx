@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { render } from '../fixtures/render.tsx';
-import { DEFAULT_PANELS, PANEL_IDS, panelsForStep, shownPanels, useClassroom } from '../../src/app/presentation.ts';
+import { DEFAULT_PANELS, PANEL_IDS, panelsForStep, shownPanels } from '../../src/app/presentation.ts';
 import { ClassroomTools, PresentationBar } from '../../src/app/Classroom.tsx';
 import { App } from '../../src/app/App.tsx';
 import { LESSON_IDS, STEPS, stepKey, type StepKey } from '../../src/lessons/structure.ts';
@@ -16,7 +16,7 @@ const initialLab = useLab.getState();
 afterEach(() => {
   cleanup();
   useLab.setState(initialLab, true);
-  useClassroom.setState({ helpOpen: false, sidebarHidden: false, allPanels: false });
+  useLab.setState({ helpOpen: false, sidebarHidden: false, allPanels: false });
   useLesson.getState().close();
 });
 

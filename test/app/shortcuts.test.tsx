@@ -6,14 +6,13 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import { render } from '../fixtures/render.tsx';
 import { SHORTCUTS, keyName, shortcutFor, type KeyLike } from '../../src/app/shortcuts.ts';
 import { Classroom } from '../../src/app/Classroom.tsx';
-import { useClassroom } from '../../src/app/presentation.ts';
 import { getPalette, setPalette } from '../../src/app/palette.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import { useLesson } from '../../src/store/lesson.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 
 const initialLab = useLab.getState();
-const initialClassroom = useClassroom.getState();
+const initialClassroom = useLab.getState();
 let sent: Command[] = [];
 
 beforeEach(() => {
@@ -25,7 +24,7 @@ afterEach(() => {
   cleanup();
   connectPort(null);
   useLab.setState(initialLab, true);
-  useClassroom.setState(initialClassroom, true);
+  useLab.setState(initialClassroom, true);
   useLesson.getState().close();
   setPalette('standard');
 });
@@ -157,13 +156,13 @@ describe('shortcuts on the page', () => {
     key('p', 'KeyP');
     expect(useLab.getState().present).toBe(true);
     key('b', 'KeyB');
-    expect(useClassroom.getState().sidebarHidden).toBe(true);
+    expect(useLab.getState().sidebarHidden).toBe(true);
     key('c', 'KeyC');
     expect(getPalette()).toBe('safe');
     key('p', 'KeyP');
     expect(useLab.getState().present).toBe(false);
     // Leaving presentation brings the side column back.
-    expect(useClassroom.getState().sidebarHidden).toBe(false);
+    expect(useLab.getState().sidebarHidden).toBe(false);
   });
 
   it('does not toggle Play when Space activates a focused button, nor act from a slider', () => {

@@ -5,15 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { Conv2d } from '../../src/engine/layers/conv2d.ts';
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig } from '../../src/protocol/config.ts';
 import { Session } from '../../src/worker/session.ts';
-import { defaultVariants, forCnn, newVariant, sameSettings, variantConfig } from '../../src/panels/compare/variants.ts';
-import { nextVariant } from '../../src/panels/compare/store.ts';
+import { defaultVariants, forCnn, newVariant, sameSettings, variantConfig } from '../../src/store/compare-variants.ts';
+import { nextVariant } from '../../src/store/compare.ts';
 import { variantName } from '../../src/panels/compare/text.ts';
 
 const CNN: LabConfig = {
   ...DEFAULT_CONFIG,
   arch: 'cnn',
   data: { ...DEFAULT_CONFIG.data, name: 'digits', trainSize: 300, testSize: 100 },
-  conv: { layers: 2, channels: 6, bn: true, dropout: 'channel' },
+  conv: { ...DEFAULT_CONFIG.conv, layers: 2, channels: 6, bn: true, dropout: 'channel' },
   net: { ...DEFAULT_CONFIG.net, dropoutP: 0.3 },
   seed: 4,
 };
@@ -39,7 +39,7 @@ describe('the CNN’s comparison variants', () => {
   });
 
   it('build the layers they are named for, from the same initial conv weights', () => {
-    const vs = [...defaultVariants(CNN), newVariant({ dropout: true, p: 0.5, norm: 'none', convDropout: 'channel' })];
+    const vs = [...defaultVariants(CNN), newVariant({ dropout: true, p: 0.5, norm: 'none', convDropout: 'channel' }, 5)];
     const layers = vs.map((v) => sessionOf(variantConfig(CNN, v)).current.model.layers);
     const types = layers.map((ls) => ls.map((l) => l.type));
     expect(types[0].filter((t) => t === 'batchnorm2d')).toHaveLength(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bestTestAcc, bestTestLoss, finalGap, msPerStep, nonFinite, stepsToTarget } from '../../src/panels/compare/measures.ts';
-import { liveFromFrame, emptyLive } from '../../src/panels/compare/store.ts';
+import { emptyLive } from '../../src/store/compare.ts';
+import { liveFromFrame } from '../../src/panels/compare/live.ts';
 import type { Frame } from '../../src/protocol/frame.ts';
 import { makeHistory } from './history.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, DEFAULT_TEACH, type LabConfig } from '../../src/protocol/config.ts';
 import { Linear } from '../../src/engine/layers/linear.ts';
 import { Session } from '../../src/worker/session.ts';
-import { defaultVariants, variantConfig, newVariant, type Variant } from '../../src/panels/compare/variants.ts';
+import { defaultVariants, variantConfig, newVariant, type Variant } from '../../src/store/compare-variants.ts';
 
 function runOf(config: LabConfig) {
   const s = new Session();
@@ -32,7 +32,7 @@ function named(base: LabConfig): [string, Variant][] {
     ['dropout', dropout],
     ['bn', bn],
     ['both', both],
-    ['layernorm', newVariant({ dropout: true, p: 0.2, norm: 'layernorm' })],
+    ['layernorm', newVariant({ dropout: true, p: 0.2, norm: 'layernorm' }, 5)],
   ];
 }
 

@@ -4,14 +4,14 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { OutputPanel } from '../../src/panels/output/OutputPanel.tsx';
-import { useLab, type LabState } from '../../src/store/lab.ts';
+import { useLab, type LabStore } from '../../src/store/lab.ts';
 import { setFrame } from '../../src/store/frame.ts';
 import { DEFAULT_TEACH } from '../../src/protocol/config.ts';
 import { parseCsv } from '../../src/data/parse-csv.ts';
 import { Session } from '../../src/worker/session.ts';
 import { fixtureConfig, nextFrame } from '../fixtures/frames.ts';
 
-const initial: LabState = useLab.getState();
+const initial: LabStore = useLab.getState();
 beforeEach(() => useLab.setState({ ...initial, lang: 'en' }, true));
 afterEach(() => {
   cleanup();

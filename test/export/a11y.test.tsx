@@ -6,10 +6,10 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, expect, it } from 'vitest';
 import { ExportPanel } from '../../src/panels/export/ExportPanel.tsx';
-import { connectPort, useLab, type LabState } from '../../src/store/lab.ts';
+import { connectPort, useLab, type LabStore } from '../../src/store/lab.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 
-const initialLab: LabState = useLab.getState();
+const initialLab: LabStore = useLab.getState();
 
 async function violations(container: HTMLElement): Promise<string[]> {
   const res = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });

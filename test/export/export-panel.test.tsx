@@ -5,14 +5,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../src/panels/export/ExportPanel.tsx';
-import { connectPort, useLab, type LabState } from '../../src/store/lab.ts';
+import { connectPort, useLab, type LabStore } from '../../src/store/lab.ts';
 import { setFrame } from '../../src/store/frame.ts';
-import { useCustomData } from '../../src/data/store.ts';
+import { useCustomData } from '../../src/store/custom-data.ts';
 import { settingsToJson } from '../../src/export/config.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
 
-const initialLab: LabState = useLab.getState();
+const initialLab: LabStore = useLab.getState();
 let sent: Command[];
 let saved: { name: string; blob: Blob }[];
 

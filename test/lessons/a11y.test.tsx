@@ -8,11 +8,11 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
 import { CodePanel } from '../../src/panels/code/CodePanel.tsx';
-import { useLab, type LabState } from '../../src/store/lab.ts';
+import { useLab, type LabStore } from '../../src/store/lab.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 
-const initialLab: LabState = useLab.getState();
+const initialLab: LabStore = useLab.getState();
 
 async function violations(container: HTMLElement): Promise<string[]> {
   const res = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });

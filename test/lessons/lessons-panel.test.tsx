@@ -7,17 +7,17 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { render } from '../fixtures/render.tsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LessonsPanel } from '../../src/panels/lessons/LessonsPanel.tsx';
-import { connectPort, useLab, type LabState } from '../../src/store/lab.ts';
+import { connectPort, useLab, type LabStore } from '../../src/store/lab.ts';
 import type { Command } from '../../src/protocol/messages.ts';
 import { INITIAL_LESSON_STATE, useLesson } from '../../src/store/lesson.ts';
 import { LESSON_BASE } from '../../src/lessons/measure.ts';
-import { stopTraining, trainingStore } from '../../src/panels/lessons/train.ts';
-import { announceStore, resetAnnouncer } from '../../src/app/announce.ts';
+import { stopTraining } from '../../src/panels/lessons/train.ts';
+import { resetAnnouncer } from '../../src/app/announce.ts';
 import en from '../../src/lessons/content/en.ts';
 import ko from '../../src/lessons/content/ko.ts';
 
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
-const initialLab: LabState = useLab.getState();
+const initialLab: LabStore = useLab.getState();
 /** Every command the lab store sent, in order. */
 let sent: Command[] = [];
 /** The commands' types since the last call, in order. */
@@ -28,13 +28,14 @@ const OVERFITTING = { data: { name: 'spiral', noise: 0.3, trainSize: 150 }, net:
 
 /** The step's hint (plain text; its changes are said through the page's announcer). */
 const hint = () => document.querySelector('.lesson-setup .hint, .lesson-run .hint')?.textContent;
-const spoken = () => announceStore.getState().spoken.text;
+const spoken = () => useLab.getState().spoken.text;
 
 beforeEach(() => {
-  resetAnnouncer();
   localStorage.clear();
   useLesson.setState({ ...INITIAL_LESSON_STATE });
   useLab.setState({ ...initialLab, lang: 'en' }, true);
+  // After the lab's state is replaced: a fresh announcer (the initial one may still hold a message).
+  resetAnnouncer();
   sent = [];
   connectPort({ send: (cmd) => void sent.push(cmd) });
 });
@@ -176,7 +177,7 @@ describe('lessons panel (English)', () => {
   });
 
   it('says when a run has finished, and forgets it when the step is set up again', async () => {
-    trainingStore.setState({ run: { total: 500, done: 500, owner: 'batchnorm/bad-init', finished: true } });
+    useLab.setState({ lessonRun: { total: 500, done: 500, owner: 'batchnorm/bad-init', finished: true } });
     useLesson.getState().openLesson('batchnorm', 2);
     render(<LessonsPanel />);
     await screen.findByRole('button', { name: 'Set up this experiment' });

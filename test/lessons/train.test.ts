@@ -1,13 +1,13 @@
 // "Train N steps" drives the worker a chunk at a time: the next chunk goes out only after a frame of
 // the new run shows the last one done and evaluated; Play, the learner's Reset or a stall end it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useLab, type LabState } from '../../src/store/lab.ts';
+import { useLab, type LabStore } from '../../src/store/lab.ts';
 import { frameStore, setFrame } from '../../src/store/frame.ts';
 import type { Frame } from '../../src/protocol/frame.ts';
-import { chunkFor, stopTraining, trainExactly, trainingStore } from '../../src/panels/lessons/train.ts';
+import { chunkFor, stopTraining, trainExactly } from '../../src/panels/lessons/train.ts';
 
-const initialLab: LabState = useLab.getState();
-let stepOnce: ReturnType<typeof vi.fn<LabState['stepOnce']>>;
+const initialLab: LabStore = useLab.getState();
+let stepOnce: ReturnType<typeof vi.fn<LabStore['stepOnce']>>;
 
 function frame(runId: number, step: number, o: { metricsAt?: number | null; pending?: number; playing?: boolean } = {}): Frame {
   const at = o.metricsAt === undefined ? step : o.metricsAt;
@@ -18,7 +18,7 @@ function frame(runId: number, step: number, o: { metricsAt?: number | null; pend
 }
 
 beforeEach(() => {
-  stepOnce = vi.fn<LabState['stepOnce']>();
+  stepOnce = vi.fn<LabStore['stepOnce']>();
   useLab.setState({ ...initialLab, stepOnce }, true);
   setFrame(frame(1, 5000));
 });
@@ -54,7 +54,7 @@ describe('trainExactly', () => {
 
     setFrame(frame(2, 5));
     expect(stepOnce.mock.calls).toEqual([[5], [5]]);
-    expect(trainingStore.getState().run).toMatchObject({ total: 12, done: 5, owner: 'k', finished: false });
+    expect(useLab.getState().lessonRun).toMatchObject({ total: 12, done: 5, owner: 'k', finished: false });
     setFrame(frame(2, 5)); // the same frame again sends nothing
     expect(stepOnce).toHaveBeenCalledTimes(2);
 
@@ -62,7 +62,7 @@ describe('trainExactly', () => {
     expect(stepOnce.mock.calls).toEqual([[5], [5], [2]]); // the last chunk is what is left
     setFrame(frame(2, 12));
     expect(stepOnce).toHaveBeenCalledTimes(3);
-    expect(trainingStore.getState().run).toMatchObject({ total: 12, done: 12, finished: true });
+    expect(useLab.getState().lessonRun).toMatchObject({ total: 12, done: 12, finished: true });
     setFrame(frame(2, 12));
     expect(stepOnce).toHaveBeenCalledTimes(3);
   });
@@ -78,7 +78,7 @@ describe('trainExactly', () => {
     trainExactly(100, 'k', () => {});
     setFrame(frame(2, 5));
     useLab.setState({ playing: true });
-    expect(trainingStore.getState().run).toBeNull();
+    expect(useLab.getState().lessonRun).toBeNull();
     setFrame(frame(2, 10));
     expect(stepOnce).toHaveBeenCalledTimes(2);
 
@@ -89,7 +89,7 @@ describe('trainExactly', () => {
     setFrame(frame(3, 10));
     expect(stepOnce).toHaveBeenCalledTimes(3);
     setFrame(frame(4, 0)); // Reset by the learner
-    expect(trainingStore.getState().run).toBeNull();
+    expect(useLab.getState().lessonRun).toBeNull();
     setFrame(frame(4, 15));
     expect(stepOnce).toHaveBeenCalledTimes(3);
   });
@@ -98,15 +98,15 @@ describe('trainExactly', () => {
     vi.useFakeTimers();
     trainExactly(100, 'k', () => {});
     vi.advanceTimersByTime(3000);
-    expect(trainingStore.getState().run).not.toBeNull();
+    expect(useLab.getState().lessonRun).not.toBeNull();
     vi.advanceTimersByTime(2000);
-    expect(trainingStore.getState().run).toBeNull();
+    expect(useLab.getState().lessonRun).toBeNull();
   });
 
   it('a new run replaces the one in progress', () => {
     trainExactly(100, 'a', () => {});
     trainExactly(50, 'b', () => {});
-    expect(trainingStore.getState().run).toMatchObject({ owner: 'b', total: 50 });
+    expect(useLab.getState().lessonRun).toMatchObject({ owner: 'b', total: 50 });
     setFrame(frame(2, 5));
     expect(stepOnce).toHaveBeenCalledTimes(3);
   });

@@ -4,12 +4,12 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodePanel, modelInfo } from '../../src/panels/code/CodePanel.tsx';
-import { useLab, type LabState } from '../../src/store/lab.ts';
+import { useLab, type LabStore } from '../../src/store/lab.ts';
 import { DEFAULT_CONFIG, type LabConfig } from '../../src/protocol/config.ts';
 import { GUIDE_MODEL, MC_DROPOUT, LAYERNORM, setup, type FullSetup } from '../../src/lessons/setups.ts';
 import type { ReadyInfo } from '../../src/protocol/frame.ts';
 
-const initialLab: LabState = useLab.getState();
+const initialLab: LabStore = useLab.getState();
 const configOf = (s: FullSetup): LabConfig => ({ data: s.patch.data, net: s.patch.net, arch: 'mlp' as const, conv: DEFAULT_CONFIG.conv, train: s.patch.train, seed: s.seed });
 const code = () => screen.getByRole('tabpanel').querySelector('code')!.textContent ?? '';
 const setConfig = (config: LabConfig) => act(() => useLab.setState({ config }));

@@ -5,7 +5,7 @@ import { act, cleanup, render, screen } from '@testing-library/react';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComparePanel } from '../../src/panels/compare/ComparePanel.tsx';
-import { useCompare } from '../../src/panels/compare/store.ts';
+import { useCompare } from '../../src/store/compare.ts';
 import { useLab } from '../../src/store/lab.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 import { scriptedFactory } from '../bridge/fakes.ts';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { ComparePanel } from '../../src/panels/compare/ComparePanel.tsx';
-import { useCompare } from '../../src/panels/compare/store.ts';
+import { useCompare } from '../../src/store/compare.ts';
 import { connectPort, useLab } from '../../src/store/lab.ts';
 import type { LabConfig } from '../../src/protocol/config.ts';
 import { scriptedFactory, type ScriptedWorker } from '../bridge/fakes.ts';

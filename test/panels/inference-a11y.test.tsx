@@ -17,7 +17,7 @@ const initialLab = useLab.getState();
 afterEach(() => {
   cleanup();
   connectPort(null);
-  useInspection.setState({ report: null, received: 0, knockout: DEFAULT_KNOCKOUT, mcProbe: 0 }, true);
+  useInspection.setState({ report: null, received: 0, knockout: DEFAULT_KNOCKOUT, mcProbe: 0 });
   useLab.setState(initialLab, true);
 });
 

@@ -1,7 +1,7 @@
 // Earlier runs are labelled from the settings in force when the run ended: p dragged mid-run (a live
 // change, no new ReadyInfo) must show in the archived run's label, not the p the run started with.
 import { beforeEach, expect, test } from 'vitest';
-import { RunArchive, dataKey } from '../../src/panels/loss/runs.ts';
+import { RunArchive, dataKey } from '../../src/store/run-archive.ts';
 import { createRuns } from '../../src/store/runs.ts';
 import { fixtureConfig, makeFixture, trainFor } from '../fixtures/frames.ts';
 

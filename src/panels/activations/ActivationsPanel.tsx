@@ -8,7 +8,7 @@ import { nearestIndex } from '../../charts/paths.ts';
 import { formatNumber, type Lang, type MessageKey, type Vars } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
 import { runLabel } from '../loss/lossText.ts';
-import { archiveOf, useEarlierRuns } from '../loss/runs.ts';
+import { archiveOf, useEarlierRuns } from '../../store/run-archive.ts';
 import { useControllers } from '../controllers.tsx';
 import { BandChart, type Bands } from './BandChart.tsx';
 import { ACT_NAMES, trackedLayers, type TrackedLayer } from './tracked.ts';

@@ -5,7 +5,7 @@ import type { History, HistoryKey } from '../../protocol/frame.ts';
 import { AxisBottom, AxisLeft, logTicks } from '../../charts/Axis.tsx';
 import { linePath } from '../../charts/paths.ts';
 import { markerPath, type VariantStyle } from './style.ts';
-import type { ChartView } from './store.ts';
+import type { ChartView } from '../../store/compare.ts';
 
 /** Width when the container cannot be measured (tests, first render); the chart then follows its box at 1:1 so text keeps its size. */
 export const CHART_W = 760;

@@ -11,12 +11,12 @@ import { useLab } from '../../store/lab.ts';
 import { CompareChart, type ChartSeries } from './CompareChart.tsx';
 import { CompareController } from './controller.ts';
 import { ResultsTable } from './ResultsTable.tsx';
-import { emptyLive, useCompare, type ChartView } from './store.ts';
+import { emptyLive, useCompare, type ChartView } from '../../store/compare.ts';
 import { VARIANT_STYLES } from './style.ts';
 import { labelOr, summaryText, variantName } from './text.ts';
 import { useLive } from './useLive.ts';
 import { Marker, VariantList } from './VariantList.tsx';
-import { VARIANT_LETTERS } from './variants.ts';
+import { VARIANT_LETTERS } from '../../store/compare-variants.ts';
 import '../../charts/charts.css';
 import './compare.css';
 

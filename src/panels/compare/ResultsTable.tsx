@@ -4,8 +4,8 @@ import { formatValue } from '../../i18n/index.ts';
 import { useLab } from '../../store/lab.ts';
 import { bestText, divergedText, errorText, gapText, reachText, timeText, variantName } from './text.ts';
 import { Marker } from './VariantList.tsx';
-import type { VariantLive } from './store.ts';
-import { VARIANT_LETTERS, type Variant } from './variants.ts';
+import type { VariantLive } from '../../store/compare.ts';
+import { VARIANT_LETTERS, type Variant } from '../../store/compare-variants.ts';
 
 export interface ResultRow {
   variant: Variant;

@@ -7,10 +7,10 @@ import { entry } from '../../protocol/hyperparams.ts';
 import type { NormKind } from '../../engine/netspec.ts';
 import { useLab } from '../../store/lab.ts';
 import type { CompareController } from './controller.ts';
-import { useCompare } from './store.ts';
+import { useCompare } from '../../store/compare.ts';
 import { markerPath, VARIANT_STYLES } from './style.ts';
 import { num, variantName } from './text.ts';
-import { MAX_VARIANTS, sameSettings, VARIANT_LETTERS, type ConvDropout, type Variant } from './variants.ts';
+import { MAX_VARIANTS, sameSettings, VARIANT_LETTERS, type ConvDropout, type Variant } from '../../store/compare-variants.ts';
 
 /** p choices from the hyperparameter table's range and step (p > 0: "dropout on" must drop something). */
 function pChoices(current: number): number[] {

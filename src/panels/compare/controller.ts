@@ -5,9 +5,10 @@ import { createBridge, type Bridge, type BridgeEvent, type WorkerFactory } from 
 import { DEFAULT_TEACH } from '../../protocol/config.ts';
 import { useLab } from '../../store/lab.ts';
 import { throttleAcks } from './ack-throttle.ts';
-import { clearLive, dropLive, emptyLive, getLive, liveFromFrame, nextVariant, putLive, useCompare } from './store.ts';
-import { defaultVariants, forCnn, variantConfig, type Variant } from './variants.ts';
-import { getCustomData } from '../../data/store.ts';
+import { clearLive, dropLive, emptyLive, getLive, nextVariant, putLive, useCompare } from '../../store/compare.ts';
+import { liveFromFrame } from './live.ts';
+import { defaultVariants, forCnn, variantConfig, type Variant } from '../../store/compare-variants.ts';
+import { getCustomData } from '../../store/custom-data.ts';
 
 /** Least time between two frames of one variant (10 a second; the panel redraws at 8 Hz). */
 const FRAME_GAP_MS = 100;

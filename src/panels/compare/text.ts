@@ -2,8 +2,8 @@
 // screen-reader summary — one place, so the table, legend and summary always say the same thing.
 import { formatValue, messages, translate, type Lang, type MessageKey } from '../../i18n/index.ts';
 import { bestTestAcc, bestTestLoss, finalGap, msPerStep, nonFinite, stepsToTarget } from './measures.ts';
-import type { VariantLive } from './store.ts';
-import type { Variant } from './variants.ts';
+import type { VariantLive } from '../../store/compare.ts';
+import type { Variant } from '../../store/compare-variants.ts';
 
 export const DASH = '—';
 

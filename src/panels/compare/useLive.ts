@@ -1,7 +1,7 @@
 // The variants' live state for React, re-rendering at most `hz` times a second however many frames the
 // workers send (four workers at display rate would otherwise re-render the chart 240 times a second).
 import { useEffect, useState } from 'react';
-import { liveStore, type VariantLive } from './store.ts';
+import { liveStore, type VariantLive } from '../../store/compare.ts';
 import { throttled } from '../../charts/throttle.ts';
 
 type Live = Record<number, VariantLive>;

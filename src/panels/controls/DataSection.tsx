@@ -5,7 +5,7 @@ import type { ParamId } from '../../protocol/hyperparams.ts';
 import { useT } from '../../i18n/useT.ts';
 import { ParamSlider, RestartNote, Section, Select } from './fields.tsx';
 import { anyShown, useParam } from './params.ts';
-import { useCustomData } from '../../data/store.ts';
+import { useCustomData } from '../../store/custom-data.ts';
 import { patchByArchRule } from './archRule.ts';
 import { labelKey } from './params.ts';
 import { entry } from '../../protocol/hyperparams.ts';

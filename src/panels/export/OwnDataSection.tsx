@@ -6,7 +6,7 @@ import { useT } from '../../i18n/useT.ts';
 import { describeCsvError } from '../../data/describe.ts';
 import { MAX_FILE_BYTES, loadCsvText } from '../../data/load.ts';
 import type { CsvError } from '../../data/parse-csv.ts';
-import { useCustomData } from '../../data/store.ts';
+import { useCustomData } from '../../store/custom-data.ts';
 import { CUSTOM_LIMITS, customTestRows, customTrainRows } from '../../protocol/custom-data.ts';
 import { useLab } from '../../store/lab.ts';
 

@@ -4,7 +4,7 @@ import { useId, useState, type ChangeEvent } from 'react';
 import { useT } from '../../i18n/useT.ts';
 import { MAX_SETTINGS_BYTES, MAX_SETTINGS_DEPTH, settingsFromJson, settingsToJson, type SettingsNotice } from '../../export/config.ts';
 import { downloadText, exportFileName } from '../../export/download.ts';
-import { useCustomData } from '../../data/store.ts';
+import { useCustomData } from '../../store/custom-data.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { HYPERPARAMS } from '../../protocol/hyperparams.ts';
 import { useLab } from '../../store/lab.ts';

@@ -32,7 +32,8 @@ export function InferencePanel() {
   const k = useLab((s) => s.options.mcSamples);
   const patch = useLab((s) => s.patch);
   const setOptions = useLab((s) => s.setOptions);
-  const { report, received } = useInspection();
+  const report = useInspection((s) => s.report);
+  const received = useInspection((s) => s.received);
   const [waitingFor, setWaitingFor] = useState<number | null>(null);
   useAutoInspect();
 

@@ -8,7 +8,7 @@ import { LESSON_BASE, UNCHANGED, finalGap, lastPoint, stepsToTarget, type Measur
 import { applySetup, useLesson } from '../../store/lesson.ts';
 import { useLab } from '../../store/lab.ts';
 import { useT } from '../../i18n/useT.ts';
-import { trainExactly, trainingStore } from './train.ts';
+import { trainExactly } from './train.ts';
 
 /**
  * "Acts at inference?" is measured by the table itself: when a run stops (an exact run finishes, or
@@ -18,16 +18,9 @@ import { trainExactly, trainingStore } from './train.ts';
 function useMeasureOnStop(): void {
   useEffect(() => {
     const measure = () => useLab.getState().inspect(1);
-    const a = trainingStore.subscribe((s, prev) => {
-      if (s.run?.finished && !prev.run?.finished) measure();
+    return useLab.subscribe((s, prev) => {
+      if ((s.lessonRun?.finished && !prev.lessonRun?.finished) || (!s.playing && prev.playing)) measure();
     });
-    const b = useLab.subscribe((s, prev) => {
-      if (!s.playing && prev.playing) measure();
-    });
-    return () => {
-      a();
-      b();
-    };
   }, []);
 }
 

@@ -4,7 +4,6 @@
 // loaded part is waited for briefly, then the link falls back to its panel. Focus moves to the target
 // so keyboard and screen-reader users arrive there too.
 import { panelOf, type LookTarget } from '../../lessons/look.ts';
-import { useClassroom } from '../../app/presentation.ts';
 import { useLab } from '../../store/lab.ts';
 
 /** How long the mark stays. */
@@ -44,7 +43,7 @@ export async function lookAt(target: LookTarget, label: string, doc: Document = 
   const win = doc.defaultView ?? window;
   const panel = panelOf(target);
   let el = find(doc, target);
-  if (!el && useLab.getState().present && !useClassroom.getState().allPanels) useClassroom.setState({ allPanels: true });
+  if (!el && useLab.getState().present && !useLab.getState().allPanels) useLab.setState({ allPanels: true });
   const start = Date.now();
   while (!el && Date.now() - start < WAIT_MS) {
     await nextFrame(win);

@@ -5,11 +5,10 @@
 // idle worker evaluates at that very step, so the curve and the comparison table get a point every
 // chunk. One run at a time; Play, Reset or a stall hands the lab back to the learner.
 import { useLab } from '../../store/lab.ts';
-import { trainingStore } from '../../store/lesson-run.ts';
 import { frameStore } from '../../store/frame.ts';
 import type { Frame } from '../../protocol/frame.ts';
 
-export { trainingStore, useTraining, type TrainingRun } from '../../store/lesson-run.ts';
+export { useTraining, type TrainingRun } from '../../store/lesson-run.ts';
 
 /** About a hundred chunks per run (a hundred points on the curve), never fewer than 5 steps each. */
 export function chunkFor(total: number): number {
@@ -21,8 +20,8 @@ const STALL_MS = 4000;
 
 /** Ends the run in progress, if any, and forgets a finished one (its message would be stale). */
 export function stopTraining(): void {
-  trainingStore.getState().stop?.(false);
-  trainingStore.setState({ run: null });
+  useLab.getState().stopLessonRun?.(false);
+  useLab.setState({ lessonRun: null });
 }
 
 /**
@@ -30,7 +29,7 @@ export function stopTraining(): void {
  * the chunks on the new run) and trains exactly `total` steps.
  */
 export function trainExactly(total: number, owner: string, restart: () => void): void {
-  trainingStore.getState().stop?.(false);
+  useLab.getState().stopLessonRun?.(false);
   const chunk = chunkFor(total);
   const lab = useLab.getState;
   const oldRun = frameStore.getState().frame?.runId ?? null;
@@ -58,22 +57,22 @@ export function trainExactly(total: number, owner: string, restart: () => void):
     if (f.metrics) lastMetricStep = f.metrics.step;
     if (f.playing || f.pendingSteps > 0 || f.step < sent || lastMetricStep !== f.step) return;
     progressAt = Date.now();
-    trainingStore.setState({ run: { total, done: f.step, owner, finished: false } });
+    useLab.setState({ lessonRun: { total, done: f.step, owner, finished: false } });
     if (sent >= total) stop(true);
     else send();
   };
 
   const stop = (finished: boolean) => {
-    if (trainingStore.getState().stop !== stop) return;
-    trainingStore.setState({ stop: null });
+    if (useLab.getState().stopLessonRun !== stop) return;
+    useLab.setState({ stopLessonRun: null });
     unsubFrame();
     unsubLab();
     clearInterval(watchdog);
-    const run = trainingStore.getState().run;
-    trainingStore.setState({ run: finished && run ? { ...run, done: total, finished: true } : null });
+    const run = useLab.getState().lessonRun;
+    useLab.setState({ lessonRun: finished && run ? { ...run, done: total, finished: true } : null });
   };
 
-  trainingStore.setState({ run: { total, done: 0, owner, finished: false }, stop });
+  useLab.setState({ lessonRun: { total, done: 0, owner, finished: false }, stopLessonRun: stop });
   restart();
   send();
   const unsubFrame = frameStore.subscribe((s) => onFrame(s.frame));

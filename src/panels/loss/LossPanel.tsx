@@ -10,7 +10,7 @@ import { AccuracyChart } from './AccuracyChart.tsx';
 import { Legend } from './Legend.tsx';
 import { LOSS_H, LossChart } from './LossChart.tsx';
 import { hasAccuracy, readoutText, runLabel, summaryText } from './lossText.ts';
-import { archiveOf, comparableRuns, useEarlierRuns } from './runs.ts';
+import { archiveOf, comparableRuns, useEarlierRuns } from '../../store/run-archive.ts';
 import { useControllers } from '../controllers.tsx';
 import { lossScale, stepScale, upToStep, W } from './scales.ts';
 import '../../charts/charts.css';

@@ -2,7 +2,7 @@
 import { formatNumber, translate, type Lang } from '../../i18n/index.ts';
 import type { History } from '../../protocol/frame.ts';
 import { nearestIndex } from '../../charts/paths.ts';
-import type { ArchivedRun, RunSummary } from './runs.ts';
+import type { ArchivedRun, RunSummary } from '../../store/run-archive.ts';
 
 const num = (lang: Lang, v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '–');
 const pct = (lang: Lang, v: number) =>

@@ -1,17 +1,16 @@
 // Earlier runs, kept so the learner can compare: when a new run began (the runs slice's rule) the
 // finished run's last curves are archived here, newest first, at most MAX_RUNS. Fed straight from the
-// frame store so no frame is missed whatever React renders. The page makes one RunArchive (main.tsx)
-// and hands it down; the panels that show earlier runs share it.
+// frame store so no frame is missed whatever React renders. The first chart that shows earlier runs
+// makes the page's one RunArchive (archiveOf) and keeps it on the page's controllers; the others share it.
 import { useSyncExternalStore } from 'react';
 import { createStore } from 'zustand/vanilla';
-import { sharedStart } from '../../store/shared-start.ts';
-import type { NormKind } from '../../engine/netspec.ts';
-import type { LayerType } from '../../engine/spec.ts';
-import type { ActivationHistory, Frame, History, ReadyInfo } from '../../protocol/frame.ts';
-import { frameStore } from '../../store/frame.ts';
-import { useLab } from '../../store/lab.ts';
-import type { Runs } from '../../store/runs.ts';
-import type { Controllers } from '../controllers.tsx';
+import { sharedStart } from './shared-start.ts';
+import type { NormKind } from '../engine/netspec.ts';
+import type { LayerType } from '../engine/spec.ts';
+import type { ActivationHistory, Frame, History, ReadyInfo } from '../protocol/frame.ts';
+import { frameStore } from './frame.ts';
+import { useLab } from './lab.ts';
+import type { Runs } from './runs.ts';
 
 export const MAX_RUNS = 3;
 /** Runs shorter than this are not worth a trace (a rebuild while a slider is being dragged, say). */
@@ -137,8 +136,8 @@ export class RunArchive {
   }
 }
 
-/** The page's archive: made by the first chart that shows earlier runs, kept on the page's controllers. */
-export function archiveOf(c: Controllers): RunArchive {
+/** The page's archive: made by the first chart that shows earlier runs, kept on the page's controllers (a plain slot here, as the store cannot import panels). */
+export function archiveOf(c: { runs: Runs; archive?: RunArchive }): RunArchive {
   return (c.archive ??= new RunArchive(c.runs));
 }
 

@@ -2,9 +2,10 @@
 // the hidden layers and its p, the normalization of every hidden layer), so data, network shape,
 // optimizer and seed stay shared and the differences seen come from the regularizers alone. For the
 // CNN (arch = cnn) the same fields mean BatchNorm2d in every conv block on or off, and the conv
-// blocks' dropout: Dropout2d (whole maps) or element dropout, at p.
-import type { LabConfig } from '../../protocol/config.ts';
-import type { NormKind } from '../../engine/netspec.ts';
+// blocks' dropout: Dropout2d (whole maps) or element dropout, at p. Pure: the comparison store
+// (compare.ts) hands out the ids of variants added later.
+import type { LabConfig } from '../protocol/config.ts';
+import type { NormKind } from '../engine/netspec.ts';
 
 export interface Variant {
   /** Stable for the variant's life (React keys, the bridge it owns); not shown. */
@@ -29,10 +30,8 @@ export const FALLBACK_P = 0.5;
 /** Letters name variants in the chart, the table and the summary, beside colour and marker. */
 export const VARIANT_LETTERS = ['A', 'B', 'C', 'D'] as const;
 
-let nextId = 0;
-
-export function newVariant(v: Omit<Variant, 'id'>): Variant {
-  return { id: ++nextId, ...v };
+export function newVariant(v: Omit<Variant, 'id'>, id: number): Variant {
+  return { id, ...v };
 }
 
 /** The lab's p where it is usable, else FALLBACK_P. */
@@ -45,24 +44,26 @@ export function defaultP(base: LabConfig): number {
 export const forCnn = (variants: readonly Variant[]): boolean => variants.some((v) => v.convDropout !== undefined);
 
 /**
- * The syllabus' four: neither, dropout, batch norm, both. For the CNN: plain, BatchNorm2d, and
- * BatchNorm2d with Dropout2d or with element dropout (the channel-vs-element question).
+ * The syllabus' four: neither, dropout, batch norm, both, with ids 1–4. For the CNN: plain,
+ * BatchNorm2d, and BatchNorm2d with Dropout2d or with element dropout (the channel-vs-element
+ * question). They replace the variants only before any Start (no worker owns an id then), so the ids
+ * can be the same each time.
  */
 export function defaultVariants(base: LabConfig): Variant[] {
   const p = defaultP(base);
   if (base.arch === 'cnn') {
     return [
-      newVariant({ dropout: false, p, norm: 'none', convDropout: 'channel' }),
-      newVariant({ dropout: false, p, norm: 'batchnorm', convDropout: 'channel' }),
-      newVariant({ dropout: true, p, norm: 'batchnorm', convDropout: 'channel' }),
-      newVariant({ dropout: true, p, norm: 'batchnorm', convDropout: 'element' }),
+      newVariant({ dropout: false, p, norm: 'none', convDropout: 'channel' }, 1),
+      newVariant({ dropout: false, p, norm: 'batchnorm', convDropout: 'channel' }, 2),
+      newVariant({ dropout: true, p, norm: 'batchnorm', convDropout: 'channel' }, 3),
+      newVariant({ dropout: true, p, norm: 'batchnorm', convDropout: 'element' }, 4),
     ];
   }
   return [
-    newVariant({ dropout: false, p, norm: 'none' }),
-    newVariant({ dropout: true, p, norm: 'none' }),
-    newVariant({ dropout: false, p, norm: 'batchnorm' }),
-    newVariant({ dropout: true, p, norm: 'batchnorm' }),
+    newVariant({ dropout: false, p, norm: 'none' }, 1),
+    newVariant({ dropout: true, p, norm: 'none' }, 2),
+    newVariant({ dropout: false, p, norm: 'batchnorm' }, 3),
+    newVariant({ dropout: true, p, norm: 'batchnorm' }, 4),
   ];
 }
 

@@ -1,13 +1,14 @@
-// The comparison's state: the variants the learner set up and the target loss (a zustand store React
-// renders from), and what each variant's worker streams (a vanilla store updated per event, read by the
-// panel at a throttled rate: four workers can send 240 frames a second between them).
+// The comparison's state, loaded with the Compare panel: the variants the learner set up and the target
+// loss (a store React renders from), and what each variant's worker streams (`liveStore`, updated per
+// event and read by the panel at a throttled rate: four workers can send 240 frames a second between
+// them). The stream is a store of its own, as the lab's frame stream is (frame.ts): in the settings'
+// store it would re-render every reader of the settings at the stream's rate.
 import { create } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { Frame, History, Metrics } from '../../protocol/frame.ts';
-import type { LabConfig } from '../../protocol/config.ts';
-import { defaultVariants, MAX_VARIANTS, newVariant, defaultP, type Variant } from './variants.ts';
-import { stepsToTarget } from './measures.ts';
-import { useLab } from '../../store/lab.ts';
+import type { History, Metrics } from '../protocol/frame.ts';
+import type { LabConfig } from '../protocol/config.ts';
+import { defaultVariants, MAX_VARIANTS, newVariant, defaultP, type Variant } from './compare-variants.ts';
+import { useLab } from './lab.ts';
 
 export type CompareStatus = 'idle' | 'running' | 'paused';
 export type ChartView = 'loss' | 'accuracy';
@@ -29,6 +30,8 @@ export interface CompareState {
   edited: boolean;
   /** Step every variant stops at (null: trains on until paused), so the early steps stay readable. */
   stopAt: number | null;
+  /** The highest variant id handed out so far (ids are never reused while a worker may still own one). */
+  variantSeq: number;
   setTarget(t: number): void;
   setStopAt(n: number | null): void;
   setView(v: ChartView): void;
@@ -37,6 +40,7 @@ export interface CompareState {
 
 export const useCompare = create<CompareState>()((set) => ({
   variants: defaultVariants(useLab.getState().config),
+  variantSeq: MAX_VARIANTS,
   target: DEFAULT_TARGET,
   status: 'idle',
   view: 'loss',
@@ -96,32 +100,14 @@ export function clearLive(): void {
   liveStore.setState({ live: {} });
 }
 
-/** A frame folded into a variant's live state. */
-export function liveFromFrame(prev: VariantLive, f: Frame, target: number): VariantLive {
-  if (f.runId < prev.runId) return prev;
-  let reach = prev.reach && prev.reach.target === target && f.runId === prev.runId ? prev.reach : null;
-  if (!reach) {
-    const r = stepsToTarget(f.history, target);
-    if (r?.exact) reach = { target, step: r.step };
-  }
-  return {
-    ...prev,
-    runId: f.runId,
-    step: f.step,
-    history: f.history,
-    metrics: f.metrics ?? prev.metrics,
-    playing: f.playing,
-    stepsPerSecond: f.stepsPerSecond > 0 ? f.stepsPerSecond : prev.stepsPerSecond,
-    reach,
-  };
-}
-
-/** The next variant to add: the first of the standard four not yet present, else a plain one. */
+/** The next variant to add: the first of the standard four not yet present, else a plain one (its id a new one). */
 export function nextVariant(existing: readonly Variant[], base: LabConfig): Variant | null {
   if (existing.length >= MAX_VARIANTS) return null;
   const p = defaultP(base);
+  const id = Math.max(useCompare.getState().variantSeq, ...existing.map((v) => v.id)) + 1;
+  useCompare.setState({ variantSeq: id });
   for (const d of defaultVariants(base)) {
-    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout && v.convDropout === d.convDropout)) return newVariant({ ...d, p });
+    if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout && v.convDropout === d.convDropout)) return newVariant({ ...d, p }, id);
   }
-  return newVariant({ dropout: false, p, norm: 'none', ...(base.arch === 'cnn' ? { convDropout: 'channel' as const } : {}) });
+  return newVariant({ dropout: false, p, norm: 'none', ...(base.arch === 'cnn' ? { convDropout: 'channel' as const } : {}) }, id);
 }
