@@ -106,7 +106,7 @@ export function nextVariant(existing: readonly Variant[], base: LabConfig): Vari
   const p = defaultP(base);
   const id = Math.max(useCompare.getState().variantSeq, ...existing.map((v) => v.id)) + 1;
   useCompare.setState({ variantSeq: id });
-  for (const d of defaultVariants(base)) {
+  for (const { id: _standard, ...d } of defaultVariants(base)) {
     if (!existing.some((v) => v.norm === d.norm && v.dropout === d.dropout && v.convDropout === d.convDropout)) return newVariant({ ...d, p }, id);
   }
   return newVariant({ dropout: false, p, norm: 'none', ...(base.arch === 'cnn' ? { convDropout: 'channel' as const } : {}) }, id);
