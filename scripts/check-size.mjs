@@ -66,6 +66,13 @@ function main() {
   const each = Object.entries(r.byLang).map(([l, g]) => `${l} page ${(g / 1000).toFixed(1)}`).join(', ');
   console.log(`initial JS: ${(r.gzip / 1000).toFixed(1)} kB gzipped (${each}; the larger counts; budget ${BUDGET_BYTES / 1000} kB) ${ok ? 'OK' : 'OVER BUDGET'}`);
   if (!ok) process.exitCode = 1;
+  // A development build (React's jsxDEV runtime, built with NODE_ENV=development) is not what ships,
+  // and every figure measured on it is wrong: refuse it.
+  const dev = r.files.filter((f) => readFileSync(join(resolve(dir), f.file), 'utf8').includes('jsxDEV'));
+  if (dev.length) {
+    console.log(`development build (jsxDEV in ${dev.map((f) => f.file).join(', ')}): build with NODE_ENV=production`);
+    process.exitCode = 1;
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
