@@ -1,5 +1,6 @@
 // The one place the page creates the training worker (Vite bundles it as a module worker chunk).
-import type { WorkerFactory, WorkerHandlers } from './bridge.ts';
+import type { Command } from '../protocol/messages.ts';
+import type { WorkerFactory, WorkerHandlers, WorkerPort } from './bridge.ts';
 
 /** A worker already started, whose events wait for the handlers that adopt it. */
 export interface EarlyWorker {
@@ -38,8 +39,8 @@ export function startWorkerEarly(): EarlyWorker {
   };
 }
 
-const portOf = (worker: Worker) => ({
-  post: (cmd: Parameters<ReturnType<WorkerFactory>['post']>[0]) => worker.postMessage(cmd),
+const portOf = (worker: Worker): WorkerPort => ({
+  post: (cmd: Command) => worker.postMessage(cmd),
   terminate: () => worker.terminate(),
 });
 

@@ -12,6 +12,7 @@ import type { Frame, ReadyInfo } from '../../protocol/frame.ts';
 import { frameMatches } from '../network/structure.ts';
 import { convBlocks, type ConvBlock } from './blocks.ts';
 import { drawMaps, layoutMaps } from './drawMaps.ts';
+import { ProbeOptions } from './ProbeOptions.tsx';
 import './cnn.css';
 
 const HZ = 10;
@@ -43,11 +44,7 @@ export function FeatureMapsPanel() {
         <label>
           <span>{t('cnn.maps.sample')}</span>
           <select value={k} onChange={(e) => setProbe(Number(e.target.value))} disabled={P === 0}>
-            {Array.from({ length: P }, (_, j) => (
-              <option key={j} value={j}>
-                {t('cnn.maps.sampleOption', { n: j + 1, cls: ready.data.probeY[j] })}
-              </option>
-            ))}
+            <ProbeOptions ready={ready} />
           </select>
         </label>
       </div>

@@ -6,6 +6,7 @@ import type { ReadyInfo } from '../../protocol/frame.ts';
 import type { McDigit as Digit } from '../../protocol/inspection.ts';
 import { setMcProbe, useInspection } from '../../store/inspection.ts';
 import { Whisker } from './Bars.tsx';
+import { ProbeOptions } from '../cnn/ProbeOptions.tsx';
 import { num, plusMinus, type T } from './format.ts';
 
 const argmax = (v: number[]) => v.reduce((best, x, i) => (x > v[best] ? i : best), 0);
@@ -18,11 +19,7 @@ export function McDigit({ digit, k, ready, t, lang }: { digit: Digit | null; k: 
     <div className="inf-ko-controls">
       <label htmlFor={selectId}>{t('ci.mc.digit')}</label>
       <select id={selectId} value={Math.min(probe, P - 1)} onChange={(e) => setMcProbe(Number(e.target.value))}>
-        {Array.from({ length: P }, (_, j) => (
-          <option key={j} value={j}>
-            {t('cnn.maps.sampleOption', { n: j + 1, cls: ready.data.probeY[j] })}
-          </option>
-        ))}
+        <ProbeOptions ready={ready} />
       </select>
     </div>
   );
