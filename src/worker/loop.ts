@@ -330,6 +330,12 @@ export class Runner {
     return this.rate.length / 2;
   }
 
+  /** Time the steps-per-second window spans: a second and one slice's gap, however long training runs. */
+  get rateWindowMs(): number {
+    const r = this.rate;
+    return r.length < 4 ? 0 : r[r.length - 2] - r[0];
+  }
+
   private noteRate(): void {
     const now = this.host.now(), r = this.rate;
     r.push(now, this.totalSteps);

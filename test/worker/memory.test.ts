@@ -39,7 +39,8 @@ test('10^5 steps: bounded histories and no heap growth', async () => {
   for (const a of f.activations.layers) expect(a.q.length).toBe(5 * f.activations.step.length);
   expect(f.activations.step.length).toBeLessThanOrEqual(513);
   expect(pointsAt1e4).toBeLessThanOrEqual(513);
-  expect(h.runner.rateSamples).toBeLessThan(1000);
+  // (The steps-per-second window's own bound is timed on a virtual clock in rate-window.test.ts: here
+  // the whole phase lasts about as long as that window, a second.)
   expect(h.frameCount).toBeGreaterThan(100);
   expect(grown).toBeLessThan(1.5);
 }, 180_000);
