@@ -6,6 +6,7 @@ import type { Lang } from './define.ts';
 import { stripBidi } from './bidi.ts';
 import type { MessageKey } from './tables.ts';
 import { LOADERS, PARTS, type Part } from './parts.ts';
+import { fractionText, significantText } from './number-text.ts';
 
 export type { MessageKey } from './tables.ts';
 
@@ -96,6 +97,9 @@ export function formatValue(lang: Lang, v: string | number): string {
   if (!Number.isFinite(v)) return String(v);
   // Whole numbers (steps, counts) keep every digit up to a billion; other values switch at a million.
   if (Math.abs(v) >= (Number.isInteger(v) ? 1e9 : HUGE)) return formatNumber(lang, v, 3);
+  // Intl's own text, written without starting Intl (number-text.ts).
+  const fast = fractionText(v, 0, 4);
+  if (fast !== null) return fast;
   const f = (formatters[lang] ??= new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 4 }));
   return f.format(v);
 }
@@ -107,6 +111,8 @@ export function formatNumber(lang: Lang, v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);
   // Panels format numbers many times a second; building an Intl.NumberFormat each time is costly.
   const huge = Math.abs(v) >= HUGE;
+  const fast = huge ? null : significantText(v, digits);
+  if (fast !== null) return fast;
   const key = `${lang}:${digits}:${huge}`;
   let f = sigFormatters.get(key);
   if (!f) {

@@ -1,6 +1,7 @@
 // Words for variants and results: a variant's name from its settings, each table cell's text, and the
 // screen-reader summary — one place, so the table, legend and summary always say the same thing.
 import { formatValue, messages, translate, type Lang, type MessageKey } from '../../i18n/index.ts';
+import { significantText } from '../../i18n/number-text.ts';
 import { bestTestAcc, bestTestLoss, finalGap, msPerStep, nonFinite, stepsToTarget } from './measures.ts';
 import type { VariantLive } from '../../store/compare.ts';
 import type { Variant } from '../../store/compare-variants.ts';
@@ -40,7 +41,8 @@ function formatter(lang: Lang, digits: number, scientific: boolean): Intl.Number
 /** `digits` significant digits, as formatNumber does; losses near zero (a memorized training set) or huge (a diverging run) in scientific notation. */
 export function num(lang: Lang, v: number, digits = 3): string {
   if (!Number.isFinite(v)) return DASH;
-  return formatter(lang, digits, (v !== 0 && Math.abs(v) < 1e-3) || Math.abs(v) >= 1e6).format(v);
+  const scientific = (v !== 0 && Math.abs(v) < 1e-3) || Math.abs(v) >= 1e6;
+  return (scientific ? null : significantText(v, digits)) ?? formatter(lang, digits, scientific).format(v);
 }
 
 /** Steps to the target: the exact step recorded live, else what the (possibly merged) history says. */

@@ -2,6 +2,7 @@
 // grid of round numbers (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 per decade), so every stop is a value a
 // learner would type and every value it shows round-trips exactly.
 import { formatNumber, type Lang } from '../../i18n/index.ts';
+import { fractionText } from '../../i18n/number-text.ts';
 
 export interface SliderRange {
   min: number;
@@ -114,7 +115,7 @@ export function formatValue(lang: Lang, v: number, decimals: number | null = nul
     return Math.abs(m) >= 10 ? `${m / 10}e${exp + 1}` : `${m}e${exp}`;
   }
   if (decimals !== null) {
-    return new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
+    return fractionText(v, decimals, decimals) ?? new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(v);
   }
   return formatNumber(lang, v, 3);
 }

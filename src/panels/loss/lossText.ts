@@ -1,12 +1,13 @@
 // The loss panel's words: readout at a point, the screen-reader summary, and earlier runs' labels.
 import { formatNumber, translate, type Lang } from '../../i18n/index.ts';
+import { percentText } from '../../i18n/number-text.ts';
 import type { History } from '../../protocol/frame.ts';
 import { nearestIndex } from '../../charts/paths.ts';
 import type { ArchivedRun, RunSummary } from '../../store/run-archive.ts';
 
 const num = (lang: Lang, v: number) => (Number.isFinite(v) ? formatNumber(lang, v, 3) : '–');
 const pct = (lang: Lang, v: number) =>
-  Number.isFinite(v) ? new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(v) : '–';
+  Number.isFinite(v) ? (percentText(v, 1) ?? new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { style: 'percent', maximumFractionDigits: 1 }).format(v)) : '–';
 
 export function hasAccuracy(h: History): boolean {
   for (const v of h.testAcc) if (Number.isFinite(v)) return true;
