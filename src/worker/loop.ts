@@ -352,7 +352,8 @@ export class Runner {
 
   private emitFrame(now: number): void {
     const s = this.session, run = s.current;
-    if (!this.active && (run.metricsStale || !run.metrics || run.metrics.step !== run.step)) run.evaluate();
+    // Every frame carries metrics: a new run's first evaluation comes here if no slice has made it.
+    if (!run.metrics || (!this.active && (run.metricsStale || run.metrics.step !== run.step))) run.evaluate();
     const seq = ++this.seq;
     // A command's frame while training: the page draws it before the worker takes the CPU back.
     if (this.urgent && this.active) {

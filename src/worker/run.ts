@@ -62,6 +62,7 @@ export class Run {
   readonly outShapes: (ImageShape | null)[];
   /** Fixed histogram ranges per norm layer, from the run's first batch. */
   readonly normRange = new Map<number, { in: Range2; out: Range2 }>();
+  /** The latest evaluation; null until the loop's first (before the run's first frame or step). */
   metrics: Metrics | null = null;
   /** Test-set confusion matrix of the latest evaluation (classification), true row × predicted column. */
   confusion: Uint32Array | null = null;
@@ -122,7 +123,8 @@ export class Run {
     this.model.forward(this.batchCopy, B, THIS_BATCH_MODE);
     drops.forEach((d) => d.setRng(dropoutRng));
     normRanges(this.model, this.batchCopy, B, this.normRange);
-    this.evaluate();
+    // Not evaluated here: the page's `ready` goes out first, and the loop evaluates before the run's
+    // first frame or step (metrics null), 40 % of a cold configure that the first screen waited for.
   }
 
   get step(): number {
