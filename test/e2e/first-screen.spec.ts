@@ -125,3 +125,19 @@ for (const lang of ['en', 'ko'] as const) {
     await presentFits(page, [t.output, t.bn]);
   });
 }
+
+test("before the script has run, the page shows the lab's name in both languages; the first render replaces it", async ({ browser, baseURL }) => {
+  // With scripts off, what index.html alone paints.
+  const bare = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await bare.newPage();
+  await page.goto('./');
+  await expect(page.locator('#root')).toHaveText('Regularization Lab · 정규화 실험실');
+  await bare.close();
+  const live = await browser.newContext({ baseURL });
+  const lab = await live.newPage();
+  await lab.goto('./?lang=ko');
+  await expect(lab.getByRole('status').first()).toContainText(TEXT.ko.step);
+  await expect(lab.locator('.boot')).toHaveCount(0);
+  await expect(lab.getByRole('heading', { level: 1 })).toHaveText('정규화 실험실');
+  await live.close();
+});
