@@ -55,7 +55,13 @@ test('the first visit registers a service worker; offline, a reload loads the la
   // Without the service worker this reload fails with ERR_INTERNET_DISCONNECTED.
   await page.reload();
   await expect(page.getByTestId('status-line')).toContainText('Step 0', { timeout: 20_000 });
-  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
+  // The browser really is offline: a request that only the network could answer (outside the service
+  // worker's scope) fails. (navigator.onLine is no witness: after an offline reload Chromium 150 reads
+  // true there while every request fails.) Asked from another tab, so its failure is not this page's.
+  const probe = await context.newPage();
+  const outside = new URL('/outside-the-lab', server.url).href;
+  expect(await probe.evaluate((u) => fetch(u, { mode: 'no-cors' }).then(() => 'answered', () => 'failed'), outside)).toBe('failed');
+  await probe.close();
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect.poll(() => stepOf(page), { timeout: 20_000 }).toBeGreaterThan(20);
