@@ -1,7 +1,6 @@
 // Words for variants and results: a variant's name from its settings, each table cell's text, and the
 // screen-reader summary — one place, so the table, legend and summary always say the same thing.
-import { formatValue, messages, translate, type Lang, type MessageKey } from '../../i18n/index.ts';
-import { significantText } from '../../i18n/number-text.ts';
+import { formatNumber, formatValue, messages, translate, type Lang, type MessageKey } from '../../i18n/index.ts';
 import { bestTestAcc, bestTestLoss, finalGap, msPerStep, nonFinite, stepsToTarget } from './measures.ts';
 import type { VariantLive } from '../../store/compare.ts';
 import type { Variant } from '../../store/compare-variants.ts';
@@ -26,14 +25,14 @@ export function variantName(lang: Lang, v: Variant): string {
   return parts.length ? parts.join(' + ') : translate(lang, 'cmp.name.none');
 }
 
-// Formatters built once: the table and summary format dozens of numbers at every redraw.
-const formatters = new Map<string, Intl.NumberFormat>();
-function formatter(lang: Lang, digits: number, scientific: boolean): Intl.NumberFormat {
-  const key = `${lang}${digits}${scientific}`;
-  let f = formatters.get(key);
+// Scientific formatters built once: the table and summary format dozens of numbers at every redraw.
+const scientific = new Map<string, Intl.NumberFormat>();
+function scientificFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}${digits}`;
+  let f = scientific.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits, ...(scientific ? { notation: 'scientific' as const } : {}) });
-    formatters.set(key, f);
+    f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits, notation: 'scientific' });
+    scientific.set(key, f);
   }
   return f;
 }
@@ -41,8 +40,8 @@ function formatter(lang: Lang, digits: number, scientific: boolean): Intl.Number
 /** `digits` significant digits, as formatNumber does; losses near zero (a memorized training set) or huge (a diverging run) in scientific notation. */
 export function num(lang: Lang, v: number, digits = 3): string {
   if (!Number.isFinite(v)) return DASH;
-  const scientific = (v !== 0 && Math.abs(v) < 1e-3) || Math.abs(v) >= 1e6;
-  return (scientific ? null : significantText(v, digits)) ?? formatter(lang, digits, scientific).format(v);
+  const tiny = v !== 0 && Math.abs(v) < 1e-3;
+  return tiny || Math.abs(v) >= 1e6 ? scientificFormat(lang, digits).format(v) : formatNumber(lang, v, digits);
 }
 
 /** Steps to the target: the exact step recorded live, else what the (possibly merged) history says. */
