@@ -26,13 +26,13 @@ export function variantName(lang: Lang, v: Variant): string {
 }
 
 // Scientific formatters built once: the table and summary format dozens of numbers at every redraw.
-const scientific = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, Intl.NumberFormat>();
 function scientificFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const key = `${lang}${digits}`;
-  let f = scientific.get(key);
+  let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat(lang === 'ko' ? 'ko-KR' : 'en-US', { maximumSignificantDigits: digits, notation: 'scientific' });
-    scientific.set(key, f);
+    formatters.set(key, f);
   }
   return f;
 }
